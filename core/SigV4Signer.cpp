@@ -1,0 +1,141 @@
+#include "SigV4Signer.h"
+
+#include <QCryptographicHash>
+#include <QMutexLocker>
+
+namespace ecr {
+
+using namespace sigv4;
+
+namespace {
+
+constexpr qsizetype kMaxCachedKeys = 64;
+
+QByteArray payloadHashOf(const Request& request)
+{
+    return sha256Hex(request.body);
+}
+
+} // namespace
+
+SigV4Signer::SigV4Signer(const Clock& clock)
+    : m_clock(clock)
+{ }
+
+QByteArray SigV4Signer::signingKey(const QByteArray& secret, const QByteArray& date,
+    const QByteArray& region, const QByteArray& service) const
+{
+    // The cache key holds a digest of the secret, never the secret itself.
+    const QByteArray cacheKey = date + '/' + region + '/' + service + '/'
+        + QCryptographicHash::hash(secret, QCryptographicHash::Sha256).toHex();
+    QMutexLocker lock(&m_cacheMutex);
+    if (const auto it = m_keyCache.constFind(cacheKey); it != m_keyCache.constEnd())
+        return it.value();
+    if (m_keyCache.size() >= kMaxCachedKeys)
+        m_keyCache.clear();
+    const QByteArray key = deriveSigningKey(secret, date, region, service);
+    m_keyCache.insert(cacheKey, key);
+    return key;
+}
+
+qsizetype SigV4Signer::cachedKeyCount() const
+{
+    QMutexLocker lock(&m_cacheMutex);
+    return m_keyCache.size();
+}
+
+SigV4Signer::Result SigV4Signer::signHeaders(
+    Request request, const Credentials& credentials, const Options& options) const
+{
+    const QDateTime now = m_clock.now().addMSecs(options.clockOffset.count());
+    const QByteArray date = amzDate(now);
+    const QByteArray day = dateStamp(now);
+    const QByteArray payloadHash = payloadHashOf(request);
+    const QByteArray token = credentials.sessionToken.toUtf8();
+
+    request.setHeader("X-Amz-Date", date);
+    if (options.addContentSha256Header)
+        request.setHeader("x-amz-content-sha256", payloadHash);
+    if (!token.isEmpty() && !options.omitSessionTokenFromSignature)
+        request.setHeader("X-Amz-Security-Token", token);
+
+    const CanonicalHeaders headers = canonicalHeaders(request.headers);
+    Result result;
+    result.canonicalRequest
+        = canonicalRequest(request.method, canonicalUri(request.path, options.normalizePath),
+            canonicalQueryString(request.query), headers, payloadHash);
+    const QByteArray scope = credentialScope(day, options.region, options.service);
+    result.stringToSign = stringToSign(date, scope, result.canonicalRequest);
+    result.signature = signatureHex(
+        signingKey(credentials.secretAccessKey.toUtf8(), day, options.region, options.service),
+        result.stringToSign);
+
+    if (!token.isEmpty() && options.omitSessionTokenFromSignature)
+        request.setHeader("X-Amz-Security-Token", token);
+    request.setHeader("Authorization",
+        kAlgorithm.toByteArray() + " Credential=" + credentials.accessKeyId.toUtf8() + '/' + scope
+            + ", SignedHeaders=" + headers.signedHeaders + ", Signature=" + result.signature);
+    result.request = std::move(request);
+    return result;
+}
+
+SigV4Signer::Result SigV4Signer::presign(
+    Request request, const Credentials& credentials, const Options& options) const
+{
+    const QDateTime now = m_clock.now().addMSecs(options.clockOffset.count());
+    const QByteArray date = amzDate(now);
+    const QByteArray day = dateStamp(now);
+    const QByteArray scope = credentialScope(day, options.region, options.service);
+    const QByteArray token = credentials.sessionToken.toUtf8();
+    const CanonicalHeaders headers = canonicalHeaders(request.headers);
+
+    auto appendParam = [&request](QByteArrayView name, QByteArrayView value) {
+        if (!request.query.isEmpty())
+            request.query.append('&');
+        request.query.append(uriEncode(name)).append('=').append(uriEncode(value));
+    };
+    appendParam("X-Amz-Algorithm", kAlgorithm);
+    appendParam("X-Amz-Credential", QByteArray(credentials.accessKeyId.toUtf8() + '/' + scope));
+    appendParam("X-Amz-Date", date);
+    appendParam("X-Amz-SignedHeaders", headers.signedHeaders);
+    appendParam("X-Amz-Expires", QByteArray::number(qint64(options.expires.count())));
+    if (!token.isEmpty() && !options.omitSessionTokenFromSignature)
+        appendParam("X-Amz-Security-Token", token);
+
+    Result result;
+    result.canonicalRequest
+        = canonicalRequest(request.method, canonicalUri(request.path, options.normalizePath),
+            canonicalQueryString(request.query), headers, payloadHashOf(request));
+    result.stringToSign = stringToSign(date, scope, result.canonicalRequest);
+    result.signature = signatureHex(
+        signingKey(credentials.secretAccessKey.toUtf8(), day, options.region, options.service),
+        result.stringToSign);
+
+    if (!token.isEmpty() && options.omitSessionTokenFromSignature)
+        appendParam("X-Amz-Security-Token", token);
+    appendParam("X-Amz-Signature", result.signature);
+    result.request = std::move(request);
+    return result;
+}
+
+QByteArray SigV4Signer::expectedSignature(const Request& request,
+    const AuthorizationHeader& authorization, QByteArrayView secretAccessKey, bool normalizePath)
+{
+    HeaderList signedOnly;
+    for (const Header& h : request.headers) {
+        if (authorization.signedHeaders.contains(h.name.trimmed().toLower()))
+            signedOnly.append(h);
+    }
+    const QByteArray payloadHash = payloadHashOf(request);
+    const QByteArray canonical
+        = canonicalRequest(request.method, canonicalUri(request.path, normalizePath),
+            canonicalQueryString(request.query), canonicalHeaders(signedOnly), payloadHash);
+    const QByteArray scope
+        = credentialScope(authorization.date, authorization.region, authorization.service);
+    const QByteArray sts = stringToSign(request.header("X-Amz-Date"), scope, canonical);
+    const QByteArray key = deriveSigningKey(
+        secretAccessKey, authorization.date, authorization.region, authorization.service);
+    return signatureHex(key, sts);
+}
+
+} // namespace ecr
