@@ -41,6 +41,16 @@ struct AwsError
 
 QString errorKindName(ErrorKind kind);
 
+inline AwsError makeError(ErrorKind kind, QString code, QString message, int attempts = 1)
+{
+    AwsError error;
+    error.kind = kind;
+    error.code = std::move(code);
+    error.message = std::move(message);
+    error.attempts = attempts;
+    return error;
+}
+
 // A value or an AwsError, never an empty payload that means "failed".
 template <typename T>
 class Result

@@ -1,0 +1,183 @@
+#include "EcrClient.h"
+
+#include "PtcValidation.h"
+
+namespace ecr {
+
+namespace {
+
+const QString kCreate = QStringLiteral("CreatePullThroughCacheRule");
+const QString kDescribe = QStringLiteral("DescribePullThroughCacheRules");
+const QString kDelete = QStringLiteral("DeletePullThroughCacheRule");
+const QString kUpdate = QStringLiteral("UpdatePullThroughCacheRule");
+const QString kValidate = QStringLiteral("ValidatePullThroughCacheRule");
+
+constexpr int kMaxPages = 1000;
+
+std::optional<AwsError> invalidInput(const QList<ptc::FieldError>& errors)
+{
+    if (errors.isEmpty())
+        return std::nullopt;
+    QStringList messages;
+    for (const auto& e : errors)
+        messages.append(e.message);
+    return makeError(ErrorKind::InvalidInput, ptc::constraintFor(errors.first().field).wireName,
+        messages.join(u' '), 0);
+}
+
+template <typename T>
+EcrReply<T> reply(T value, const AwsJsonResponse& response)
+{
+    return EcrReply<T>{std::move(value), response.requestId, response.attempts, false};
+}
+
+} // namespace
+
+EcrClient::EcrClient(AwsJsonClient& transport, QObject* parent)
+    : QObject(parent)
+    , m_transport(transport)
+{ }
+
+AwsJsonService EcrClient::service()
+{
+    return {"ecr", "AmazonEC2ContainerRegistry_V20150921"};
+}
+
+bool ruleMatchesRequest(const PullThroughCacheRule& rule, const CreateRuleRequest& request)
+{
+    auto sameOrDefault = [](const QString& have, const QString& asked, const QString& fallback) {
+        return have == asked || (asked.isEmpty() && (have.isEmpty() || have == fallback));
+    };
+    return rule.ecrRepositoryPrefix == request.ecrRepositoryPrefix
+        && rule.upstreamRegistryUrl == request.upstreamRegistryUrl
+        && rule.credentialArn == request.credentialArn
+        && rule.customRoleArn == request.customRoleArn
+        && sameOrDefault(rule.upstreamRepositoryPrefix, request.upstreamRepositoryPrefix,
+            QStringLiteral("ROOT"));
+}
+
+QCoro::Task<Result<AwsJsonResponse>> EcrClient::send(
+    const QString& operation, const QJsonObject& input, const CancelToken& cancel)
+{
+    return m_transport.call(operation, input, cancel);
+}
+
+QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::createRule(
+    CreateRuleRequest request, CancelToken cancel)
+{
+    if (m_validate) {
+        if (auto error = invalidInput(ptc::validateCreate(request)))
+            co_return *error;
+    }
+    Result<AwsJsonResponse> response = co_await send(kCreate, request.toJson(), cancel);
+    if (response)
+        co_return reply(PullThroughCacheRule::fromJson(response->body), response.value());
+
+    // A retried Create whose first answer was lost may meet the rule it made itself.
+    const AwsError& error = response.error();
+    if (error.isService(u"PullThroughCacheRuleAlreadyExistsException") && error.retried()) {
+        DescribeRulesRequest lookup;
+        lookup.registryId = request.registryId;
+        lookup.ecrRepositoryPrefixes = {request.ecrRepositoryPrefix};
+        auto existing = co_await describeRulesPage(lookup, cancel);
+        if (existing && existing->value.rules.size() == 1
+            && ruleMatchesRequest(existing->value.rules.first(), request)) {
+            EcrReply<PullThroughCacheRule> confirmed{
+                existing->value.rules.first(), existing->requestId, error.attempts, true};
+            co_return confirmed;
+        }
+    }
+    co_return error;
+}
+
+QCoro::Task<Result<EcrReply<DescribeRulesPage>>> EcrClient::describeRulesPage(
+    DescribeRulesRequest request, CancelToken cancel)
+{
+    if (m_validate) {
+        if (auto error = invalidInput(ptc::validateDescribe(request)))
+            co_return *error;
+    }
+    Result<AwsJsonResponse> response = co_await send(kDescribe, request.toJson(), cancel);
+    if (!response)
+        co_return response.error();
+    co_return reply(DescribeRulesPage::fromJson(response->body), response.value());
+}
+
+QCoro::Task<Result<EcrReply<QList<PullThroughCacheRule>>>> EcrClient::describeAllRules(
+    DescribeRulesRequest request, CancelToken cancel, std::function<void(int)> progress)
+{
+    EcrReply<QList<PullThroughCacheRule>> all;
+    all.attempts = 0;
+    QStringList seenTokens;
+    for (int page = 0; page < kMaxPages; ++page) {
+        auto result = co_await describeRulesPage(request, cancel);
+        if (!result)
+            co_return result.error();
+        all.value.append(result->value.rules);
+        all.requestId = result->requestId;
+        all.attempts += result->attempts;
+        if (progress)
+            progress(int(all.value.size()));
+        const QString next = result->value.nextToken;
+        if (next.isEmpty())
+            co_return all;
+        if (seenTokens.contains(next))
+            co_return makeError(ErrorKind::InvalidResponse, QString(),
+                tr("The service returned the same page token twice; stopped paging."),
+                result->attempts);
+        seenTokens.append(next);
+        request.nextToken = next;
+    }
+    co_return makeError(ErrorKind::InvalidResponse, QString(),
+        tr("The service returned more than %1 pages; stopped paging.").arg(kMaxPages), 0);
+}
+
+QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::deleteRule(
+    RuleKey key, CancelToken cancel)
+{
+    if (m_validate) {
+        if (auto error = invalidInput(ptc::validateRuleKey(key)))
+            co_return *error;
+    }
+    Result<AwsJsonResponse> response = co_await send(kDelete, key.toJson(), cancel);
+    if (response)
+        co_return reply(PullThroughCacheRule::fromJson(response->body), response.value());
+
+    // A retried Delete whose first answer was lost finds the rule already gone.
+    const AwsError& error = response.error();
+    if (error.isService(u"PullThroughCacheRuleNotFoundException") && error.retried()) {
+        PullThroughCacheRule gone;
+        gone.ecrRepositoryPrefix = key.ecrRepositoryPrefix;
+        gone.registryId = key.registryId;
+        co_return EcrReply<PullThroughCacheRule>{gone, error.requestId, error.attempts, true};
+    }
+    co_return error;
+}
+
+QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::updateRule(
+    UpdateRuleRequest request, CancelToken cancel)
+{
+    if (m_validate) {
+        if (auto error = invalidInput(ptc::validateUpdate(request)))
+            co_return *error;
+    }
+    Result<AwsJsonResponse> response = co_await send(kUpdate, request.toJson(), cancel);
+    if (!response)
+        co_return response.error();
+    co_return reply(PullThroughCacheRule::fromJson(response->body), response.value());
+}
+
+QCoro::Task<Result<EcrReply<ValidateRuleResult>>> EcrClient::validateRule(
+    RuleKey key, CancelToken cancel)
+{
+    if (m_validate) {
+        if (auto error = invalidInput(ptc::validateRuleKey(key)))
+            co_return *error;
+    }
+    Result<AwsJsonResponse> response = co_await send(kValidate, key.toJson(), cancel);
+    if (!response)
+        co_return response.error();
+    co_return reply(ValidateRuleResult::fromJson(response->body), response.value());
+}
+
+} // namespace ecr

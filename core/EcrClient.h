@@ -1,0 +1,66 @@
+#pragma once
+
+#include "AwsJsonClient.h"
+#include "EcrTypes.h"
+
+#include <QCoroTask>
+#include <QObject>
+
+#include <functional>
+
+namespace ecr {
+
+// A successful call's value, with the request id and how many attempts it took.
+template <typename T>
+struct EcrReply
+{
+    T value;
+    QString requestId;
+    int attempts = 1;
+    // True when a retried call's answer was lost and the outcome was confirmed another way
+    // (a retried Create that met its own rule, a retried Delete that found it gone).
+    bool reconciled = false;
+};
+
+// The five pull-through-cache operations as typed calls. Inputs are validated with the model's
+// constraints before anything is sent (switchable off for "submit anyway").
+class EcrClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EcrClient(AwsJsonClient& transport, QObject* parent = nullptr);
+
+    static AwsJsonService service();
+
+    void setClientValidation(bool enabled) { m_validate = enabled; }
+
+    QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> createRule(
+        CreateRuleRequest request, CancelToken cancel = {});
+    QCoro::Task<Result<EcrReply<DescribeRulesPage>>> describeRulesPage(
+        DescribeRulesRequest request, CancelToken cancel = {});
+    // Follows nextToken to the end. `progress` is told the number of rules loaded so far.
+    QCoro::Task<Result<EcrReply<QList<PullThroughCacheRule>>>> describeAllRules(
+        DescribeRulesRequest request, CancelToken cancel = {},
+        std::function<void(int)> progress = {});
+    QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> deleteRule(
+        RuleKey key, CancelToken cancel = {});
+    QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> updateRule(
+        UpdateRuleRequest request, CancelToken cancel = {});
+    QCoro::Task<Result<EcrReply<ValidateRuleResult>>> validateRule(
+        RuleKey key, CancelToken cancel = {});
+
+    AwsJsonClient& transport() { return m_transport; }
+
+private:
+    QCoro::Task<Result<AwsJsonResponse>> send(
+        const QString& operation, const QJsonObject& input, const CancelToken& cancel);
+
+    AwsJsonClient& m_transport;
+    bool m_validate = true;
+};
+
+// Whether an existing rule is what a Create asked for (used to confirm a retried Create).
+bool ruleMatchesRequest(const PullThroughCacheRule& rule, const CreateRuleRequest& request);
+
+} // namespace ecr

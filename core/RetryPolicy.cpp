@@ -1,0 +1,108 @@
+#include "RetryPolicy.h"
+
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ecr {
+
+namespace {
+
+const QStringList& throttlingCodes()
+{
+    static const QStringList codes{
+        QStringLiteral("Throttling"),
+        QStringLiteral("ThrottlingException"),
+        QStringLiteral("ThrottledException"),
+        QStringLiteral("RequestThrottledException"),
+        QStringLiteral("TooManyRequestsException"),
+        QStringLiteral("ProvisionedThroughputExceededException"),
+        QStringLiteral("TransactionInProgressException"),
+        QStringLiteral("RequestLimitExceeded"),
+        QStringLiteral("BandwidthLimitExceeded"),
+        QStringLiteral("LimitExceededException"),
+        QStringLiteral("RequestThrottled"),
+        QStringLiteral("SlowDown"),
+        QStringLiteral("PriorRequestNotComplete"),
+        QStringLiteral("EC2ThrottledException"),
+    };
+    return codes;
+}
+
+const QStringList& transientCodes()
+{
+    static const QStringList codes{
+        QStringLiteral("RequestTimeout"),
+        QStringLiteral("RequestTimeoutException"),
+        QStringLiteral("PriorRequestNotComplete"),
+    };
+    return codes;
+}
+
+} // namespace
+
+bool isClockSkewCode(QStringView code)
+{
+    return code == u"InvalidSignatureException" || code == u"SignatureDoesNotMatch"
+        || code == u"RequestTimeTooSkewed" || code == u"AuthFailure" || code == u"RequestExpired"
+        || code == u"RequestInTheFuture";
+}
+
+RetryClass classifyForRetry(const AwsError& error, QStringView operation)
+{
+    switch (error.kind) {
+    case ErrorKind::Timeout:
+        return RetryClass::Timeout;
+    case ErrorKind::ConnectionRefused:
+    case ErrorKind::ConnectionReset:
+    case ErrorKind::Network:
+        return RetryClass::Transient;
+    case ErrorKind::HostNotFound:
+    case ErrorKind::Tls:
+    case ErrorKind::Cancelled:
+    case ErrorKind::InvalidInput:
+    case ErrorKind::Configuration:
+    case ErrorKind::Credentials:
+        return RetryClass::None;
+    case ErrorKind::InvalidResponse:
+    case ErrorKind::Service:
+        break;
+    }
+    if (error.code == u"LimitExceededException" && operation == u"CreatePullThroughCacheRule")
+        return RetryClass::None; // the 50-rule quota: retrying cannot help
+    if (throttlingCodes().contains(error.code) || error.httpStatus == 429)
+        return RetryClass::Throttling;
+    if (transientCodes().contains(error.code))
+        return RetryClass::Transient;
+    if (error.httpStatus == 500 || error.httpStatus == 502 || error.httpStatus == 503
+        || error.httpStatus == 504)
+        return RetryClass::Transient;
+    return RetryClass::None;
+}
+
+std::chrono::milliseconds backoffDelay(const RetrySettings& settings, int attempt, double random01)
+{
+    const double exponential
+        = double(settings.backoffBase.count()) * std::pow(2.0, std::max(0, attempt - 1));
+    const double capped = std::min(exponential, double(settings.backoffCap.count()));
+    return std::chrono::milliseconds(qint64(std::clamp(random01, 0.0, 1.0) * capped));
+}
+
+int RetryTokenBucket::acquire(RetryClass kind)
+{
+    const int cost
+        = kind == RetryClass::Timeout ? m_settings.timeoutRetryCost : m_settings.retryCost;
+    if (m_available < cost)
+        return 0;
+    m_available -= cost;
+    return cost;
+}
+
+void RetryTokenBucket::onSuccess(int lastAcquired)
+{
+    const int refund = lastAcquired > 0 ? lastAcquired : m_settings.noRetryIncrement;
+    m_available = std::min(m_settings.bucketCapacity, m_available + refund);
+}
+
+} // namespace ecr

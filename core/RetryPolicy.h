@@ -1,0 +1,62 @@
+#pragma once
+
+#include "AwsError.h"
+
+#include <QString>
+
+#include <chrono>
+#include <functional>
+
+// The AWS SDKs' "standard" retry mode, as pure logic: which errors are retried, the full-jitter
+// exponential backoff, and the per-client retry token bucket.
+namespace ecr {
+
+enum class RetryClass
+{
+    None, // final
+    Transient, // 500/502/503/504, RequestTimeout…, connection errors
+    Throttling, // Throttling, ThrottlingException, … and HTTP 429
+    Timeout, // transfer timeout: transient, but a retry costs more tokens
+};
+
+// `operation` matters for one ECR rule: LimitExceededException on Create is the rule quota, not
+// throttling, and is final.
+RetryClass classifyForRetry(const AwsError& error, QStringView operation);
+
+bool isClockSkewCode(QStringView code);
+
+struct RetrySettings
+{
+    int maxAttempts = 3;
+    std::chrono::milliseconds backoffBase{1000}; // t = rand(0,1) * min(base * 2^(n-1), cap)
+    std::chrono::milliseconds backoffCap{20000};
+    int bucketCapacity = 500;
+    int retryCost = 5;
+    int timeoutRetryCost = 10;
+    int noRetryIncrement = 1;
+};
+
+// Full jitter: attempt is the number of the attempt that just failed (1 = first try).
+std::chrono::milliseconds backoffDelay(const RetrySettings& settings, int attempt, double random01);
+
+// The retry quota shared by every call of one client.
+class RetryTokenBucket final
+{
+public:
+    explicit RetryTokenBucket(const RetrySettings& settings)
+        : m_settings(settings)
+        , m_available(settings.bucketCapacity)
+    { }
+    // Takes the cost of one retry; 0 when the bucket cannot pay (then do not retry).
+    int acquire(RetryClass kind);
+    // After a success: a first-try success refunds noRetryIncrement, a success after retries
+    // refunds what its last retry took.
+    void onSuccess(int lastAcquired);
+    int available() const { return m_available; }
+
+private:
+    RetrySettings m_settings;
+    int m_available;
+};
+
+} // namespace ecr
