@@ -56,6 +56,16 @@ QString htmlTitle(const QByteArray& body)
     return match.hasMatch() ? match.captured(2).trimmed() : QString();
 }
 
+// An HTTP Date (IMF-fixdate, "Fri, 27 Nov 2026 01:09:37 GMT"). Qt's RFC 2822 parser wants a
+// numeric zone, so "GMT"/"UTC" become "+0000".
+QDateTime parseHttpDate(const QByteArray& value)
+{
+    QString text = QString::fromLatin1(value).trimmed();
+    if (text.endsWith(u" GMT") || text.endsWith(u" UTC"))
+        text = text.left(text.size() - 4) + u" +0000";
+    return QDateTime::fromString(text, Qt::RFC2822Date);
+}
+
 AwsError transportError(QNetworkReply::NetworkError error, const QString& detail)
 {
     AwsError e;
@@ -262,8 +272,7 @@ QCoro::Task<AwsJsonClient::AttemptOutcome> AwsJsonClient::sendOnce(const QString
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray responseBody = reply->readAll();
     const auto headers = reply->rawHeaderPairs();
-    outcome.serverDate
-        = QDateTime::fromString(QString::fromLatin1(headerValue(headers, "Date")), Qt::RFC2822Date);
+    outcome.serverDate = parseHttpDate(headerValue(headers, "Date"));
     const QString requestId = QString::fromLatin1(headerValue(headers, "x-amzn-RequestId"));
     qCDebug(lcAwsClient) << "answer" << operation << "HTTP" << status << "request id" << requestId;
 

@@ -9,7 +9,9 @@ QCoro::Task<Result<sigv4::Credentials>> StaticCredentialsProvider::credentials()
     if (!m_credentials.isValid())
         co_return makeError(ErrorKind::Credentials, QStringLiteral("NoCredentials"),
             QCoreApplication::translate("ecr::Credentials", "No access key is configured."), 0);
-    co_return m_credentials;
+    // A copy on purpose: QCoro 0.8's return_value(U&&) moves from non-const lvalues.
+    sigv4::Credentials copy = m_credentials;
+    co_return copy;
 }
 
 } // namespace ecr

@@ -73,9 +73,10 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::createRule(
     if (response)
         co_return reply(PullThroughCacheRule::fromJson(response->body), response.value());
 
-    // A retried Create whose first answer was lost may meet the rule it made itself.
+    // A Create whose earlier answer was lost (a retry, or the user trying again after a dropped
+    // connection) meets the rule it made itself: that is success, flagged as reconciled.
     const AwsError& error = response.error();
-    if (error.isService(u"PullThroughCacheRuleAlreadyExistsException") && error.retried()) {
+    if (error.isService(u"PullThroughCacheRuleAlreadyExistsException")) {
         DescribeRulesRequest lookup;
         lookup.registryId = request.registryId;
         lookup.ecrRepositoryPrefixes = {request.ecrRepositoryPrefix};
@@ -143,9 +144,10 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::deleteRule(
     if (response)
         co_return reply(PullThroughCacheRule::fromJson(response->body), response.value());
 
-    // A retried Delete whose first answer was lost finds the rule already gone.
+    // Deleting is idempotent: a rule that is already gone (an earlier answer was lost, or
+    // someone else deleted it) is the outcome the user asked for, flagged as reconciled.
     const AwsError& error = response.error();
-    if (error.isService(u"PullThroughCacheRuleNotFoundException") && error.retried()) {
+    if (error.isService(u"PullThroughCacheRuleNotFoundException")) {
         PullThroughCacheRule gone;
         gone.ecrRepositoryPrefix = key.ecrRepositoryPrefix;
         gone.registryId = key.registryId;

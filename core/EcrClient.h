@@ -17,8 +17,8 @@ struct EcrReply
     T value;
     QString requestId;
     int attempts = 1;
-    // True when a retried call's answer was lost and the outcome was confirmed another way
-    // (a retried Create that met its own rule, a retried Delete that found it gone).
+    // True when the outcome was confirmed another way, typically because an answer was lost: a
+    // Create that met an identical existing rule, a Delete that found the rule already gone.
     bool reconciled = false;
 };
 
