@@ -1,0 +1,45 @@
+#pragma once
+
+#include "AwsError.h"
+#include "EcrSession.h"
+
+#include <QCoroTask>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace ecr {
+
+// One identity the main window's profile selector offers.
+struct ProfileEntry
+{
+    enum class Kind
+    {
+        Environment, // AWS_ACCESS_KEY_ID… or AWS_PROFILE
+        Keychain, // a profile the app keeps (secrets in the OS keychain)
+        SharedConfig, // a profile of ~/.aws/config and ~/.aws/credentials
+        LocalSandbox, // the in-process sandbox with its demo keys
+    };
+    QString id; // stable key for settings ("env", "sandbox", "keychain:prod", "shared:dev")
+    QString displayName;
+    Kind kind = Kind::Keychain;
+    QString defaultRegion; // may be empty
+    QString partition = QStringLiteral("aws");
+};
+
+// What the selector lists and how an entry becomes a connection. Resolving may be slow (a
+// keychain read, an STS call, an MFA prompt), so it is a coroutine; nothing blocks.
+class ProfileDirectory : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    virtual QList<ProfileEntry> profiles() const = 0;
+    virtual QCoro::Task<Result<ConnectionTarget>> resolve(QString profileId, QString region) = 0;
+
+Q_SIGNALS:
+    void profilesChanged();
+};
+
+} // namespace ecr

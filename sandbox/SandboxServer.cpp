@@ -1,0 +1,274 @@
+#include "SandboxServer.h"
+
+#include "SandboxService.h"
+
+#include <QFile>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QtHttpServer/qhttpserverrequest.h>
+
+namespace ecr::sandbox {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    using M = QHttpServerRequest::Method;
+    switch (method) {
+    case M::Get:
+        return "GET"_ba;
+    case M::Put:
+        return "PUT"_ba;
+    case M::Delete:
+        return "DELETE"_ba;
+    case M::Post:
+        return "POST"_ba;
+    case M::Head:
+        return "HEAD"_ba;
+    case M::Options:
+        return "OPTIONS"_ba;
+    case M::Patch:
+        return "PATCH"_ba;
+    case M::Connect:
+        return "CONNECT"_ba;
+    case M::Trace:
+        return "TRACE"_ba;
+    default:
+        return "UNKNOWN"_ba;
+    }
+}
+
+// QtHttpServer 6.4 keeps one value per header name (the last) and not their order; SigV4
+// canonicalisation sorts the names anyway.
+HttpRequest toSandboxRequest(const QHttpServerRequest& request)
+{
+    HttpRequest out;
+    out.method = methodName(request.method());
+    const QUrl url = request.url();
+    out.path = url.path(QUrl::FullyEncoded).toUtf8();
+    if (out.path.isEmpty())
+        out.path = "/"_ba;
+    out.query = url.query(QUrl::FullyEncoded).toUtf8();
+    for (const auto& [name, value] : request.headers())
+        out.headers.append({name, value});
+    out.body = request.body();
+    return out;
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK"_ba;
+    case 400:
+        return "Bad Request"_ba;
+    case 403:
+        return "Forbidden"_ba;
+    case 404:
+        return "Not Found"_ba;
+    case 500:
+        return "Internal Server Error"_ba;
+    case 503:
+        return "Service Unavailable"_ba;
+    default:
+        return "Status"_ba;
+    }
+}
+
+QByteArray serialize(const HttpResponse& response, bool closeAfter)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+        + reasonPhrase(response.status) + "\r\n";
+    for (const auto& [name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    if (closeAfter)
+        out += "Connection: close\r\n";
+    out += "\r\n" + response.body;
+    return out;
+}
+
+void send(QTcpSocket* socket, const std::optional<HttpResponse>& response, bool closeAfter)
+{
+    if (!response) {
+        // The client sees a reset connection. QAbstractHttpServer deletes the socket later.
+        socket->abort();
+        return;
+    }
+    socket->write(serialize(*response, closeAfter));
+    if (closeAfter)
+        socket->disconnectFromHost();
+}
+
+} // namespace
+
+SandboxServer::SandboxServer(SandboxService& service, FaultConfig faults, QObject* parent)
+    : QAbstractHttpServer(parent)
+    , m_service(service)
+{
+    setFaults(faults);
+}
+
+void SandboxServer::setFaults(const FaultConfig& faults)
+{
+    m_faults = faults;
+    m_random.seed(faults.seed);
+}
+
+bool SandboxServer::enableTls(const QString& certFile, const QString& keyFile, QString* error)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certFile, QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = u"no PEM certificate in %1"_s.arg(certFile);
+        return false;
+    }
+    QFile file(keyFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read %1: %2"_s.arg(keyFile, file.errorString());
+        return false;
+    }
+    const QByteArray pem = file.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        *error = u"no RSA or EC private key (PEM, unencrypted) in %1"_s.arg(keyFile);
+        return false;
+    }
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    sslSetup(configuration);
+    m_tls = configuration;
+    return true;
+}
+
+bool SandboxServer::listen(const QHostAddress& host, quint16 port)
+{
+    // The TCP server is made here rather than by QAbstractHttpServer::listen, which only logs
+    // why it failed.
+    QTcpServer* server = nullptr;
+    if (m_tls) {
+        auto* sslServer = new QSslServer(this);
+        sslServer->setSslConfiguration(*m_tls);
+        server = sslServer;
+    } else {
+        server = new QTcpServer(this);
+    }
+    if (!server->listen(host, port)) {
+        m_errorString = u"cannot listen on %1:%2: %3"_s.arg(host.toString())
+                            .arg(port)
+                            .arg(server->errorString());
+        delete server;
+        return false;
+    }
+    bind(server);
+    m_host = host;
+    m_port = server->serverPort();
+    return true;
+}
+
+QUrl SandboxServer::url() const
+{
+    QUrl url;
+    url.setScheme(m_tls ? u"https"_s : u"http"_s);
+    const bool any = m_host == QHostAddress::Any || m_host == QHostAddress::AnyIPv4
+        || m_host == QHostAddress::AnyIPv6 || m_host.isNull();
+    url.setHost(any ? u"127.0.0.1"_s : m_host.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+SandboxServer::Fault SandboxServer::rollFault()
+{
+    const double roll = std::uniform_real_distribution<double>(0.0, 1.0)(m_random);
+    const std::pair<double, Fault> faults[] = {
+        {m_faults.throttleRate, Fault::Throttle},
+        {m_faults.serverErrorRate, Fault::ServerError},
+        {m_faults.html503Rate, Fault::Html503},
+        {m_faults.resetRate, Fault::Reset},
+        {m_faults.commitThenResetRate, Fault::CommitThenReset},
+    };
+    double threshold = 0;
+    for (const auto& [rate, fault] : faults) {
+        threshold += rate;
+        if (roll < threshold)
+            return fault;
+    }
+    return Fault::None;
+}
+
+bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const HttpRequest sandboxRequest = toSandboxRequest(request);
+    const bool closeAfter
+        = request.value("connection"_ba).trimmed().compare("close", Qt::CaseInsensitive) == 0;
+    const QDateTime now = m_service.clock().now();
+    const Fault fault = rollFault();
+    if (fault != Fault::None)
+        ++m_faultsInjected;
+
+    std::optional<HttpResponse> response;
+    switch (fault) {
+    case Fault::None:
+        response = m_service.handle(sandboxRequest);
+        break;
+    case Fault::Throttle:
+        response
+            = errorResponse(now, serviceError(400, u"ThrottlingException"_s, u"Rate exceeded"_s));
+        break;
+    case Fault::ServerError:
+        response = errorResponse(
+            now, serviceError(500, u"ServerException"_s, u"Internal failure (injected fault)"_s));
+        break;
+    case Fault::Html503:
+        response
+            = HttpResponse{503, {{"Date"_ba, httpDate(now)}, {"Content-Type"_ba, "text/html"_ba}},
+                "<html><body><h1>503 Service Unavailable</h1></body></html>"_ba};
+        break;
+    case Fault::Reset:
+        break;
+    case Fault::CommitThenReset:
+        m_service.handle(sandboxRequest);
+        break;
+    }
+    deliver(socket, std::move(response), closeAfter);
+    return true;
+}
+
+void SandboxServer::deliver(
+    QTcpSocket* socket, std::optional<HttpResponse> response, bool closeAfter)
+{
+    if (m_faults.latencyMs <= 0) {
+        send(socket, response, closeAfter);
+        return;
+    }
+    // The socket is the timer's context: if the client goes away first, QAbstractHttpServer
+    // deletes the socket and the timer is dropped with it.
+    QTimer::singleShot(
+        m_faults.latencyMs, socket, [socket, response = std::move(response), closeAfter] {
+            if (socket->state() == QAbstractSocket::ConnectedState)
+                send(socket, response, closeAfter);
+        });
+}
+
+void SandboxServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    // Not reached: handleRequest answers every request.
+    const bool closeAfter
+        = request.value("connection"_ba).trimmed().compare("close", Qt::CaseInsensitive) == 0;
+    send(socket,
+        errorResponse(m_service.clock().now(),
+            serviceError(404, u"UnknownOperationException"_s, u"Not found"_s)),
+        closeAfter);
+}
+
+} // namespace ecr::sandbox

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "AwsError.h"
+#include "Clock.h"
+#include "EcrTypes.h"
+#include "SandboxAuth.h"
+#include "SandboxHttp.h"
+#include "SandboxStore.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// The ECR pull-through-cache API as a pure request -> response function: SigV4 verification,
+// awsJson1_1 routing, the model's validation and errors, rules per (account, region), and an
+// optional state file. No sockets: SandboxServer is the transport.
+namespace ecr::sandbox {
+
+struct SandboxConfig
+{
+    QString account = QStringLiteral("123456789012");
+    QList<AccessKey> keys; // empty => SandboxService::defaultKey() only
+    QString statePath; // empty => in memory only
+    int ruleQuota = 50;
+};
+
+class SandboxService final
+{
+public:
+    SandboxService(const Clock& clock, SandboxConfig config);
+    Q_DISABLE_COPY_MOVE(SandboxService)
+
+    HttpResponse handle(const HttpRequest& request);
+
+    // For tests: the rules of the configured account in one region (sorted by prefix), and
+    // counters.
+    QList<PullThroughCacheRule> rules(const QString& region) const;
+    // Requests that reached the operation (after authentication), e.g.
+    // "CreatePullThroughCacheRule".
+    int requestCount(const QString& operation) const;
+    int totalRequestCount() const; // every request handled, including auth failures
+    void reset(); // drops all rules (and writes the empty state) and the counters
+
+    // AKIDSANDBOXEXAMPLE / sandbox-secret-key-EXAMPLE: obvious example keys, never real ones.
+    static AccessKey defaultKey();
+
+    // Why the state file given in the config could not be loaded; empty when it loaded or when
+    // there is none. The service then starts empty and never overwrites that file.
+    QString stateError() const { return m_stateError; }
+    const Clock& clock() const { return m_clock; }
+    const SandboxConfig& config() const { return m_config; }
+
+private:
+    using JsonResult = Result<QJsonObject>;
+    using RuleMap = SandboxStore::RuleMap;
+
+    JsonResult dispatch(const QString& region, const HttpRequest& request);
+    JsonResult createRule(const QString& region, const QJsonObject& body);
+    JsonResult describeRules(const QString& region, const QJsonObject& body);
+    JsonResult deleteRule(const QString& region, const QJsonObject& body);
+    JsonResult updateRule(const QString& region, const QJsonObject& body);
+    JsonResult validateRule(const QString& region, const QJsonObject& body);
+
+    std::optional<AwsError> checkRegistryId(const QString& registryId) const;
+    AwsError ruleNotFound(const QString& prefix) const;
+    // Writes the state after a change; on failure restores `before` and returns a
+    // ServerException.
+    std::optional<AwsError> commit(const QString& region, RuleMap before);
+    EpochSeconds nowSeconds() const;
+
+    const Clock& m_clock;
+    SandboxConfig m_config;
+    SandboxStore m_store;
+    QString m_stateError;
+    QHash<QString, int> m_requestCounts;
+    int m_totalRequests = 0;
+};
+
+} // namespace ecr::sandbox
