@@ -1,6 +1,14 @@
+#include "AppProfileDirectory.h"
+#include "Clock.h"
+#include "LocalSandbox.h"
 #include "MainWindow.h"
+#include "MessagePresenter.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QTimer>
 
 int main(int argc, char* argv[])
 {
@@ -11,8 +19,41 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(
         QApplication::translate("main", "ECR Pull-Through Cache Admin"));
     QApplication::setApplicationVersion(QStringLiteral(ECR_APP_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
 
-    ecr::MainWindow window;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Manage Amazon ECR pull-through cache rules."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
+        QApplication::translate("main",
+            "Start straight into the Local sandbox (an in-process ECR emulator; no AWS account "
+            "needed)."));
+    parser.addOption(sandboxOption);
+    parser.process(app);
+
+    ecr::SystemClock clock;
+    QNetworkAccessManager network;
+    ecr::QMessageBoxPresenter presenter;
+    ecr::LocalSandbox sandbox(clock);
+    ecr::AppProfileDirectory profiles(QProcessEnvironment::systemEnvironment(), sandbox);
+    ecr::MainWindow window(profiles, network, clock, presenter);
+
+    auto startSandbox = [&] {
+        QString error;
+        if (!sandbox.start(&error)) {
+            QMessageBox::warning(&window, QApplication::translate("main", "Local sandbox"),
+                QApplication::translate("main", "The Local sandbox could not start: %1")
+                    .arg(error));
+            return;
+        }
+        window.selectProfile(ecr::AppProfileDirectory::kSandboxId);
+    };
+    QObject::connect(&window, &ecr::MainWindow::localSandboxRequested, &window, startSandbox);
+
     window.show();
+    if (parser.isSet(sandboxOption))
+        QTimer::singleShot(0, &window, startSandbox);
     return QApplication::exec();
 }

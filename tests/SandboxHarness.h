@@ -25,6 +25,8 @@ struct HarnessOptions
     std::chrono::milliseconds attemptTimeout{10000};
     sigv4::Credentials credentials = defaultCredentials();
     QString region = QStringLiteral("us-east-1");
+    QString tlsCertFile; // PEM; with tlsKeyFile the sandbox serves HTTPS
+    QString tlsKeyFile;
 
     // The standard mode's rules with millisecond backoff, so tests do not sleep for seconds.
     static RetrySettings fastRetries()
@@ -51,6 +53,11 @@ public:
         , m_server(m_service, m_options.faults)
         , m_credentials(m_options.credentials)
     {
+        if (!m_options.tlsCertFile.isEmpty()) {
+            QString error;
+            if (!m_server.enableTls(m_options.tlsCertFile, m_options.tlsKeyFile, &error))
+                qFatal("sandbox TLS setup failed: %s", qPrintable(error));
+        }
         if (!m_server.listen())
             qFatal("sandbox failed to listen: %s", qPrintable(m_server.errorString()));
         AwsJsonClientConfig config;

@@ -1,0 +1,65 @@
+#include "LocalSandbox.h"
+
+#include "SandboxServer.h"
+#include "SandboxService.h"
+
+#include <QDir>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+
+namespace ecr {
+
+namespace {
+
+QString randomToken(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(raw.data()), bytes / 4);
+    return QString::fromLatin1(raw.toHex().toUpper());
+}
+
+} // namespace
+
+LocalSandbox::LocalSandbox(const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_clock(clock)
+{ }
+
+LocalSandbox::~LocalSandbox() = default;
+
+bool LocalSandbox::start(QString* error)
+{
+    if (m_server)
+        return true;
+    // Keys invented for this run: only this process knows them, so nothing else on the machine
+    // can use the sandbox's port.
+    m_credentials = {u"AKIDLOCALSANDBOX" + randomToken(4), randomToken(20), {}};
+    sandbox::SandboxConfig config;
+    config.keys = {{m_credentials.accessKeyId, m_credentials.secretAccessKey}};
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!dataDir.isEmpty() && QDir().mkpath(dataDir))
+        config.statePath = dataDir + QStringLiteral("/local-sandbox-rules.json");
+    m_service = std::make_unique<sandbox::SandboxService>(m_clock, config);
+    auto server = std::make_unique<sandbox::SandboxServer>(*m_service);
+    if (!server->listen(QHostAddress::LocalHost, 0)) {
+        if (error)
+            *error = server->errorString();
+        m_service.reset();
+        return false;
+    }
+    m_server = std::move(server);
+    Q_EMIT started();
+    return true;
+}
+
+QUrl LocalSandbox::url() const
+{
+    return m_server ? m_server->url() : QUrl();
+}
+
+QString LocalSandbox::accountId() const
+{
+    return m_service ? m_service->config().account : QString();
+}
+
+} // namespace ecr

@@ -1,0 +1,1 @@
+# Sources of the credentials module, added to `core` with target_sources.

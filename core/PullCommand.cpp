@@ -1,0 +1,78 @@
+#include "PullCommand.h"
+
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace ecr {
+
+namespace {
+
+// Hosts users paste in front of an image, per registry whose URL is fixed.
+QStringList upstreamHostsFor(std::optional<UpstreamRegistry> registry)
+{
+    if (!registry)
+        return {};
+    QStringList hosts;
+    const QString& url = upstreamRegistryInfo(*registry).defaultUrl;
+    if (!url.contains(u'<'))
+        hosts.append(url);
+    if (*registry == UpstreamRegistry::DockerHub)
+        hosts << u"docker.io"_s << u"index.docker.io"_s;
+    return hosts;
+}
+
+QString upstreamPath(std::optional<UpstreamRegistry> registry, const QString& image)
+{
+    const bool dockerHub = registry == UpstreamRegistry::DockerHub;
+    QString path = image.trimmed();
+    if (path.isEmpty())
+        return dockerHub ? u"library/<image>:<tag>"_s : u"<repository>/<image>:<tag>"_s;
+    for (const QString& host : upstreamHostsFor(registry)) {
+        if (path.startsWith(host + u'/')) {
+            path = path.mid(host.size() + 1);
+            break;
+        }
+    }
+    // A tag or digest never contains '/', so any '/' belongs to the repository path.
+    if (dockerHub && !path.contains(u'/'))
+        path.prepend(u"library/"_s);
+    return path;
+}
+
+} // namespace
+
+QString privateRegistryHost(
+    const QString& registryId, const QString& region, const QString& dnsSuffix)
+{
+    const QString id = registryId.isEmpty() ? u"<account-id>"_s : registryId;
+    const QString where = region.isEmpty() ? u"<region>"_s : region;
+    const QString suffix = dnsSuffix.isEmpty() ? u"amazonaws.com"_s : dnsSuffix;
+    return id + u".dkr.ecr."_s + where + u'.' + suffix;
+}
+
+QString pullImageReference(const QString& registryId, const QString& region,
+    const QString& dnsSuffix, const QString& ecrRepositoryPrefix,
+    std::optional<UpstreamRegistry> registry, const QString& image)
+{
+    QString prefix = ecrRepositoryPrefix.trimmed();
+    while (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    if (prefix.isEmpty())
+        prefix = u"<prefix>"_s;
+
+    QString reference = privateRegistryHost(registryId, region, dnsSuffix) + u'/';
+    if (prefix != u"ROOT"_s)
+        reference += prefix + u'/';
+    return reference + upstreamPath(registry, image);
+}
+
+QString pullCommand(const QString& registryId, const QString& region, const QString& dnsSuffix,
+    const QString& ecrRepositoryPrefix, std::optional<UpstreamRegistry> registry,
+    const QString& image)
+{
+    return u"docker pull "_s
+        + pullImageReference(registryId, region, dnsSuffix, ecrRepositoryPrefix, registry, image);
+}
+
+} // namespace ecr

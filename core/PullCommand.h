@@ -1,0 +1,36 @@
+#pragma once
+
+#include "UpstreamRegistry.h"
+
+#include <QString>
+
+#include <optional>
+
+// The image reference and `docker pull` command of an image cached by a pull-through cache rule
+// (reference notes §6): <registryId>.dkr.ecr.<region>.<dnsSuffix>/<prefix>/<upstream path>.
+namespace ecr {
+
+// The private registry host. An empty registry ID or region becomes the placeholder
+// `<account-id>` or `<region>`; an empty DNS suffix means `amazonaws.com`.
+QString privateRegistryHost(
+    const QString& registryId, const QString& region, const QString& dnsSuffix);
+
+// The reference of `image` (e.g. "nginx:latest", "bitnami/redis", "docker.io/library/nginx")
+// pulled through the rule with `ecrRepositoryPrefix`:
+// - a trailing '/' of the prefix is dropped, ROOT contributes no path segment, an empty prefix
+//   shows as `<prefix>`;
+// - for Docker Hub, an official image (no '/' in its path) gets `library/`;
+// - a leading upstream host (`registry-1.docker.io/`, `docker.io/`, `ghcr.io/`, …) is dropped;
+// - an empty image gives a template ending in `<repository>/<image>:<tag>`, or
+//   `library/<image>:<tag>` for Docker Hub.
+// An unknown registry (std::nullopt) is treated like any registry without special rules.
+QString pullImageReference(const QString& registryId, const QString& region,
+    const QString& dnsSuffix, const QString& ecrRepositoryPrefix,
+    std::optional<UpstreamRegistry> registry, const QString& image = {});
+
+// "docker pull " + pullImageReference(…).
+QString pullCommand(const QString& registryId, const QString& region, const QString& dnsSuffix,
+    const QString& ecrRepositoryPrefix, std::optional<UpstreamRegistry> registry,
+    const QString& image = {});
+
+} // namespace ecr

@@ -1,0 +1,296 @@
+// Every error family has its own title, what-happened and what-to-do text, with the key advice.
+#include "ErrorPresenter.h"
+
+#include <QSet>
+#include <QTest>
+
+using namespace ecr;
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(ecr::ErrorKind)
+Q_DECLARE_METATYPE(QList<ecr::ptc::Field>)
+
+namespace {
+
+const QString kOperation = u"Creating the rule"_s;
+
+AwsError serviceError(const QString& code, const QString& message = {}, int status = 400)
+{
+    AwsError error = makeError(ErrorKind::Service, code, message);
+    error.httpStatus = status;
+    error.requestId = u"7c3f4a56-0d1e-4b2a-9c8d-123456789abc"_s;
+    return error;
+}
+
+} // namespace
+
+class TestErrorPresenter : public QObject
+{
+    Q_OBJECT
+
+private:
+    // The families, with the words their text must contain (case-insensitive, what + action).
+    void addFamilies()
+    {
+        QTest::addColumn<ErrorKind>("kind");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QStringList>("mustContain");
+        const auto service = ErrorKind::Service;
+        const auto credentials = ErrorKind::Credentials;
+
+        // Modelled ECR errors.
+        QTest::newRow("ServerException") << service << u"ServerException"_s << QString()
+                                         << QStringList{u"internal error"_s, u"try again"_s};
+        QTest::newRow("InvalidParameterException")
+            << service << u"InvalidParameterException"_s
+            << u"Invalid input: Please set either credential arn or role arn to update the "
+               "credentials"_s
+            << QStringList{u"Please set either credential arn or role arn"_s};
+        QTest::newRow("ValidationException")
+            << service << u"ValidationException"_s
+            << u"1 validation error detected: Value 'Ab' at 'ecrRepositoryPrefix' failed to "
+               "satisfy constraint"_s
+            << QStringList{u"ecrRepositoryPrefix"_s, u"correct"_s};
+        QTest::newRow("PullThroughCacheRuleAlreadyExistsException")
+            << service << u"PullThroughCacheRuleAlreadyExistsException"_s << QString()
+            << QStringList{u"already exists"_s, u"different cache repository prefix"_s};
+        QTest::newRow("PullThroughCacheRuleNotFoundException")
+            << service << u"PullThroughCacheRuleNotFoundException"_s << QString()
+            << QStringList{u"does not exist"_s, u"refresh"_s};
+        QTest::newRow("UnsupportedUpstreamRegistryException/authentication")
+            << service << u"UnsupportedUpstreamRegistryException"_s
+            << u"The specified upstream registry requires authentication. Specify a valid "
+               "Secrets Manager ARN"_s
+            << QStringList{u"requires authentication"_s, u"ecr-pullthroughcache/"_s};
+        QTest::newRow("UnsupportedUpstreamRegistryException/url")
+            << service << u"UnsupportedUpstreamRegistryException"_s
+            << u"The upstream registry URL harbor.example.com is invalid"_s
+            << QStringList{u"harbor.example.com"_s, u"listed registries"_s};
+        QTest::newRow("LimitExceededException")
+            << service << u"LimitExceededException"_s << QString()
+            << QStringList{u"50"_s, u"cannot be raised"_s, u"delete"_s};
+        QTest::newRow("UnableToAccessSecretException")
+            << service << u"UnableToAccessSecretException"_s << QString()
+            << QStringList{u"resource policy"_s, u"same account and region"_s};
+        QTest::newRow("SecretNotFoundException")
+            << service << u"SecretNotFoundException"_s << QString()
+            << QStringList{u"few seconds"_s, u"try again"_s};
+        QTest::newRow("UnableToDecryptSecretValueException")
+            << service << u"UnableToDecryptSecretValueException"_s << QString()
+            << QStringList{u"decrypt"_s, u"KMS key"_s};
+        QTest::newRow("ThrottlingException") << service << u"ThrottlingException"_s << QString()
+                                             << QStringList{u"rate"_s, u"wait"_s};
+        // Authentication.
+        QTest::newRow("InvalidSignatureException")
+            << service << u"InvalidSignatureException"_s << QString()
+            << QStringList{u"signature"_s, u"secret access key"_s, u"clock"_s};
+        QTest::newRow("UnrecognizedClientException")
+            << service << u"UnrecognizedClientException"_s << QString()
+            << QStringList{u"access key ID"_s, u"sign in again"_s};
+        QTest::newRow("MissingAuthenticationTokenException")
+            << service << u"MissingAuthenticationTokenException"_s << QString()
+            << QStringList{u"no valid AWS credentials"_s, u"configure credentials"_s};
+        QTest::newRow("ExpiredTokenException") << service << u"ExpiredTokenException"_s << QString()
+                                               << QStringList{u"expired"_s, u"aws sso login"_s};
+        QTest::newRow("AccessDeniedException")
+            << service << u"AccessDeniedException"_s
+            << u"User: arn:aws:iam::111122223333:user/bob is not authorized to perform: "
+               "ecr:CreatePullThroughCacheRule"_s
+            << QStringList{u"not authorized to perform"_s, u"administrator"_s};
+        QTest::newRow("unknown service code")
+            << service << u"SomethingNewException"_s << u"A brand-new failure"_s
+            << QStringList{u"A brand-new failure"_s};
+        // Transport and client-side kinds.
+        QTest::newRow("InvalidResponse")
+            << ErrorKind::InvalidResponse << QString() << QString()
+            << QStringList{u"not an Amazon ECR response"_s, u"proxy"_s};
+        QTest::newRow("HostNotFound") << ErrorKind::HostNotFound << QString() << QString()
+                                      << QStringList{u"network"_s, u"region"_s, u"DNS"_s};
+        QTest::newRow("ConnectionRefused") << ErrorKind::ConnectionRefused << QString() << QString()
+                                           << QStringList{u"refused"_s, u"sandbox"_s};
+        QTest::newRow("ConnectionReset") << ErrorKind::ConnectionReset << QString() << QString()
+                                         << QStringList{u"closed"_s, u"refresh"_s};
+        QTest::newRow("Tls") << ErrorKind::Tls << QString() << u"certificate expired"_s
+                             << QStringList{u"TLS"_s, u"certificate expired"_s, u"date and time"_s};
+        QTest::newRow("Timeout") << ErrorKind::Timeout << QString() << QString()
+                                 << QStringList{u"in time"_s, u"network"_s};
+        QTest::newRow("Network") << ErrorKind::Network << QString() << u"Network unreachable"_s
+                                 << QStringList{u"Network unreachable"_s, u"proxy"_s};
+        QTest::newRow("Cancelled")
+            << ErrorKind::Cancelled << QString() << QString() << QStringList{u"cancelled"_s};
+        QTest::newRow("InvalidInput")
+            << ErrorKind::InvalidInput << u"credentialArn"_s << u"Credential ARN is not valid."_s
+            << QStringList{u"not sent"_s, u"Credential ARN is not valid"_s};
+        QTest::newRow("Configuration")
+            << ErrorKind::Configuration << QString() << u"FIPS with a custom endpoint"_s
+            << QStringList{u"FIPS with a custom endpoint"_s, u"endpoint settings"_s};
+        QTest::newRow("Credentials")
+            << credentials << u"NoCredentials"_s << u"No access key is configured."_s
+            << QStringList{u"No access key is configured"_s, u"profile"_s};
+        // Keychain.
+        QTest::newRow("KeychainLocked") << credentials << u"KeychainLocked"_s << QString()
+                                        << QStringList{u"locked"_s, u"unlock"_s};
+        QTest::newRow("KeychainAccessDenied") << credentials << u"KeychainAccessDenied"_s
+                                              << QString() << QStringList{u"denied"_s, u"allow"_s};
+        QTest::newRow("KeychainUnavailable")
+            << credentials << u"KeychainUnavailable"_s << QString()
+            << QStringList{u"Secret Service"_s, u"KWallet"_s, u"plain text"_s};
+        QTest::newRow("KeychainEntryMissing")
+            << credentials << u"KeychainEntryMissing"_s << QString()
+            << QStringList{u"no entry"_s, u"enter the secret access key"_s};
+    }
+
+    static AwsError errorFromRow(ErrorKind kind, const QString& code, const QString& message)
+    {
+        AwsError error = makeError(kind, code, message);
+        if (kind == ErrorKind::Service)
+            error.httpStatus = code == u"ServerException" ? 500 : 400;
+        return error;
+    }
+
+private Q_SLOTS:
+    void family_data() { addFamilies(); }
+    void family()
+    {
+        QFETCH(ErrorKind, kind);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        QFETCH(QStringList, mustContain);
+        const ErrorText text = describeError(errorFromRow(kind, code, message), kOperation);
+        QVERIFY(!text.title.isEmpty());
+        QVERIFY(!text.what.isEmpty());
+        QVERIFY(!text.action.isEmpty());
+        QVERIFY2(text.what.startsWith(kOperation), qPrintable(text.what));
+        const QString words = text.what + u' ' + text.action;
+        for (const QString& needle : mustContain)
+            QVERIFY2(words.contains(needle, Qt::CaseInsensitive),
+                qPrintable(u"'%1' not in: %2"_s.arg(needle, words)));
+    }
+
+    // Each family has its own headline and its own advice.
+    void familiesAreDistinct()
+    {
+        QSet<QString> titles;
+        QSet<QString> actions;
+        const QList<AwsError> errors = [] {
+            QList<AwsError> list;
+            for (const char* code : {"ServerException", "InvalidParameterException",
+                     "ValidationException", "PullThroughCacheRuleAlreadyExistsException",
+                     "PullThroughCacheRuleNotFoundException", "LimitExceededException",
+                     "UnableToAccessSecretException", "SecretNotFoundException",
+                     "UnableToDecryptSecretValueException", "ThrottlingException",
+                     "InvalidSignatureException", "UnrecognizedClientException",
+                     "MissingAuthenticationTokenException", "ExpiredTokenException",
+                     "AccessDeniedException"})
+                list.append(serviceError(QString::fromLatin1(code)));
+            list.append(serviceError(u"UnsupportedUpstreamRegistryException"_s,
+                u"The specified upstream registry requires authentication."_s));
+            list.append(serviceError(u"UnsupportedUpstreamRegistryException"_s,
+                u"The upstream registry URL harbor.example.com is invalid"_s));
+            for (ErrorKind kind : {ErrorKind::InvalidResponse, ErrorKind::HostNotFound,
+                     ErrorKind::ConnectionRefused, ErrorKind::ConnectionReset, ErrorKind::Tls,
+                     ErrorKind::Timeout, ErrorKind::Network, ErrorKind::Cancelled,
+                     ErrorKind::InvalidInput, ErrorKind::Configuration})
+                list.append(makeError(kind, QString(), QString()));
+            for (const char* code : {"NoCredentials", "KeychainLocked", "KeychainAccessDenied",
+                     "KeychainUnavailable", "KeychainEntryMissing"})
+                list.append(makeError(ErrorKind::Credentials, QString::fromLatin1(code), {}));
+            return list;
+        }();
+        for (const AwsError& error : errors) {
+            const ErrorText text = describeError(error, kOperation);
+            QVERIFY2(!titles.contains(text.title), qPrintable(text.title));
+            QVERIFY2(!actions.contains(text.action), qPrintable(text.action));
+            titles.insert(text.title);
+            actions.insert(text.action);
+        }
+        QCOMPARE(titles.size(), errors.size());
+    }
+
+    void detailsListWhatIsPresent()
+    {
+        AwsError error = serviceError(u"ThrottlingException"_s, u"Rate exceeded"_s, 400);
+        error.attempts = 3;
+        const ErrorText text = describeError(error, kOperation);
+        QVERIFY(text.details.contains(u"ThrottlingException"_s));
+        QVERIFY(text.details.contains(u"HTTP status: 400"_s));
+        QVERIFY(text.details.contains(u"7c3f4a56-0d1e-4b2a-9c8d-123456789abc"_s));
+        QVERIFY(text.details.contains(u"Attempts: 3"_s));
+        QVERIFY(text.details.contains(u"Rate exceeded"_s));
+
+        // A transport failure has no status, no request id and one attempt: none of them shown.
+        const ErrorText transport
+            = describeError(makeError(ErrorKind::HostNotFound, QString(), QString()), kOperation);
+        QVERIFY(!transport.details.contains(u"HTTP status"_s));
+        QVERIFY(!transport.details.contains(u"Request ID"_s));
+        QVERIFY(!transport.details.contains(u"Attempts"_s));
+        QVERIFY(transport.details.contains(u"HostNotFound"_s));
+    }
+
+    void operationNameIsTheSubject()
+    {
+        const AwsError error = serviceError(u"PullThroughCacheRuleNotFoundException"_s);
+        QVERIFY(
+            describeError(error, u"Deleting the rule"_s).what.startsWith(u"Deleting the rule"_s));
+        QVERIFY(describeError(error, QString()).what.startsWith(u"The request"_s));
+    }
+
+    void fieldsForError_data()
+    {
+        using ptc::Field;
+        QTest::addColumn<ErrorKind>("kind");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QList<Field>>("fields");
+        const auto service = ErrorKind::Service;
+        QTest::newRow("already exists")
+            << service << u"PullThroughCacheRuleAlreadyExistsException"_s << QString()
+            << QList<Field>{Field::EcrRepositoryPrefix};
+        for (const char* code : {"SecretNotFoundException", "UnableToAccessSecretException",
+                 "UnableToDecryptSecretValueException"})
+            QTest::newRow(code) << service << QString::fromLatin1(code) << QString()
+                                << QList<Field>{Field::CredentialArn};
+        QTest::newRow("unsupported, authentication")
+            << service << u"UnsupportedUpstreamRegistryException"_s
+            << u"The specified upstream registry requires Authentication."_s
+            << QList<Field>{Field::CredentialArn};
+        QTest::newRow("unsupported, url")
+            << service << u"UnsupportedUpstreamRegistryException"_s
+            << u"The upstream registry URL harbor.example.com is invalid"_s
+            << QList<Field>{Field::UpstreamRegistryUrl};
+        QTest::newRow("validation names the prefix")
+            << service << u"ValidationException"_s
+            << u"Value 'Ab' at 'ecrRepositoryPrefix' failed to satisfy constraint"_s
+            << QList<Field>{Field::EcrRepositoryPrefix};
+        QTest::newRow("validation names the url, not upstreamRegistry")
+            << service << u"ValidationException"_s
+            << u"Value at 'upstreamRegistryUrl' failed to satisfy constraint"_s
+            << QList<Field>{Field::UpstreamRegistryUrl};
+        QTest::newRow("invalid parameter names two members")
+            << service << u"InvalidParameterException"_s
+            << u"credentialArn and customRoleArn cannot both be set"_s
+            << QList<Field>{Field::CredentialArn, Field::CustomRoleArn};
+        QTest::newRow("invalid parameter names none")
+            << service << u"InvalidParameterException"_s
+            << u"Please set either credential arn or role arn"_s << QList<Field>{};
+        QTest::newRow("client-side invalid input")
+            << ErrorKind::InvalidInput << u"customRoleArn"_s << u"too long"_s
+            << QList<Field>{Field::CustomRoleArn};
+        QTest::newRow("throttling")
+            << service << u"ThrottlingException"_s << QString() << QList<Field>{};
+        QTest::newRow("host not found")
+            << ErrorKind::HostNotFound << QString() << QString() << QList<Field>{};
+    }
+    void fieldsForError()
+    {
+        QFETCH(ErrorKind, kind);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        QFETCH(QList<ptc::Field>, fields);
+        QCOMPARE(ecr::fieldsForError(makeError(kind, code, message)), fields);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestErrorPresenter)
+#include "tst_errorpresenter.moc"

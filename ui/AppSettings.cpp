@@ -1,0 +1,62 @@
+#include "AppSettings.h"
+
+namespace ecr {
+
+namespace {
+
+namespace Key {
+const QString windowGeometry = QStringLiteral("window/geometry");
+const QString windowState = QStringLiteral("window/state");
+const QString lastProfile = QStringLiteral("session/lastProfile");
+const QString regionPrefix = QStringLiteral("session/region/");
+} // namespace Key
+
+QString regionKey(const QString& profileId)
+{
+    // Profile ids may hold '/' or ':'; keep the key one level deep.
+    return Key::regionPrefix + QString::fromLatin1(profileId.toUtf8().toHex());
+}
+
+} // namespace
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return m_settings.value(Key::windowGeometry).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray& value)
+{
+    m_settings.setValue(Key::windowGeometry, value);
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return m_settings.value(Key::windowState).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray& value)
+{
+    m_settings.setValue(Key::windowState, value);
+}
+
+QString AppSettings::lastProfile() const
+{
+    return m_settings.value(Key::lastProfile).toString();
+}
+
+void AppSettings::setLastProfile(const QString& profileId)
+{
+    m_settings.setValue(Key::lastProfile, profileId);
+}
+
+QString AppSettings::regionForProfile(const QString& profileId) const
+{
+    return m_settings.value(regionKey(profileId)).toString();
+}
+
+void AppSettings::setRegionForProfile(const QString& profileId, const QString& region)
+{
+    m_settings.setValue(regionKey(profileId), region);
+}
+
+} // namespace ecr

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+namespace ecr {
+
+// Every key the app keeps in QSettings, in one typed place. Only non-secret values live here.
+class AppSettings final
+{
+public:
+    AppSettings() = default;
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& value);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& value);
+    QString lastProfile() const;
+    void setLastProfile(const QString& profileId);
+    QString regionForProfile(const QString& profileId) const;
+    void setRegionForProfile(const QString& profileId, const QString& region);
+
+private:
+    mutable QSettings m_settings;
+};
+
+} // namespace ecr

@@ -1,0 +1,342 @@
+#include "ErrorPresenter.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <initializer_list>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace ecr {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ecr::ErrorPresenter", text);
+}
+
+struct Words
+{
+    QString title;
+    QString what;
+    QString action;
+};
+
+// "%1 failed: <message>" when the service said something, else the sentence without it.
+QString withMessage(const QString& withText, const QString& withoutText, const QString& operation,
+    const QString& message)
+{
+    QString trimmed = message.trimmed();
+    if (trimmed.isEmpty())
+        return withoutText.arg(operation);
+    if (!trimmed.endsWith(u'.'))
+        trimmed += u'.';
+    return withText.arg(operation, trimmed);
+}
+
+bool isOneOf(const QString& code, std::initializer_list<QStringView> codes)
+{
+    for (QStringView c : codes) {
+        if (code == c)
+            return true;
+    }
+    return false;
+}
+
+bool isAboutAuthentication(const AwsError& error)
+{
+    return error.message.contains(u"authentication"_s, Qt::CaseInsensitive);
+}
+
+std::optional<Words> serviceWords(const AwsError& e, const QString& op)
+{
+    const QString& c = e.code;
+    if (c == u"ServerException")
+        return Words{tr("Amazon ECR service error"),
+            tr("%1 failed because of an internal error in Amazon ECR.").arg(op),
+            tr("Wait a moment and try again; if it keeps failing, check the AWS Health Dashboard "
+               "for Amazon ECR in this region.")};
+    if (c == u"InvalidParameterException")
+        return Words{tr("Invalid parameter"),
+            withMessage(tr("%1 failed because Amazon ECR rejected a parameter: %2"),
+                tr("%1 failed because Amazon ECR rejected a parameter."), op, e.message),
+            tr("Correct the value the message names and try again.")};
+    if (c == u"ValidationException")
+        return Words{tr("Request not valid"),
+            withMessage(tr("%1 failed because Amazon ECR did not accept the request: %2"),
+                tr("%1 failed because Amazon ECR did not accept the request."), op, e.message),
+            tr("Correct the value the message names and try again; if this app accepted it, "
+               "the service's rules may have changed.")};
+    if (c == u"PullThroughCacheRuleAlreadyExistsException")
+        return Words{tr("Rule already exists"),
+            tr("%1 failed because a pull-through cache rule with this prefix already exists in "
+               "this registry.")
+                .arg(op),
+            tr("Choose a different cache repository prefix, or edit the credentials of the "
+               "existing rule.")};
+    if (c == u"PullThroughCacheRuleNotFoundException")
+        return Words{tr("Rule not found"),
+            tr("%1 failed because the pull-through cache rule does not exist; it may have been "
+               "deleted in the meantime.")
+                .arg(op),
+            tr("Refresh the list of rules.")};
+    if (c == u"UnsupportedUpstreamRegistryException") {
+        if (isAboutAuthentication(e))
+            return Words{tr("Upstream registry needs credentials"),
+                tr("%1 failed because the upstream registry requires authentication.").arg(op),
+                tr("Enter the ARN of a Secrets Manager secret whose name starts with "
+                   "'ecr-pullthroughcache/' and that holds the upstream user name and access "
+                   "token.")};
+        return Words{tr("Upstream registry not supported"),
+            withMessage(
+                tr("%1 failed because Amazon ECR does not support this upstream registry: %2"),
+                tr("%1 failed because Amazon ECR does not support this upstream registry."), op,
+                e.message),
+            tr("Choose one of the listed registries and check the Azure registry name or the "
+               "upstream ECR account and region.")};
+    }
+    if (c == u"LimitExceededException")
+        return Words{tr("Rule limit reached"),
+            tr("%1 failed because the registry has reached its quota of 50 pull-through cache "
+               "rules in this region.")
+                .arg(op),
+            tr("The quota cannot be raised: delete a rule you no longer use, then try again.")};
+    if (c == u"UnableToAccessSecretException")
+        return Words{tr("Secret not accessible"),
+            tr("%1 failed because Amazon ECR is not allowed to read the Secrets Manager secret.")
+                .arg(op),
+            tr("Check the secret's resource policy and KMS key, and that the secret is in the "
+               "same account and region as this registry.")};
+    if (c == u"SecretNotFoundException")
+        return Words{tr("Secret not found"),
+            tr("%1 failed because Amazon ECR could not find a secret with this ARN.").arg(op),
+            tr("Check the ARN. Secrets Manager can take a few seconds to make a new secret "
+               "visible; if you just created it, try again.")};
+    if (c == u"UnableToDecryptSecretValueException")
+        return Words{tr("Secret cannot be decrypted"),
+            tr("%1 failed because Amazon ECR can read the secret but cannot decrypt its value.")
+                .arg(op),
+            tr("Allow Amazon ECR to use the secret's KMS key (kms:Decrypt), or store the secret "
+               "with the default aws/secretsmanager key.")};
+    if (isOneOf(c,
+            {u"ThrottlingException", u"ThrottledException", u"TooManyRequestsException",
+                u"RequestLimitExceeded"}))
+        return Words{tr("Too many requests"),
+            tr("%1 failed because Amazon ECR is limiting the request rate, even after retrying.")
+                .arg(op),
+            tr("Wait a few seconds and try again.")};
+    if (isOneOf(c, {u"InvalidSignatureException", u"SignatureDoesNotMatch"}))
+        return Words{tr("Signature rejected"),
+            tr("%1 failed because AWS rejected the request signature.").arg(op),
+            tr("Check that the secret access key belongs to the access key ID, and that this "
+               "computer's clock is correct.")};
+    if (c == u"UnrecognizedClientException")
+        return Words{tr("Access key not recognised"),
+            tr("%1 failed because AWS does not recognise the access key ID or security token.")
+                .arg(op),
+            tr("Check the profile's access key ID, or sign in again if you use temporary "
+               "credentials.")};
+    if (c == u"MissingAuthenticationTokenException")
+        return Words{tr("Request not signed"),
+            tr("%1 failed because the request carried no valid AWS credentials.").arg(op),
+            tr("Configure credentials for this profile, and check that the endpoint is an Amazon "
+               "ECR endpoint.")};
+    if (isOneOf(c, {u"ExpiredTokenException", u"ExpiredToken"}))
+        return Words{tr("Credentials expired"),
+            tr("%1 failed because the temporary AWS credentials have expired.").arg(op),
+            tr("Refresh the credentials (for example with 'aws sso login' or a new session "
+               "token) and try again.")};
+    if (c == u"RequestExpired")
+        return Words{tr("Request expired"),
+            tr("%1 failed because AWS considered the request too old.").arg(op),
+            tr("Check that this computer's date, time and time zone are correct, then try "
+               "again.")};
+    if (c == u"AccessDeniedException")
+        return Words{tr("Access denied"),
+            withMessage(tr("%1 failed because the IAM identity is not allowed to do this: %2"),
+                tr("%1 failed because the IAM identity is not allowed to do this."), op, e.message),
+            tr("Ask your AWS administrator for the IAM permission the message names, for example "
+               "ecr:CreatePullThroughCacheRule.")};
+    return std::nullopt;
+}
+
+Words keychainWords(const AwsError& e, const QString& op)
+{
+    const QString& c = e.code;
+    if (c == u"KeychainLocked")
+        return {tr("Keychain locked"),
+            tr("%1 needs the secret access key, but the system keychain is locked.").arg(op),
+            tr("Unlock the keychain (for example by unlocking your login keyring) and try "
+               "again.")};
+    if (c == u"KeychainAccessDenied")
+        return {tr("Keychain access denied"),
+            tr("%1 needs the secret access key, but access to its keychain entry was denied.")
+                .arg(op),
+            tr("Allow this app to read the entry when the keychain asks, then try again.")};
+    if (c == u"KeychainUnavailable")
+        return {tr("No keychain available"),
+            tr("%1 needs the secret access key, but no system keychain (Secret Service) is "
+               "available.")
+                .arg(op),
+            tr("Start a keyring service such as GNOME Keyring or KWallet; this app never stores "
+               "secrets in plain text.")};
+    if (c == u"KeychainEntryMissing")
+        return {tr("Secret access key not stored"),
+            tr("%1 needs the secret access key, but the keychain has no entry for this profile.")
+                .arg(op),
+            tr("Enter the secret access key in the profile settings again.")};
+    return {tr("No usable credentials"),
+        withMessage(tr("%1 failed because no usable AWS credentials were found: %2"),
+            tr("%1 failed because no usable AWS credentials were found."), op, e.message),
+        tr("Add an access key to the profile, or choose another profile.")};
+}
+
+Words kindWords(const AwsError& e, const QString& op)
+{
+    switch (e.kind) {
+    case ErrorKind::Service:
+        break;
+    case ErrorKind::InvalidResponse:
+        return {tr("Unexpected answer"),
+            tr("%1 failed because the server's answer was not an Amazon ECR response.").arg(op),
+            tr("Check the endpoint URL and any proxy between this computer and AWS.")};
+    case ErrorKind::HostNotFound:
+        return {tr("Server not found"),
+            tr("%1 failed because the host name of the Amazon ECR endpoint could not be found.")
+                .arg(op),
+            tr("Check your network connection and DNS, and that the region or custom endpoint "
+               "is correct.")};
+    case ErrorKind::ConnectionRefused:
+        return {tr("Connection refused"),
+            tr("%1 failed because the server refused the connection.").arg(op),
+            tr("Check the endpoint URL and port and your proxy and firewall settings; for the "
+               "local sandbox, check that it is running.")};
+    case ErrorKind::ConnectionReset:
+        return {tr("Connection lost"),
+            tr("%1 failed because the connection closed before the answer was complete.").arg(op),
+            tr("Refresh the list to see whether the change was applied, then try again.")};
+    case ErrorKind::Tls:
+        return {tr("Secure connection failed"),
+            withMessage(
+                tr("%1 failed because a secure (TLS) connection could not be established: %2"),
+                tr("%1 failed because a secure (TLS) connection could not be established."), op,
+                e.message),
+            tr("Check this computer's date and time and, behind a TLS-inspecting proxy, that its "
+               "certificate is trusted.")};
+    case ErrorKind::Timeout:
+        return {tr("No answer in time"),
+            tr("%1 failed because the server did not answer in time.").arg(op),
+            tr("Check your network connection, refresh to see whether the change was applied, "
+               "and try again.")};
+    case ErrorKind::Network:
+        return {tr("Network error"),
+            withMessage(tr("%1 failed because of a network error: %2"),
+                tr("%1 failed because of a network error."), op, e.message),
+            tr("Check your network connection and proxy settings, then try again.")};
+    case ErrorKind::Cancelled:
+        return {tr("Cancelled"), tr("%1 was cancelled.").arg(op),
+            tr("If the request had already reached AWS, refresh the list to see its effect.")};
+    case ErrorKind::InvalidInput:
+        return {tr("Invalid input"),
+            withMessage(tr("%1 was not sent because some input is not valid: %2"),
+                tr("%1 was not sent because some input is not valid."), op, e.message),
+            tr("Correct the marked fields and try again.")};
+    case ErrorKind::Configuration:
+        return {tr("Configuration problem"),
+            withMessage(tr("%1 cannot run with the current settings: %2"),
+                tr("%1 cannot run with the current settings."), op, e.message),
+            tr("Check the profile's region and endpoint settings.")};
+    case ErrorKind::Credentials:
+        return keychainWords(e, op);
+    }
+    // A service error code this app does not know.
+    const QString said = e.message.isEmpty() ? e.code : e.message;
+    return {tr("Amazon ECR returned an error"),
+        withMessage(tr("%1 failed: %2"), tr("%1 failed."), op, said),
+        tr("Check the details and try again.")};
+}
+
+QString detailsOf(const AwsError& e)
+{
+    QStringList lines;
+    if (!e.code.isEmpty())
+        lines.append(tr("Error code: %1").arg(e.code));
+    if (e.kind != ErrorKind::Service)
+        lines.append(tr("Kind: %1").arg(errorKindName(e.kind)));
+    if (e.httpStatus > 0)
+        lines.append(tr("HTTP status: %1").arg(e.httpStatus));
+    if (!e.requestId.isEmpty())
+        lines.append(tr("Request ID: %1").arg(e.requestId));
+    if (e.attempts > 1)
+        lines.append(tr("Attempts: %1").arg(e.attempts));
+    if (!e.message.isEmpty())
+        lines.append(tr("Message: %1").arg(e.message));
+    return lines.join(u'\n');
+}
+
+constexpr ptc::Field kAllFields[]
+    = {ptc::Field::EcrRepositoryPrefix, ptc::Field::UpstreamRegistryUrl, ptc::Field::RegistryId,
+        ptc::Field::UpstreamRegistry, ptc::Field::CredentialArn, ptc::Field::CustomRoleArn,
+        ptc::Field::UpstreamRepositoryPrefix, ptc::Field::MaxResults};
+
+QList<ptc::Field> fieldsNamedIn(const QString& message)
+{
+    QList<ptc::Field> fields;
+    for (ptc::Field field : kAllFields) {
+        const QString name = QRegularExpression::escape(ptc::constraintFor(field).wireName);
+        // Word boundaries keep "upstreamRegistry" from matching inside "upstreamRegistryUrl".
+        const QRegularExpression re(u"\\b"_s + name + u"\\b"_s);
+        if (re.match(message).hasMatch())
+            fields.append(field);
+    }
+    return fields;
+}
+
+} // namespace
+
+ErrorText describeError(const AwsError& error, const QString& operationName)
+{
+    const QString op = operationName.isEmpty() ? tr("The request") : operationName;
+    std::optional<Words> words;
+    if (error.kind == ErrorKind::Service)
+        words = serviceWords(error, op);
+    if (!words)
+        words = kindWords(error, op);
+    return ErrorText{words->title, words->what, words->action, detailsOf(error)};
+}
+
+QList<ptc::Field> fieldsForError(const AwsError& error)
+{
+    using ptc::Field;
+    if (error.kind == ErrorKind::InvalidInput) {
+        for (Field field : kAllFields) {
+            if (ptc::constraintFor(field).wireName == error.code)
+                return {field};
+        }
+        return fieldsNamedIn(error.message);
+    }
+    if (error.kind != ErrorKind::Service)
+        return {};
+    const QString& c = error.code;
+    if (c == u"PullThroughCacheRuleAlreadyExistsException")
+        return {Field::EcrRepositoryPrefix};
+    if (isOneOf(c,
+            {u"SecretNotFoundException", u"UnableToAccessSecretException",
+                u"UnableToDecryptSecretValueException"}))
+        return {Field::CredentialArn};
+    if (c == u"UnsupportedUpstreamRegistryException")
+        return {isAboutAuthentication(error) ? Field::CredentialArn : Field::UpstreamRegistryUrl};
+    if (isOneOf(c, {u"ValidationException", u"InvalidParameterException"}))
+        return fieldsNamedIn(error.message);
+    return {};
+}
+
+QString fieldErrorText(const ErrorText& text)
+{
+    return text.what + u' ' + text.action;
+}
+
+} // namespace ecr

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "AwsError.h"
+#include "PtcValidation.h"
+
+#include <QList>
+#include <QString>
+
+// The one place that turns an AwsError into words for the user: what happened, what to do, and
+// the facts for a bug report. Dialogs and the message bar show these texts; nothing else
+// composes error messages.
+namespace ecr {
+
+struct ErrorText
+{
+    QString title; // a short headline
+    QString what; // one sentence: what happened
+    QString action; // one sentence: what to do
+    QString details; // code, HTTP status, request id, attempts, service message (those present)
+};
+
+// operationName is what the user asked for, as the subject of a sentence: tr("Creating the
+// rule"). Every modelled ECR error code, the AWS authentication errors, every ErrorKind and the
+// keychain codes ("KeychainLocked", "KeychainAccessDenied", "KeychainUnavailable",
+// "KeychainEntryMissing", kind Credentials) have their own text.
+ErrorText describeError(const AwsError& error, const QString& operationName);
+
+// The form fields an error is about, for showing it under the field instead of in a message box:
+// AlreadyExists → prefix; the secret errors → credential ARN; UnsupportedUpstreamRegistry →
+// credential ARN when it is about authentication, else the URL; Validation and InvalidParameter →
+// the members their message names; InvalidInput → the member in its code. Empty: no field.
+QList<ptc::Field> fieldsForError(const AwsError& error);
+
+// The text for a field's own message line: what happened and what to do.
+QString fieldErrorText(const ErrorText& text);
+
+} // namespace ecr

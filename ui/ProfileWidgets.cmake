@@ -1,0 +1,1 @@
+# Sources of the profile manager, added to `ui` with target_sources.
