@@ -110,10 +110,16 @@ void MainWindow::setUpTable()
     view->setModel(m_proxy);
     view->sortByColumn(RulesTableModel::Prefix, Qt::AscendingOrder);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view->horizontalHeader()->resizeSection(RulesTableModel::Prefix, 150);
-    view->horizontalHeader()->resizeSection(RulesTableModel::Upstream, 190);
-    view->horizontalHeader()->resizeSection(RulesTableModel::UpstreamUrl, 170);
-    view->horizontalHeader()->resizeSection(RulesTableModel::CredentialArn, 200);
+    QHeaderView* header = view->horizontalHeader();
+    header->resizeSection(RulesTableModel::Prefix, 120);
+    header->resizeSection(RulesTableModel::Upstream, 200);
+    header->resizeSection(RulesTableModel::UpstreamUrl, 190);
+    header->resizeSection(RulesTableModel::UpstreamPrefix, 90);
+    header->resizeSection(RulesTableModel::CredentialArn, 220);
+    header->resizeSection(RulesTableModel::CustomRoleArn, 140);
+    header->resizeSection(RulesTableModel::RegistryId, 105);
+    header->resizeSection(RulesTableModel::Created, 125);
+    header->resizeSection(RulesTableModel::Updated, 125);
     view->addActions({m_ui->editCredentialsAction, m_ui->verifyAction, m_ui->copyPullUrlAction,
         m_ui->deleteAction, m_ui->refreshAction});
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
