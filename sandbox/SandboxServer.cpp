@@ -213,6 +213,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         = request.value("connection"_ba).trimmed().compare("close", Qt::CaseInsensitive) == 0;
     const QDateTime now = m_service.clock().now();
     const Fault fault = rollFault();
+    const bool sts = SandboxSts::isStsRequest(sandboxRequest);
     if (fault != Fault::None)
         ++m_faultsInjected;
 
@@ -222,12 +223,17 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         response = m_service.handle(sandboxRequest);
         break;
     case Fault::Throttle:
-        response
-            = errorResponse(now, serviceError(400, u"ThrottlingException"_s, u"Rate exceeded"_s));
+        // STS (Query protocol) answers in XML with its own codes.
+        response = sts
+            ? stsErrorResponse(now, serviceError(400, u"Throttling"_s, u"Rate exceeded"_s))
+            : errorResponse(now, serviceError(400, u"ThrottlingException"_s, u"Rate exceeded"_s));
         break;
     case Fault::ServerError:
-        response = errorResponse(
-            now, serviceError(500, u"ServerException"_s, u"Internal failure (injected fault)"_s));
+        response = sts
+            ? stsErrorResponse(now,
+                serviceError(500, u"InternalFailure"_s, u"Internal failure (injected fault)"_s))
+            : errorResponse(now,
+                serviceError(500, u"ServerException"_s, u"Internal failure (injected fault)"_s));
         break;
     case Fault::Html503:
         response

@@ -18,8 +18,8 @@ class SandboxService;
 // 1). One roll per request, from a std::mt19937 seeded with `seed`, so a run is reproducible.
 struct FaultConfig
 {
-    double throttleRate = 0; // 400 ThrottlingException "Rate exceeded", operation not run
-    double serverErrorRate = 0; // 500 ServerException, operation not run
+    double throttleRate = 0; // 400 ThrottlingException (STS: Throttling) "Rate exceeded"
+    double serverErrorRate = 0; // 500 ServerException (STS: InternalFailure), operation not run
     double html503Rate = 0; // 503 with an HTML body (a proxy's answer), operation not run
     double resetRate = 0; // connection aborted without an answer, operation not run
     double commitThenResetRate = 0; // operation run (state changes), then connection aborted

@@ -85,6 +85,7 @@ SandboxService::SandboxService(const Clock& clock, SandboxConfig config)
     : m_clock(clock)
     , m_config(std::move(config))
     , m_store(m_config.statePath)
+    , m_sts(m_config)
 {
     if (m_config.keys.isEmpty())
         m_config.keys.append(defaultKey());
@@ -120,6 +121,7 @@ void SandboxService::reset()
         qCWarning(lcSandbox, "%ls", qUtf16Printable(error));
     m_requestCounts.clear();
     m_totalRequests = 0;
+    m_sts.reset();
 }
 
 EpochSeconds SandboxService::nowSeconds() const
@@ -131,7 +133,18 @@ HttpResponse SandboxService::handle(const HttpRequest& request)
 {
     ++m_totalRequests;
     const QDateTime now = m_clock.now();
-    const Result<Caller> caller = authenticate(request, m_config.keys, now);
+    if (SandboxSts::isStsRequest(request)) {
+        const Result<Caller> caller
+            = authenticate(request, m_config.keys, m_sts.sessions(), now, AuthService::Sts);
+        if (!caller)
+            return stsErrorResponse(now, caller.error());
+        const QString action = SandboxSts::action(request);
+        if (SandboxSts::isKnownAction(action))
+            ++m_requestCounts[action];
+        return m_sts.handle(caller.value(), request, now);
+    }
+    const Result<Caller> caller
+        = authenticate(request, m_config.keys, m_sts.sessions(), now, AuthService::Ecr);
     if (!caller)
         return errorResponse(now, caller.error());
     const JsonResult result = dispatch(caller->region, request);

@@ -6,11 +6,15 @@
 #include "SandboxAuth.h"
 #include "SandboxHttp.h"
 #include "SandboxStore.h"
+#include "SandboxSts.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <chrono>
+#include <optional>
 
 // The ECR pull-through-cache API as a pure request -> response function: SigV4 verification,
 // awsJson1_1 routing, the model's validation and errors, rules per (account, region), and an
@@ -23,6 +27,14 @@ struct SandboxConfig
     QList<AccessKey> keys; // empty => SandboxService::defaultKey() only
     QString statePath; // empty => in memory only
     int ruleQuota = 50;
+
+    // STS (see SandboxSts.h). The user's MFA device and the code it shows; no serial: no device.
+    QString mfaSerial;
+    QString mfaCode;
+    bool requireMfaForRoles = false; // AssumeRole needs MFA (on the call or from its source)
+    // Lifetime of every issued credential; nullopt: the requested DurationSeconds (or default).
+    std::optional<std::chrono::seconds> stsCredentialLifetime;
+    int sessionTokenLength = 900; // characters of an issued session token
 };
 
 class SandboxService final
@@ -37,10 +49,11 @@ public:
     // counters.
     QList<PullThroughCacheRule> rules(const QString& region) const;
     // Requests that reached the operation (after authentication), e.g.
-    // "CreatePullThroughCacheRule".
+    // "CreatePullThroughCacheRule", or an STS action such as "AssumeRole".
     int requestCount(const QString& operation) const;
     int totalRequestCount() const; // every request handled, including auth failures
-    void reset(); // drops all rules (and writes the empty state) and the counters
+    void reset(); // drops all rules (and writes the empty state), issued STS keys and the counters
+    SandboxSts& sts() { return m_sts; }
 
     // AKIDSANDBOXEXAMPLE / sandbox-secret-key-EXAMPLE: obvious example keys, never real ones.
     static AccessKey defaultKey();
@@ -72,6 +85,7 @@ private:
     const Clock& m_clock;
     SandboxConfig m_config;
     SandboxStore m_store;
+    SandboxSts m_sts;
     QString m_stateError;
     QHash<QString, int> m_requestCounts;
     int m_totalRequests = 0;

@@ -74,6 +74,14 @@ int main(int argc, char* argv[])
         {u"quota"_s, u"Rules allowed per account and region (default 50)."_s, u"N"_s, u"50"_s},
         {u"tls-cert"_s, u"Serve HTTPS with this PEM certificate (needs --tls-key)."_s, u"FILE"_s},
         {u"tls-key"_s, u"The PEM private key of --tls-cert."_s, u"FILE"_s},
+        {u"mfa-serial"_s, u"STS: the serial (or ARN) of the sandbox user's MFA device."_s,
+            u"SERIAL"_s},
+        {u"mfa-code"_s, u"STS: the six-digit code that device accepts (needs --mfa-serial)."_s,
+            u"CODE"_s},
+        {u"sts-lifetime-seconds"_s,
+            u"STS: lifetime of every issued credential (default: the requested duration)."_s,
+            u"S"_s},
+        {u"require-mfa-for-roles"_s, u"STS: AssumeRole succeeds only with MFA."_s},
     };
     parser.addOptions(options);
     parser.process(app);
@@ -136,6 +144,24 @@ int main(int argc, char* argv[])
     const QString tlsKey = parser.value(u"tls-key"_s);
     if (tlsCert.isEmpty() != tlsKey.isEmpty())
         return fail(kUsageError, u"give both --tls-cert and --tls-key, or neither"_s);
+
+    config.mfaSerial = parser.value(u"mfa-serial"_s);
+    config.mfaCode = parser.value(u"mfa-code"_s);
+    static const QRegularExpression serialPattern(u"^[\\w+=/:,.@-]{9,256}$"_s);
+    static const QRegularExpression codePattern(u"^[0-9]{6}$"_s);
+    if (!config.mfaSerial.isEmpty() && !serialPattern.match(config.mfaSerial).hasMatch())
+        return fail(kUsageError, u"--mfa-serial must be 9 to 256 characters of [\\w+=/:,.@-]"_s);
+    if (config.mfaSerial.isEmpty() != config.mfaCode.isEmpty())
+        return fail(kUsageError, u"give both --mfa-serial and --mfa-code, or neither"_s);
+    if (!config.mfaCode.isEmpty() && !codePattern.match(config.mfaCode).hasMatch())
+        return fail(kUsageError, u"--mfa-code must be six digits"_s);
+    config.requireMfaForRoles = parser.isSet(u"require-mfa-for-roles"_s);
+    if (parser.isSet(u"sts-lifetime-seconds"_s)) {
+        const qint64 lifetime = parser.value(u"sts-lifetime-seconds"_s).toLongLong(&ok);
+        if (!ok || lifetime < 1)
+            return fail(kUsageError, u"--sts-lifetime-seconds must be a number >= 1"_s);
+        config.stsCredentialLifetime = std::chrono::seconds(lifetime);
+    }
 
     const SystemClock systemClock;
     const OffsetClock clock(systemClock, std::chrono::seconds(offsetSeconds));

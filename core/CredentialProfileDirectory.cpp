@@ -1,0 +1,277 @@
+#include "CredentialProfileDirectory.h"
+
+#include "EnvironmentCredentials.h"
+
+namespace ecr {
+
+using namespace Qt::StringLiterals;
+
+CredentialProfileDirectory::CredentialProfileDirectory(ProfileStore& store, SecretStore& secrets,
+    QNetworkAccessManager& network, const Clock& clock, QProcessEnvironment environment,
+    CredentialResolverOptions resolverOptions, QObject* parent)
+    : ProfileDirectory(parent)
+    , m_store(store)
+    , m_environment(std::move(environment))
+    , m_shared(SharedConfig::load(m_environment))
+    , m_resolver(
+          network, clock, secrets, [this](const QString& idOrName) { return lookup(idOrName); },
+          [&] {
+              resolverOptions.environment = m_environment;
+              return resolverOptions;
+          }(),
+          this)
+{
+    connect(&m_store, &ProfileStore::changed, this, &ProfileDirectory::profilesChanged);
+}
+
+void CredentialProfileDirectory::reloadSharedConfig()
+{
+    m_shared = SharedConfig::load(m_environment);
+    Q_EMIT profilesChanged();
+}
+
+QString CredentialProfileDirectory::environmentRegion() const
+{
+    QString region = m_environment.value(u"AWS_REGION"_s);
+    if (region.isEmpty())
+        region = m_environment.value(u"AWS_DEFAULT_REGION"_s);
+    return region;
+}
+
+QString CredentialProfileDirectory::preferredSharedProfile() const
+{
+    QString name = m_environment.value(u"AWS_PROFILE"_s);
+    if (name.isEmpty())
+        name = m_environment.value(u"AWS_DEFAULT_PROFILE"_s);
+    return name;
+}
+
+void CredentialProfileDirectory::applyEnvironment(Profile& profile) const
+{
+    if (const QString region = environmentRegion(); !region.isEmpty())
+        profile.region = region;
+    const QString global = m_environment.value(u"AWS_ENDPOINT_URL"_s);
+    QString ecr = m_environment.value(u"AWS_ENDPOINT_URL_ECR"_s);
+    if (ecr.isEmpty())
+        ecr = global;
+    if (!ecr.isEmpty())
+        profile.endpointUrl = QUrl(ecr);
+    QString sts = m_environment.value(u"AWS_ENDPOINT_URL_STS"_s);
+    if (sts.isEmpty())
+        sts = global;
+    if (!sts.isEmpty())
+        profile.stsEndpointUrl = QUrl(sts);
+}
+
+std::optional<ResolvableProfile> CredentialProfileDirectory::lookup(const QString& idOrName) const
+{
+    if (idOrName == environmentId()) {
+        if (!EnvironmentCredentialsProvider::isAvailable(m_environment))
+            return std::nullopt;
+        Profile profile;
+        profile.id = environmentId();
+        profile.name = tr("Environment");
+        profile.source = CredentialSource::Environment;
+        applyEnvironment(profile);
+        return ResolvableProfile{profile, std::nullopt};
+    }
+    if (idOrName.startsWith(SharedConfig::idPrefix())) {
+        QString name = idOrName.mid(SharedConfig::idPrefix().size());
+        const bool selfKeys = name.endsWith(SharedConfig::selfKeysSuffix());
+        if (selfKeys)
+            name.chop(SharedConfig::selfKeysSuffix().size());
+        const SharedProfile* shared = m_shared.profile(name);
+        if (!shared)
+            return std::nullopt;
+        Profile profile;
+        if (selfKeys) {
+            if (!shared->hasStaticKeys())
+                return std::nullopt;
+            profile.id = idOrName;
+            profile.name = name;
+            profile.region = shared->value(u"region"_s);
+            profile.source = CredentialSource::StaticKeys;
+        } else {
+            const Result<Profile> converted = m_shared.toProfile(name);
+            if (!converted)
+                return std::nullopt;
+            profile = converted.value();
+        }
+        applyEnvironment(profile);
+        std::optional<sigv4::Credentials> keys;
+        if (profile.source == CredentialSource::StaticKeys)
+            keys = shared->staticKeys();
+        return ResolvableProfile{profile, keys};
+    }
+    const QString id
+        = idOrName.startsWith(keychainPrefix()) ? idOrName.mid(keychainPrefix().size()) : idOrName;
+    if (std::optional<Profile> profile = m_store.profile(id))
+        return ResolvableProfile{*profile, std::nullopt};
+    if (std::optional<Profile> profile = m_store.profileByName(idOrName))
+        return ResolvableProfile{*profile, std::nullopt};
+    return std::nullopt;
+}
+
+std::optional<Profile> CredentialProfileDirectory::profileForEntry(const QString& entryId) const
+{
+    const std::optional<ResolvableProfile> found = lookup(entryId);
+    if (!found)
+        return std::nullopt;
+    return found->profile;
+}
+
+QList<ProfileEntry> CredentialProfileDirectory::profiles() const
+{
+    QList<ProfileEntry> entries;
+    auto partitionOf = [](const Profile& p) {
+        return p.effectivePartition();
+    };
+    if (EnvironmentCredentialsProvider::isAvailable(m_environment)) {
+        const QString region = environmentRegion();
+        entries.append({environmentId(), tr("Environment"), ProfileEntry::Kind::Environment, region,
+            region.isEmpty() ? u"aws"_s : partitionForRegion(region).id});
+    }
+    const QString preferred = preferredSharedProfile();
+    QString preferredId;
+    if (!preferred.isEmpty()) {
+        if (const std::optional<Profile> p
+            = profileForEntry(SharedConfig::idPrefix() + preferred)) {
+            preferredId = p->id;
+            entries.append({p->id, tr("%1 (AWS_PROFILE)").arg(p->name),
+                ProfileEntry::Kind::Environment, p->region, partitionOf(*p)});
+        }
+    }
+    for (const Profile& p : m_store.profiles())
+        entries.append({keychainEntryId(p.id), p.name, ProfileEntry::Kind::Keychain, p.region,
+            partitionOf(p)});
+    for (const SharedProfile& shared : m_shared.profiles()) {
+        const QString id = SharedConfig::idPrefix() + shared.name;
+        if (id == preferredId)
+            continue;
+        if (const std::optional<Profile> p = profileForEntry(id))
+            entries.append({id, tr("%1 (AWS CLI)").arg(p->name), ProfileEntry::Kind::SharedConfig,
+                p->region, partitionOf(*p)});
+    }
+    return entries;
+}
+
+QCoro::Task<Result<ConnectionTarget>> CredentialProfileDirectory::resolve(
+    QString profileId, QString region)
+{
+    const std::optional<ResolvableProfile> found = lookup(profileId);
+    if (!found)
+        co_return makeError(ErrorKind::Configuration, u"UnknownProfile"_s,
+            tr("The profile '%1' is no longer available.").arg(profileId), 0);
+    const Profile& profile = found->profile;
+    if (region.isEmpty())
+        region = profile.region;
+    if (region.isEmpty())
+        co_return makeError(ErrorKind::Configuration, u"InvalidConfiguration"_s,
+            tr("Profile '%1' has no region. Choose a region.").arg(profile.name), 0);
+
+    const Result<TemporaryCredentials> credentials
+        = co_await m_resolver.resolve(profile.id, region);
+    if (!credentials)
+        co_return credentials.error();
+    ConnectionTarget target;
+    target.displayName = profile.name;
+    target.region = region;
+    target.customEndpoint = profile.endpointUrl;
+    target.credentials = m_resolver.provider(profile.id, region);
+    target.accountId = credentials.value().accountId;
+    co_return target;
+}
+
+QCoro::Task<Result<CallerIdentity>> CredentialProfileDirectory::testConnection(
+    QString profileId, QString region)
+{
+    const std::optional<ResolvableProfile> found = lookup(profileId);
+    if (!found)
+        co_return makeError(ErrorKind::Configuration, u"UnknownProfile"_s,
+            tr("The profile '%1' is no longer available.").arg(profileId), 0);
+    const Profile profile = found->profile;
+    const Result<TemporaryCredentials> credentials
+        = co_await m_resolver.resolve(profile.id, region);
+    if (!credentials)
+        co_return credentials.error();
+    StsClient sts(m_resolver.network(), m_resolver.clock(), m_resolver.stsConfig(profile, region));
+    co_return co_await sts.getCallerIdentity(credentials.value().credentials);
+}
+
+QCoro::Task<Result<Profile>> CredentialProfileDirectory::saveProfile(
+    Profile profile, std::optional<sigv4::Credentials> staticKeys)
+{
+    const std::optional<Profile> before
+        = profile.id.isEmpty() ? std::nullopt : m_store.profile(profile.id);
+    if (profile.id.isEmpty())
+        profile.id = Profile::newId();
+    const QList<ProfileIssue> issues = m_store.validate(profile);
+    if (!issues.isEmpty()) {
+        QStringList messages;
+        for (const ProfileIssue& issue : issues)
+            messages.append(issue.message);
+        co_return makeError(ErrorKind::InvalidInput, u"InvalidProfile"_s, messages.join(u'\n'), 0);
+    }
+    if (profile.source == CredentialSource::StaticKeys) {
+        if (staticKeys && !staticKeys->isValid())
+            co_return makeError(ErrorKind::InvalidInput, u"InvalidProfile"_s,
+                tr("Enter both the access key ID and the secret access key."), 0);
+        if (!staticKeys && (!before || before->source != CredentialSource::StaticKeys))
+            co_return makeError(ErrorKind::InvalidInput, u"InvalidProfile"_s,
+                tr("Enter the access key ID and the secret access key."), 0);
+        if (staticKeys) {
+            const KeychainResult<Unit> written
+                = co_await m_resolver.storeStaticKeys(profile.id, *staticKeys);
+            if (!written)
+                co_return written.toAwsError();
+        }
+    }
+    if (before) {
+        // Sessions made with the old settings (or keys) must not outlive them.
+        const bool keysGone = before->source == CredentialSource::StaticKeys
+            && profile.source != CredentialSource::StaticKeys;
+        const KeychainResult<Unit> forgotten = co_await m_resolver.forget(*before, keysGone);
+        if (!forgotten && forgotten.state() != KeychainState::Unavailable)
+            co_return forgotten.toAwsError();
+    }
+    co_return m_store.save(profile);
+}
+
+QList<Profile> CredentialProfileDirectory::profilesUsingSource(const QString& profileId) const
+{
+    const QString id = profileId.startsWith(keychainPrefix())
+        ? profileId.mid(keychainPrefix().size())
+        : profileId;
+    const std::optional<Profile> source = m_store.profile(id);
+    QList<Profile> out;
+    for (const Profile& p : m_store.profiles()) {
+        if (p.source == CredentialSource::AssumeRole && !p.roleSourceIsEnvironment
+            && (p.sourceProfile == profileId || p.sourceProfile == id
+                || (source && p.sourceProfile == source->name)))
+            out.append(p);
+    }
+    return out;
+}
+
+QCoro::Task<Result<Unit>> CredentialProfileDirectory::removeProfile(QString profileId)
+{
+    if (profileId.startsWith(keychainPrefix()))
+        profileId = profileId.mid(keychainPrefix().size());
+    const std::optional<Profile> profile = m_store.profile(profileId);
+    if (!profile)
+        co_return makeError(ErrorKind::Configuration, u"UnknownProfile"_s,
+            tr("The profile '%1' does not exist.").arg(profileId), 0);
+    const KeychainResult<Unit> forgotten = co_await m_resolver.forget(*profile, true);
+    if (!forgotten && forgotten.state() != KeychainState::Unavailable)
+        co_return forgotten.toAwsError();
+    m_store.remove(profileId);
+    co_return Unit{};
+}
+
+QCoro::Task<ImportReport> CredentialProfileDirectory::importShared(QStringList names)
+{
+    const SharedConfig config = SharedConfig::load(m_environment);
+    co_return co_await importSharedProfiles(m_store, m_resolver, config, names);
+}
+
+} // namespace ecr

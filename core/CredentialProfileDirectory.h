@@ -1,0 +1,85 @@
+#pragma once
+
+#include "CredentialResolver.h"
+#include "ProfileDirectory.h"
+#include "ProfileStore.h"
+#include "SharedConfig.h"
+#include "SharedConfigImport.h"
+#include "StsClient.h"
+
+#include <QProcessEnvironment>
+
+namespace ecr {
+
+// The profiles of the AWS credential chain, in the SDKs' order:
+//   1. "env"              AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN)
+//   2. "shared:<name>"    the shared-file profile AWS_PROFILE (else AWS_DEFAULT_PROFILE) names
+//   3. "keychain:<id>"    the app's own profiles (ProfileStore + keychain), by name
+//   4. "shared:<name>"    the other profiles of ~/.aws/config and ~/.aws/credentials, in file order
+// For the environment and shared-file profiles AWS_REGION / AWS_DEFAULT_REGION override the
+// region, AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL the ECR endpoint and AWS_ENDPOINT_URL_STS /
+// AWS_ENDPOINT_URL the STS endpoint, as in the SDKs. Listing reads settings and the shared
+// files only; the keychain is first touched by resolve() (or the calls below that need it).
+class CredentialProfileDirectory final : public ProfileDirectory
+{
+    Q_OBJECT
+
+public:
+    static QString environmentId() { return QStringLiteral("env"); }
+    static QString keychainPrefix() { return QStringLiteral("keychain:"); }
+    static QString keychainEntryId(const QString& profileId)
+    {
+        return keychainPrefix() + profileId;
+    }
+
+    CredentialProfileDirectory(ProfileStore& store, SecretStore& secrets,
+        QNetworkAccessManager& network, const Clock& clock,
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment(),
+        CredentialResolverOptions resolverOptions = {}, QObject* parent = nullptr);
+
+    QList<ProfileEntry> profiles() const override;
+    // Resolves the credentials once (MFA prompt, keychain, STS, process: errors show here), then
+    // hands out a provider that renews them near expiry. Empty region: the profile's.
+    QCoro::Task<Result<ConnectionTarget>> resolve(QString profileId, QString region) override;
+
+    // "Test connection": the profile's credentials, then STS GetCallerIdentity.
+    QCoro::Task<Result<CallerIdentity>> testConnection(QString profileId, QString region = {});
+
+    void setMfaPrompter(MfaPrompter* prompter) { m_resolver.setMfaPrompter(prompter); }
+    CredentialResolver& resolver() { return m_resolver; }
+    ProfileStore& store() { return m_store; }
+
+    // The app profile or shared-file profile behind an entry id (with the environment's
+    // overrides applied), or nullopt.
+    std::optional<Profile> profileForEntry(const QString& entryId) const;
+
+    // Shared files as last read, with their issues and per-profile notes (for the import dialog).
+    const SharedConfig& sharedConfig() const { return m_shared; }
+    void reloadSharedConfig(); // re-reads both files, emits profilesChanged()
+
+    // For the profile manager. saveProfile validates, writes the keys (StaticKeys: required for
+    // a new profile, optional for an existing one) to the keychain first and the settings after,
+    // and drops cached sessions made with the old settings.
+    QCoro::Task<Result<Profile>> saveProfile(
+        Profile profile, std::optional<sigv4::Credentials> staticKeys = std::nullopt);
+    // The app profiles that name this one as their source profile (to warn before removing it).
+    QList<Profile> profilesUsingSource(const QString& profileId) const;
+    // Removes the settings, the keys and the cached sessions. A locked or refusing keychain is an
+    // error (nothing is removed); without any keychain the settings still go.
+    QCoro::Task<Result<Unit>> removeProfile(QString profileId);
+    // Imports chosen shared-file profiles (by name); see importSharedProfiles().
+    QCoro::Task<ImportReport> importShared(QStringList names);
+
+private:
+    std::optional<ResolvableProfile> lookup(const QString& idOrName) const;
+    void applyEnvironment(Profile& profile) const;
+    QString environmentRegion() const;
+    QString preferredSharedProfile() const;
+
+    ProfileStore& m_store;
+    QProcessEnvironment m_environment;
+    SharedConfig m_shared;
+    CredentialResolver m_resolver;
+};
+
+} // namespace ecr

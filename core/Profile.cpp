@@ -1,0 +1,224 @@
+#include "Profile.h"
+
+#include "CredentialProcess.h"
+#include "Endpoint.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace ecr {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ecr::Profile", text);
+}
+
+bool matchesWhole(const QString& pattern, const QString& value)
+{
+    const QRegularExpression re(QRegularExpression::anchoredPattern(pattern),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return re.match(value).hasMatch();
+}
+
+const Profile* findProfile(const QList<Profile>& profiles, const QString& idOrName)
+{
+    for (const Profile& p : profiles) {
+        if (p.id == idOrName)
+            return &p;
+    }
+    for (const Profile& p : profiles) {
+        if (p.name == idOrName)
+            return &p;
+    }
+    return nullptr;
+}
+
+void checkUrl(QList<ProfileIssue>& issues, ProfileField field, const QUrl& url)
+{
+    if (url.isEmpty())
+        return;
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != u"https" && url.scheme() != u"http"))
+        issues.append({field,
+            tr("The endpoint URL '%1' is not a valid http(s) URL.").arg(url.toDisplayString())});
+}
+
+} // namespace
+
+QString credentialSourceName(CredentialSource source)
+{
+    switch (source) {
+    case CredentialSource::StaticKeys:
+        return QStringLiteral("static-keys");
+    case CredentialSource::AssumeRole:
+        return QStringLiteral("assume-role");
+    case CredentialSource::CredentialProcess:
+        return QStringLiteral("credential-process");
+    case CredentialSource::Environment:
+        return QStringLiteral("environment");
+    }
+    return {};
+}
+
+std::optional<CredentialSource> credentialSourceFromName(QStringView name)
+{
+    for (CredentialSource source : {CredentialSource::StaticKeys, CredentialSource::AssumeRole,
+             CredentialSource::CredentialProcess, CredentialSource::Environment}) {
+        if (credentialSourceName(source) == name)
+            return source;
+    }
+    return std::nullopt;
+}
+
+QString Profile::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString Profile::effectivePartition() const
+{
+    if (!partition.isEmpty())
+        return partition;
+    if (!region.isEmpty())
+        return partitionForRegion(region).id;
+    return QStringLiteral("aws");
+}
+
+bool isValidRegionName(const QString& region)
+{
+    static const QRegularExpression shape(QStringLiteral("^[a-z]{2,}(-[a-z0-9]+)*-[0-9]+$"));
+    if (!shape.match(region).hasMatch())
+        return false;
+    for (const Partition& partition : partitions()) {
+        if (partition.regions.contains(region) || partition.regionRegex.match(region).hasMatch())
+            return true;
+    }
+    return false;
+}
+
+bool isValidRoleArn(const QString& arn)
+{
+    return matchesWhole(
+               QStringLiteral("arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}"), arn)
+        && arn.size() <= 2048;
+}
+
+bool isValidMfaSerial(const QString& serial)
+{
+    return matchesWhole(QStringLiteral("[\\w+=/:,.@-]{9,256}"), serial);
+}
+
+bool isValidRoleSessionName(const QString& name)
+{
+    return matchesWhole(QStringLiteral("[\\w+=,.@-]{2,64}"), name);
+}
+
+bool isValidExternalId(const QString& id)
+{
+    return matchesWhole(QStringLiteral("[\\w+=,.@:/-]{2,1224}"), id);
+}
+
+QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>& others)
+{
+    QList<ProfileIssue> issues;
+    const QString name = profile.name.trimmed();
+    if (name.isEmpty()) {
+        issues.append({ProfileField::Name, tr("Enter a name for the profile.")});
+    } else if (name != profile.name) {
+        issues.append({ProfileField::Name, tr("The name must not start or end with white space.")});
+    } else {
+        for (const Profile& other : others) {
+            if (other.id != profile.id && other.name.compare(name, Qt::CaseInsensitive) == 0) {
+                issues.append(
+                    {ProfileField::Name, tr("A profile named '%1' already exists.").arg(name)});
+                break;
+            }
+        }
+    }
+
+    if (!profile.region.isEmpty() && !isValidRegionName(profile.region))
+        issues.append({ProfileField::Region,
+            tr("'%1' is not a region of any AWS partition (for example us-east-1).")
+                .arg(profile.region)});
+    if (!profile.partition.isEmpty()) {
+        if (!partitionById(profile.partition))
+            issues.append({ProfileField::Partition,
+                tr("'%1' is not an AWS partition (aws, aws-cn, aws-us-gov, …).")
+                    .arg(profile.partition)});
+        else if (!profile.region.isEmpty() && isValidRegionName(profile.region)
+            && partitionForRegion(profile.region).id != profile.partition)
+            issues.append({ProfileField::Partition,
+                tr("Region %1 belongs to partition %2, not %3.")
+                    .arg(
+                        profile.region, partitionForRegion(profile.region).id, profile.partition)});
+    }
+    checkUrl(issues, ProfileField::EndpointUrl, profile.endpointUrl);
+    checkUrl(issues, ProfileField::StsEndpointUrl, profile.stsEndpointUrl);
+    if (!profile.caBundlePath.isEmpty() && !QFileInfo(profile.caBundlePath).isReadable())
+        issues.append({ProfileField::CaBundlePath,
+            tr("The CA bundle '%1' does not exist or cannot be read.").arg(profile.caBundlePath)});
+
+    if (!profile.mfaSerial.isEmpty() && !isValidMfaSerial(profile.mfaSerial))
+        issues.append({ProfileField::MfaSerial,
+            tr("The MFA device must be an ARN such as arn:aws:iam::123456789012:mfa/alice or a "
+               "hardware serial: 9 to 256 letters, digits and +=/:,.@- characters.")});
+
+    switch (profile.source) {
+    case CredentialSource::StaticKeys:
+    case CredentialSource::Environment:
+        break;
+    case CredentialSource::AssumeRole: {
+        if (profile.roleArn.isEmpty())
+            issues.append({ProfileField::RoleArn, tr("Enter the ARN of the role to assume.")});
+        else if (!isValidRoleArn(profile.roleArn))
+            issues.append({ProfileField::RoleArn,
+                tr("'%1' is not a role ARN. It looks like arn:aws:iam::123456789012:role/name.")
+                    .arg(profile.roleArn)});
+        if (profile.roleSourceIsEnvironment) {
+            if (!profile.sourceProfile.isEmpty())
+                issues.append({ProfileField::SourceProfile,
+                    tr("Choose either a source profile or the environment, not both.")});
+        } else if (profile.sourceProfile.isEmpty()) {
+            issues.append({ProfileField::SourceProfile,
+                tr("Choose the profile whose credentials assume the role.")});
+        } else if (profile.sourceProfile == profile.id || profile.sourceProfile == profile.name) {
+            issues.append(
+                {ProfileField::SourceProfile, tr("A profile cannot be its own source profile.")});
+        } else if (const Profile* source = findProfile(others, profile.sourceProfile);
+                   !source && !profile.sourceProfile.startsWith(u"shared:")) {
+            issues.append({ProfileField::SourceProfile,
+                tr("There is no profile '%1'.").arg(profile.sourceProfile)});
+        }
+        if (!profile.externalId.isEmpty() && !isValidExternalId(profile.externalId))
+            issues.append({ProfileField::ExternalId,
+                tr("The external ID must be 2 to 1224 letters, digits and +=,.@:/- "
+                   "characters.")});
+        if (profile.durationSeconds < Profile::kMinDurationSeconds
+            || profile.durationSeconds > Profile::kMaxDurationSeconds)
+            issues.append({ProfileField::DurationSeconds,
+                tr("The session duration must be between 900 seconds (15 minutes) and 43200 "
+                   "seconds (12 hours).")});
+        if (!profile.sessionName.isEmpty() && !isValidRoleSessionName(profile.sessionName))
+            issues.append({ProfileField::SessionName,
+                tr("The session name must be 2 to 64 letters, digits and +=,.@- characters.")});
+        break;
+    }
+    case CredentialSource::CredentialProcess:
+        if (const std::optional<QStringList> words
+            = CredentialProcess::splitCommandLine(profile.credentialProcess);
+            !words)
+            issues.append({ProfileField::CredentialProcess,
+                tr("The command has an unterminated quote or a trailing backslash.")});
+        else if (words->isEmpty())
+            issues.append({ProfileField::CredentialProcess,
+                tr("Enter the command that prints the credentials.")});
+        break;
+    }
+    return issues;
+}
+
+} // namespace ecr

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+// A credential profile the app keeps: its non-secret settings (in QSettings, see ProfileStore)
+// and where its credentials come from. Secrets never live in this type: static keys are in the
+// OS keychain, under the profile's id (see CredentialResolver::staticKeysKey).
+namespace ecr {
+
+enum class CredentialSource
+{
+    StaticKeys, // an access key id and secret in the keychain
+    AssumeRole, // STS AssumeRole with the credentials of a source profile (or the environment)
+    CredentialProcess, // an external command that prints credentials as JSON (credential_process)
+    Environment, // AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN
+};
+
+QString credentialSourceName(CredentialSource source); // stable, for settings: "static-keys"…
+std::optional<CredentialSource> credentialSourceFromName(QStringView name);
+
+struct Profile
+{
+    static constexpr int kDefaultDurationSeconds = 3600;
+    static constexpr int kMinDurationSeconds = 900;
+    static constexpr int kMaxDurationSeconds = 43200;
+
+    QString id; // stable (a UUID for app profiles, "shared:<name>" for shared-file ones)
+    QString name; // unique among the app's profiles
+    QString region; // default region; may be empty
+    QString partition; // empty: derived from the region
+    QUrl endpointUrl; // custom ECR endpoint; empty: the partition's
+    QUrl stsEndpointUrl; // custom STS endpoint; empty: https://sts.<region>.<dnsSuffix>
+    QString caBundlePath; // PEM bundle trusted in addition to the system CAs (STS calls)
+    CredentialSource source = CredentialSource::StaticKeys;
+
+    // StaticKeys and AssumeRole: an MFA device. With static keys it turns them into an MFA
+    // session (GetSessionToken); with a role it is the role's MFA requirement.
+    QString mfaSerial;
+
+    // AssumeRole
+    QString roleArn;
+    QString sourceProfile; // id or name of another profile; empty with roleSourceIsEnvironment
+    bool roleSourceIsEnvironment = false; // credential_source = Environment
+    QString externalId;
+    int durationSeconds = kDefaultDurationSeconds;
+    QString sessionName; // empty: "ecr-ptc-admin-<unix time>"
+
+    // CredentialProcess: the command line, split like a shell would but run without one.
+    QString credentialProcess;
+
+    // A new random id for an app profile.
+    static QString newId();
+    // The partition's id: `partition` when set, else the region's, else "aws".
+    QString effectivePartition() const;
+
+    friend bool operator==(const Profile&, const Profile&) = default;
+};
+
+// The fields a validation message can point at, so a dialog can show it beside the field.
+enum class ProfileField
+{
+    Name,
+    Region,
+    Partition,
+    EndpointUrl,
+    StsEndpointUrl,
+    CaBundlePath,
+    Source,
+    RoleArn,
+    SourceProfile,
+    MfaSerial,
+    ExternalId,
+    DurationSeconds,
+    SessionName,
+    CredentialProcess,
+};
+
+struct ProfileIssue
+{
+    ProfileField field;
+    QString message;
+    friend bool operator==(const ProfileIssue&, const ProfileIssue&) = default;
+};
+
+// Checks one profile against the others the store holds (for the unique name and the source
+// profile). Returns every problem, in field order; empty when the profile can be saved.
+QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>& others);
+
+// The individual rules, for fields that are validated as the user types.
+bool isValidRegionName(const QString& region); // a partition lists it or its pattern matches
+bool isValidRoleArn(const QString& arn); // arn:aws*:iam::<12 digits>:role/<path/name>
+bool isValidMfaSerial(const QString& serial); // [\w+=/:,.@-]{9,256}
+bool isValidRoleSessionName(const QString& name); // [\w+=,.@-]{2,64}
+bool isValidExternalId(const QString& id); // [\w+=,.@:/-]{2,1224}
+
+} // namespace ecr

@@ -1,0 +1,284 @@
+#include "StsClient.h"
+
+#include <QCoreApplication>
+#include <QCoroNetworkReply>
+#include <QCoroTimer>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcSts, "ecr.sts", QtInfoMsg)
+
+namespace ecr {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ecr::StsClient", text);
+}
+
+constexpr auto kClockSkewThreshold = std::chrono::minutes(4);
+
+QByteArray hostHeader(const QUrl& url)
+{
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    const int port = url.port();
+    const int defaultPort = url.scheme() == u"https" ? 443 : 80;
+    if (port > 0 && port != defaultPort)
+        host += ':' + QByteArray::number(port);
+    return host;
+}
+
+QDateTime parseHttpDate(const QByteArray& value)
+{
+    QString text = QString::fromLatin1(value).trimmed();
+    if (text.endsWith(u" GMT") || text.endsWith(u" UTC"))
+        text = text.left(text.size() - 4) + u" +0000";
+    return QDateTime::fromString(text, Qt::RFC2822Date);
+}
+
+AwsError transportError(QNetworkReply::NetworkError error, const QString& detail)
+{
+    AwsError e;
+    e.message = detail;
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+        e.kind = ErrorKind::HostNotFound;
+        e.message = tr("The STS endpoint's host name could not be resolved (%1).").arg(detail);
+        break;
+    case QNetworkReply::ConnectionRefusedError:
+        e.kind = ErrorKind::ConnectionRefused;
+        e.message = tr("STS refused the connection (%1).").arg(detail);
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+        e.kind = ErrorKind::ConnectionReset;
+        e.message = tr("The connection to STS closed before an answer arrived (%1).").arg(detail);
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        e.kind = ErrorKind::Tls;
+        e.message = tr("The secure connection to STS failed (%1).").arg(detail);
+        break;
+    default:
+        e.kind = ErrorKind::Network;
+        e.message = tr("A network error occurred while calling STS (%1).").arg(detail);
+        break;
+    }
+    return e;
+}
+
+} // namespace
+
+struct StsClient::AttemptOutcome
+{
+    std::optional<Response> response;
+    AwsError error;
+    QDateTime serverDate;
+};
+
+StsClient::StsClient(
+    QNetworkAccessManager& network, const Clock& clock, StsConfig config, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_clock(clock)
+    , m_config(std::move(config))
+    , m_signer(clock)
+    , m_bucket(m_config.retry)
+    , m_random(QRandomGenerator::global()->generate())
+{ }
+
+QCoro::Task<Result<StsAssumeRoleResult>> StsClient::assumeRole(
+    sigv4::Credentials credentials, StsAssumeRoleRequest request, CancelToken cancel)
+{
+    sts::Parameters parameters;
+    parameters.append({u"RoleArn"_s, request.roleArn});
+    parameters.append({u"RoleSessionName"_s, request.roleSessionName});
+    if (request.durationSeconds)
+        parameters.append({u"DurationSeconds"_s, QString::number(*request.durationSeconds)});
+    if (!request.externalId.isEmpty())
+        parameters.append({u"ExternalId"_s, request.externalId});
+    if (!request.serialNumber.isEmpty()) {
+        parameters.append({u"SerialNumber"_s, request.serialNumber});
+        parameters.append({u"TokenCode"_s, request.tokenCode});
+    }
+    const Result<Response> response = co_await call(
+        u"AssumeRole"_s, std::move(parameters), std::move(credentials), std::move(cancel));
+    if (!response)
+        co_return response.error();
+    co_return sts::parseAssumeRole(response->body);
+}
+
+QCoro::Task<Result<TemporaryCredentials>> StsClient::getSessionToken(
+    sigv4::Credentials credentials, StsGetSessionTokenRequest request, CancelToken cancel)
+{
+    sts::Parameters parameters;
+    if (request.durationSeconds)
+        parameters.append({u"DurationSeconds"_s, QString::number(*request.durationSeconds)});
+    if (!request.serialNumber.isEmpty()) {
+        parameters.append({u"SerialNumber"_s, request.serialNumber});
+        parameters.append({u"TokenCode"_s, request.tokenCode});
+    }
+    const Result<Response> response = co_await call(
+        u"GetSessionToken"_s, std::move(parameters), std::move(credentials), std::move(cancel));
+    if (!response)
+        co_return response.error();
+    co_return sts::parseGetSessionToken(response->body);
+}
+
+QCoro::Task<Result<CallerIdentity>> StsClient::getCallerIdentity(
+    sigv4::Credentials credentials, CancelToken cancel)
+{
+    const Result<Response> response
+        = co_await call(u"GetCallerIdentity"_s, {}, std::move(credentials), std::move(cancel));
+    if (!response)
+        co_return response.error();
+    co_return sts::parseGetCallerIdentity(response->body);
+}
+
+QCoro::Task<StsClient::AttemptOutcome> StsClient::sendOnce(const QUrl& url, const QString& action,
+    const QByteArray& body, const sigv4::Credentials& credentials, const CancelToken& cancel)
+{
+    sigv4::Request request;
+    request.method = "POST";
+    request.path = url.path(QUrl::FullyEncoded).toLatin1();
+    if (request.path.isEmpty())
+        request.path = "/";
+    request.query = url.query(QUrl::FullyEncoded).toLatin1();
+    request.headers = {
+        {"Host", hostHeader(url)},
+        {"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"},
+    };
+    request.body = body;
+    SigV4Signer::Options options;
+    options.region
+        = m_config.region.isEmpty() ? QByteArray("us-east-1") : m_config.region.toLatin1();
+    options.service = "sts";
+    options.clockOffset = m_clockOffset;
+    const auto signedRequest = m_signer.signHeaders(std::move(request), credentials, options);
+
+    QNetworkRequest networkRequest(url);
+    for (const auto& header : signedRequest.request.headers) {
+        if (QByteArrayView(header.name).compare("Host", Qt::CaseInsensitive) != 0)
+            networkRequest.setRawHeader(header.name, header.value);
+    }
+    networkRequest.setRawHeader("User-Agent",
+        "ecr-ptc-admin/" + QCoreApplication::applicationVersion().toLatin1() + " Qt/"
+            + QByteArray(qVersion()));
+    networkRequest.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (!m_config.caBundlePath.isEmpty() && url.scheme() == u"https") {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_config.caBundlePath);
+        networkRequest.setSslConfiguration(tls);
+    }
+
+    qCDebug(lcSts) << "send" << action << "to" << url.host();
+    QNetworkReply* reply = m_network.post(networkRequest, body);
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    connect(&timeout, &QTimer::timeout, reply, [reply] {
+        reply->setProperty("ecrTimedOut", true);
+        reply->abort();
+    });
+    if (cancel)
+        connect(cancel.get(), &Cancellation::cancelled, reply, [reply] { reply->abort(); });
+    timeout.start(m_config.attemptTimeout);
+    if (cancel && cancel->isCancelled())
+        reply->abort();
+    co_await qCoro(reply).waitForFinished();
+    timeout.stop();
+    reply->deleteLater();
+
+    AttemptOutcome outcome;
+    const QNetworkReply::NetworkError networkError = reply->error();
+    if (networkError == QNetworkReply::OperationCanceledError) {
+        const bool timedOut = reply->property("ecrTimedOut").toBool();
+        outcome.error.kind = timedOut ? ErrorKind::Timeout : ErrorKind::Cancelled;
+        outcome.error.message = timedOut
+            ? tr("STS did not answer within %1 seconds.")
+                  .arg(double(m_config.attemptTimeout.count()) / 1000.0)
+            : tr("The request was cancelled.");
+        co_return outcome;
+    }
+    if (networkError != QNetworkReply::NoError && int(networkError) < 200) {
+        outcome.error = transportError(networkError, reply->errorString());
+        co_return outcome;
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray responseBody = reply->readAll(); // secrets: never logged
+    outcome.serverDate = parseHttpDate(reply->rawHeader("Date"));
+    QString requestId = QString::fromLatin1(reply->rawHeader("x-amzn-RequestId"));
+    qCDebug(lcSts) << "answer" << action << "HTTP" << status << "request id" << requestId;
+    if (status == 200) {
+        outcome.response = Response{responseBody, requestId};
+        co_return outcome;
+    }
+    outcome.error = sts::parseError(status, responseBody, requestId);
+    co_return outcome;
+}
+
+QCoro::Task<Result<StsClient::Response>> StsClient::call(
+    QString action, sts::Parameters parameters, sigv4::Credentials credentials, CancelToken cancel)
+{
+    const Result<QUrl> url = sts::endpoint(m_config.region, m_config.customEndpoint);
+    if (!url)
+        co_return url.error();
+    if (!credentials.isValid())
+        co_return makeError(
+            ErrorKind::Credentials, u"NoCredentials"_s, tr("No credentials to call STS with."), 0);
+    const QByteArray body = sts::formBody(action, parameters);
+    std::uniform_real_distribution<double> jitter(0.0, 1.0);
+    int lastAcquired = 0;
+    bool skewCorrected = false;
+    for (int attempt = 1;; ++attempt) {
+        if (cancel && cancel->isCancelled())
+            co_return makeError(
+                ErrorKind::Cancelled, QString(), tr("The request was cancelled."), attempt - 1);
+        AttemptOutcome outcome = co_await sendOnce(url.value(), action, body, credentials, cancel);
+        if (outcome.response) {
+            m_bucket.onSuccess(lastAcquired);
+            Response response = std::move(*outcome.response);
+            co_return response;
+        }
+        AwsError error = std::move(outcome.error);
+        error.attempts = attempt;
+        if (error.kind == ErrorKind::Cancelled || attempt >= m_config.retry.maxAttempts)
+            co_return error;
+        if (error.kind == ErrorKind::Service && isClockSkewCode(error.code) && !skewCorrected
+            && outcome.serverDate.isValid()) {
+            const auto ourNow = m_clock.now().addMSecs(m_clockOffset.count());
+            const auto skew = std::chrono::milliseconds(ourNow.msecsTo(outcome.serverDate));
+            if (std::chrono::abs(skew) > kClockSkewThreshold) {
+                m_clockOffset
+                    = std::chrono::milliseconds(m_clock.now().msecsTo(outcome.serverDate));
+                skewCorrected = true;
+                continue;
+            }
+        }
+        const RetryClass retryClass = classifyForRetry(error, action);
+        if (retryClass == RetryClass::None)
+            co_return error;
+        const int cost = m_bucket.acquire(retryClass);
+        if (cost == 0)
+            co_return error;
+        lastAcquired = cost;
+        const auto delay = backoffDelay(m_config.retry, attempt, jitter(m_random));
+        qCDebug(lcSts) << "retrying" << action << "after" << delay.count() << "ms;" << error.code;
+        QTimer timer;
+        timer.setSingleShot(true);
+        if (cancel)
+            connect(cancel.get(), &Cancellation::cancelled, &timer, [&timer] { timer.start(0); });
+        timer.start(delay);
+        co_await qCoro(timer).waitForTimeout();
+        if (cancel && cancel->isCancelled())
+            co_return makeError(
+                ErrorKind::Cancelled, QString(), tr("The request was cancelled."), attempt);
+    }
+}
+
+} // namespace ecr

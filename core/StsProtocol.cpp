@@ -1,0 +1,196 @@
+#include "StsProtocol.h"
+
+#include "Endpoint.h"
+#include "SigV4.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+#include <QXmlStreamReader>
+
+namespace ecr {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ecr::StsProtocol", text);
+}
+
+constexpr auto kApiVersion = "2011-06-15"_L1;
+
+// The XML as "Root/Child/Leaf" → text, plus the root element's name.
+struct FlatXml
+{
+    QString root;
+    QHash<QString, QString> values;
+    QString value(const QString& path) const { return values.value(root + u'/' + path); }
+};
+
+std::optional<FlatXml> flattenXml(const QByteArray& body)
+{
+    QXmlStreamReader reader(body);
+    FlatXml out;
+    QStringList path;
+    QString text;
+    while (!reader.atEnd()) {
+        switch (reader.readNext()) {
+        case QXmlStreamReader::StartElement:
+            if (path.isEmpty())
+                out.root = reader.name().toString();
+            path.append(reader.name().toString());
+            text.clear();
+            break;
+        case QXmlStreamReader::Characters:
+            text += reader.text();
+            break;
+        case QXmlStreamReader::EndElement:
+            out.values.insert(path.join(u'/'), text.trimmed());
+            path.removeLast();
+            text.clear();
+            break;
+        default:
+            break;
+        }
+    }
+    if (reader.hasError() || out.root.isEmpty())
+        return std::nullopt;
+    return out;
+}
+
+AwsError invalidResponse(const QString& what)
+{
+    return makeError(ErrorKind::InvalidResponse, QString(),
+        tr("STS answered with a response that could not be read (%1).").arg(what), 1);
+}
+
+Result<TemporaryCredentials> credentialsFrom(const FlatXml& xml, const QString& resultPath)
+{
+    TemporaryCredentials c;
+    const QString base = resultPath + u"/Credentials/"_s;
+    c.credentials.accessKeyId = xml.value(base + u"AccessKeyId"_s);
+    c.credentials.secretAccessKey = xml.value(base + u"SecretAccessKey"_s);
+    c.credentials.sessionToken = xml.value(base + u"SessionToken"_s);
+    c.expiration = parseIsoTimestamp(xml.value(base + u"Expiration"_s));
+    if (!c.credentials.isValid() || c.credentials.sessionToken.isEmpty())
+        return invalidResponse(tr("no credentials"));
+    if (!c.expiration.isValid())
+        return invalidResponse(tr("no valid Expiration"));
+    return c;
+}
+
+std::optional<FlatXml> expectRoot(const QByteArray& body, QLatin1StringView root)
+{
+    std::optional<FlatXml> xml = flattenXml(body);
+    if (!xml || xml->root != root)
+        return std::nullopt;
+    return xml;
+}
+
+} // namespace
+
+namespace sts {
+
+QByteArray formBody(const QString& action, const Parameters& parameters)
+{
+    QByteArray body = "Action=" + sigv4::uriEncode(action.toUtf8())
+        + "&Version=" + QByteArrayView(kApiVersion.data(), kApiVersion.size()).toByteArray();
+    for (const auto& [name, value] : parameters)
+        body += '&' + sigv4::uriEncode(name.toUtf8()) + '=' + sigv4::uriEncode(value.toUtf8());
+    return body;
+}
+
+Result<QUrl> endpoint(const QString& region, const QUrl& customEndpoint)
+{
+    if (!customEndpoint.isEmpty()) {
+        if (!customEndpoint.isValid() || customEndpoint.host().isEmpty()
+            || (customEndpoint.scheme() != u"https" && customEndpoint.scheme() != u"http"))
+            return makeError(ErrorKind::Configuration, u"InvalidConfiguration"_s,
+                tr("The STS endpoint URL '%1' is not a valid http(s) URL.")
+                    .arg(customEndpoint.toDisplayString()),
+                0);
+        return customEndpoint;
+    }
+    static const QRegularExpression regionPattern(u"^[a-z0-9][a-z0-9-]{0,62}$"_s);
+    if (region.isEmpty() || !regionPattern.match(region).hasMatch())
+        return makeError(ErrorKind::Configuration, u"InvalidConfiguration"_s,
+            region.isEmpty() ? tr("No region is set for STS. Choose a region for this profile.")
+                             : tr("'%1' is not a valid region name.").arg(region),
+            0);
+    QUrl url;
+    url.setScheme(u"https"_s);
+    url.setHost(u"sts."_s + region + u'.' + partitionForRegion(region).dnsSuffix);
+    url.setPath(u"/"_s);
+    return url;
+}
+
+AwsError parseError(int httpStatus, const QByteArray& body, const QString& requestIdHeader)
+{
+    AwsError e;
+    e.kind = ErrorKind::Service;
+    e.httpStatus = httpStatus;
+    e.requestId = requestIdHeader;
+    const std::optional<FlatXml> xml = flattenXml(body);
+    if (xml && xml->root == u"ErrorResponse") {
+        e.code = xml->value(u"Error/Code"_s);
+        e.message = xml->value(u"Error/Message"_s);
+        if (e.requestId.isEmpty())
+            e.requestId = xml->value(u"RequestId"_s);
+    } else if (xml && xml->root == u"Response") {
+        e.code = xml->value(u"Errors/Error/Code"_s);
+        e.message = xml->value(u"Errors/Error/Message"_s);
+        if (e.requestId.isEmpty())
+            e.requestId = xml->value(u"RequestID"_s);
+    }
+    if (e.code.isEmpty()) {
+        e.kind = ErrorKind::InvalidResponse;
+        e.message
+            = tr("STS answered HTTP %1 with a body that is not an STS error.").arg(httpStatus);
+    }
+    return e;
+}
+
+Result<StsAssumeRoleResult> parseAssumeRole(const QByteArray& body)
+{
+    const std::optional<FlatXml> xml = expectRoot(body, "AssumeRoleResponse"_L1);
+    if (!xml)
+        return invalidResponse(tr("not an AssumeRoleResponse"));
+    Result<TemporaryCredentials> credentials = credentialsFrom(*xml, u"AssumeRoleResult"_s);
+    if (!credentials)
+        return credentials.error();
+    StsAssumeRoleResult result;
+    result.credentials = std::move(credentials).value();
+    result.assumedRoleArn = xml->value(u"AssumeRoleResult/AssumedRoleUser/Arn"_s);
+    result.assumedRoleId = xml->value(u"AssumeRoleResult/AssumedRoleUser/AssumedRoleId"_s);
+    const QStringList arnParts = result.assumedRoleArn.split(u':');
+    if (arnParts.size() > 4)
+        result.credentials.accountId = arnParts[4];
+    return result;
+}
+
+Result<TemporaryCredentials> parseGetSessionToken(const QByteArray& body)
+{
+    const std::optional<FlatXml> xml = expectRoot(body, "GetSessionTokenResponse"_L1);
+    if (!xml)
+        return invalidResponse(tr("not a GetSessionTokenResponse"));
+    return credentialsFrom(*xml, u"GetSessionTokenResult"_s);
+}
+
+Result<CallerIdentity> parseGetCallerIdentity(const QByteArray& body)
+{
+    const std::optional<FlatXml> xml = expectRoot(body, "GetCallerIdentityResponse"_L1);
+    if (!xml)
+        return invalidResponse(tr("not a GetCallerIdentityResponse"));
+    CallerIdentity identity{xml->value(u"GetCallerIdentityResult/Account"_s),
+        xml->value(u"GetCallerIdentityResult/Arn"_s),
+        xml->value(u"GetCallerIdentityResult/UserId"_s)};
+    if (identity.account.isEmpty() || identity.arn.isEmpty())
+        return invalidResponse(tr("no Account or Arn"));
+    return identity;
+}
+
+} // namespace sts
+
+} // namespace ecr
