@@ -1,13 +1,20 @@
 #include "AppProfileDirectory.h"
 #include "Clock.h"
+#include "CredentialProfileDirectory.h"
+#include "DialogMfaPrompter.h"
+#include "ImportProfilesDialog.h"
+#include "KeychainStore.h"
 #include "LocalSandbox.h"
 #include "MainWindow.h"
 #include "MessagePresenter.h"
+#include "ProfileManagerDialog.h"
+#include "ProfileStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QTimer>
 
 int main(int argc, char* argv[])
@@ -36,9 +43,15 @@ int main(int argc, char* argv[])
     ecr::SystemClock clock;
     QNetworkAccessManager network;
     ecr::QMessageBoxPresenter presenter;
+    QSettings settings;
+    ecr::ProfileStore profileStore(settings);
+    ecr::KeychainStore keychain;
+    ecr::CredentialProfileDirectory credentialProfiles(profileStore, keychain, network, clock);
     ecr::LocalSandbox sandbox(clock);
-    ecr::AppProfileDirectory profiles(QProcessEnvironment::systemEnvironment(), sandbox);
+    ecr::AppProfileDirectory profiles(credentialProfiles, sandbox);
     ecr::MainWindow window(profiles, network, clock, presenter);
+    ecr::DialogMfaPrompter mfaPrompter(&window);
+    credentialProfiles.setMfaPrompter(&mfaPrompter);
 
     auto startSandbox = [&] {
         QString error;
@@ -51,6 +64,16 @@ int main(int argc, char* argv[])
         window.selectProfile(ecr::AppProfileDirectory::kSandboxId);
     };
     QObject::connect(&window, &ecr::MainWindow::localSandboxRequested, &window, startSandbox);
+    QObject::connect(&window, &ecr::MainWindow::manageProfilesRequested, &window, [&] {
+        auto* dialog = new ecr::ProfileManagerDialog(credentialProfiles, presenter, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    QObject::connect(&window, &ecr::MainWindow::importProfilesRequested, &window, [&] {
+        auto* dialog = new ecr::ImportProfilesDialog(credentialProfiles, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 
     window.show();
     if (parser.isSet(sandboxOption))

@@ -22,6 +22,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -46,7 +47,7 @@ MainWindow::MainWindow(ProfileDirectory& profiles, QNetworkAccessManager& networ
     setUpStatusBar();
     setUpTable();
     connectActions();
-    reloadProfiles();
+    m_ui->pagesStackedWidget->setCurrentWidget(m_ui->rulesPage);
     updateActions();
 
     restoreGeometry(m_settings.windowGeometry());
@@ -67,7 +68,8 @@ void MainWindow::setUpToolBar()
     auto* regionLabel = new QLabel(tr("Re&gion:"), bar);
     m_regionCombo = new QComboBox(bar);
     m_regionCombo->setObjectName(QStringLiteral("regionComboBox"));
-    m_regionCombo->setMinimumContentsLength(14);
+    m_regionCombo->setMinimumContentsLength(32);
+    m_regionCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     regionLabel->setBuddy(m_regionCombo);
 
     bar->addWidget(profileLabel);
@@ -536,6 +538,16 @@ void MainWindow::showAbout()
         tr("<b>%1</b> %2<br>Manage Amazon ECR pull-through cache rules.<br>Credentials stay in "
            "your operating system's keychain.")
             .arg(QApplication::applicationDisplayName(), QApplication::applicationVersion()));
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_started)
+        return;
+    m_started = true;
+    // Profiles are resolved (and the keychain first touched) only once the window is on screen.
+    QTimer::singleShot(0, this, &MainWindow::reloadProfiles);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -51,6 +51,7 @@ Q_SIGNALS:
     void importProfilesRequested();
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
 private:
@@ -93,6 +94,7 @@ private:
     QLabel* m_endpointLabel;
     quint64 m_selectGeneration = 0;
     bool m_updatingSelectors = false;
+    bool m_started = false; // profiles are loaded after the first show
 };
 
 } // namespace ecr

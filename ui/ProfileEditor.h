@@ -1,0 +1,120 @@
+#pragma once
+
+#include "Profile.h"
+#include "SigV4.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+
+namespace Ui {
+class ProfileEditor;
+}
+
+namespace ecr {
+
+// Edits one app profile: name, default region, custom endpoints, CA bundle and where the
+// credentials come from (a page per CredentialSource). Validated as the user types with
+// validateProfile(); each message shows under its field once the field was edited, holds a value,
+// or markAllTouched() was called.
+//
+// Secrets are never shown: for a profile that already keeps access keys in the keychain the key
+// fields start empty with a "Stored in the keychain" placeholder, and newKeys() stays nullopt
+// (keep the stored keys) until the user types new ones. A new access-keys profile needs both the
+// access key ID and the secret. Fields the editor does not show (the partition) are kept as given
+// to setProfile().
+class ProfileEditor final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProfileEditor(QWidget* parent = nullptr);
+    ~ProfileEditor() override;
+
+    // `isNew`: the profile is not saved yet (add, duplicate), so it has no keys in the keychain.
+    void setProfile(const Profile& profile, bool isNew);
+    // The app's other profiles: the name must differ from theirs, and the role page offers them
+    // as source profiles. The edited profile itself (same id) is ignored.
+    void setOtherProfiles(QList<Profile> others);
+    // For a duplicate: keys stored under another profile will be copied, so typing keys is
+    // optional and the key fields say so.
+    void setKeysStoredElsewhere(bool stored);
+
+    Profile profile() const;
+    // The keys the user typed (trimmed); nullopt while the key fields are untouched or the source
+    // is not access keys.
+    std::optional<sigv4::Credentials> newKeys() const;
+    bool isNew() const { return m_isNew; }
+    // Whether untouched key fields mean "keep the keys stored in the keychain".
+    bool hasStoredKeys() const;
+
+    bool isValid() const;
+    // Shows the messages of untouched fields too (the user tried to save).
+    void markAllTouched();
+    // Moves the focus to the first field that shows a message.
+    void focusFirstMessage();
+
+Q_SIGNALS:
+    void validityChanged(bool valid);
+
+private:
+    // Every field that can show a message, in form order.
+    enum class Input
+    {
+        Name,
+        Region,
+        EndpointUrl,
+        StsEndpointUrl,
+        CaBundle,
+        AccessKeyId,
+        SecretAccessKey,
+        KeysMfaSerial,
+        RoleArn,
+        SourceProfile,
+        RoleMfaSerial,
+        ExternalId,
+        Duration,
+        SessionName,
+        CredentialProcess,
+        Count,
+    };
+    struct InputWidgets
+    {
+        QWidget* editor;
+        QLabel* messageLabel;
+    };
+
+    CredentialSource currentSource() const;
+    void setCurrentSource(CredentialSource source);
+    void alignFormLabels();
+    void fillRegions();
+    // keepChoice: keep the user's choice (the list changed), else select the profile's own.
+    void fillSourceProfiles(bool keepChoice);
+    void updateKeyPlaceholders();
+    void browseCaBundle();
+    void markTouched(Input input);
+    void refresh();
+    QList<std::pair<Input, QString>> issues() const;
+    std::optional<Input> inputFor(ProfileField field) const;
+    bool isShown(Input input) const;
+    bool hasValue(Input input) const;
+    InputWidgets widgets(Input input) const;
+    bool keysTyped() const;
+    int typedDuration() const;
+
+    std::unique_ptr<Ui::ProfileEditor> m_ui;
+    Profile m_base; // what setProfile() gave; fields the editor does not show come from here
+    QList<Profile> m_others;
+    bool m_isNew = true;
+    bool m_keysStoredElsewhere = false;
+    bool m_allTouched = false;
+    QList<Input> m_touched;
+    bool m_valid = false;
+    bool m_filling = false; // setProfile() is writing the fields
+};
+
+} // namespace ecr
