@@ -1,15 +1,14 @@
 #include "AwsJsonClient.h"
 
+#include "HttpExchange.h"
+
 #include <QCoreApplication>
-#include <QCoroNetworkReply>
-#include <QCoroTimer>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTimer>
 #include <QUuid>
 
 #include <cstdlib>
@@ -36,77 +35,12 @@ QByteArray headerValue(const QList<QNetworkReply::RawHeaderPair>& headers, QByte
     return {};
 }
 
-QByteArray hostHeader(const QUrl& url)
-{
-    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    const int port = url.port();
-    const int defaultPort = url.scheme() == u"https" ? 443 : 80;
-    if (port > 0 && port != defaultPort)
-        host += ':' + QByteArray::number(port);
-    return host;
-}
-
 QString htmlTitle(const QByteArray& body)
 {
     static const QRegularExpression re(QStringLiteral("<(title|h1)[^>]*>([^<]{1,200})<"),
         QRegularExpression::CaseInsensitiveOption);
     const auto match = re.match(QString::fromUtf8(body.left(4096)));
     return match.hasMatch() ? match.captured(2).trimmed() : QString();
-}
-
-// An HTTP Date (IMF-fixdate, "Fri, 27 Nov 2026 01:09:37 GMT"). Qt's RFC 2822 parser wants a
-// numeric zone, so "GMT"/"UTC" become "+0000".
-QDateTime parseHttpDate(const QByteArray& value)
-{
-    QString text = QString::fromLatin1(value).trimmed();
-    if (text.endsWith(u" GMT") || text.endsWith(u" UTC"))
-        text = text.left(text.size() - 4) + u" +0000";
-    return QDateTime::fromString(text, Qt::RFC2822Date);
-}
-
-AwsError transportError(QNetworkReply::NetworkError error, const QString& detail)
-{
-    AwsError e;
-    e.code = QString();
-    e.message = detail;
-    switch (error) {
-    case QNetworkReply::HostNotFoundError:
-        e.kind = ErrorKind::HostNotFound;
-        e.message = tr("The endpoint's host name could not be resolved (%1). Check the region, "
-                       "the endpoint URL and your network.")
-                        .arg(detail);
-        break;
-    case QNetworkReply::ConnectionRefusedError:
-        e.kind = ErrorKind::ConnectionRefused;
-        e.message = tr("The connection was refused (%1).").arg(detail);
-        break;
-    case QNetworkReply::RemoteHostClosedError:
-        e.kind = ErrorKind::ConnectionReset;
-        e.message = tr("The connection closed before a complete answer arrived (%1).").arg(detail);
-        break;
-    case QNetworkReply::TimeoutError:
-        e.kind = ErrorKind::Timeout;
-        e.message = tr("The connection timed out (%1).").arg(detail);
-        break;
-    case QNetworkReply::SslHandshakeFailedError:
-        e.kind = ErrorKind::Tls;
-        e.message = tr("The secure connection could not be established (%1).").arg(detail);
-        break;
-    default:
-        e.kind = ErrorKind::Network;
-        e.message = tr("A network error occurred (%1).").arg(detail);
-        break;
-    }
-    return e;
-}
-
-bool isTransportError(QNetworkReply::NetworkError error)
-{
-    // Qt numbers connection and proxy errors below 200; content, protocol and server errors
-    // (which come with an HTTP status) from 200 up.
-    return error != QNetworkReply::NoError && int(error) < 200;
 }
 
 } // namespace
@@ -180,20 +114,6 @@ AwsJsonClient::AwsJsonClient(QNetworkAccessManager& network, const Clock& clock,
     , m_random(QRandomGenerator::global()->generate())
 { }
 
-QCoro::Task<bool> AwsJsonClient::sleepUnlessCancelled(
-    std::chrono::milliseconds delay, const CancelToken& cancel)
-{
-    if (delay.count() <= 0)
-        co_return !(cancel && cancel->isCancelled());
-    QTimer timer;
-    timer.setSingleShot(true);
-    if (cancel)
-        connect(cancel.get(), &Cancellation::cancelled, &timer, [&timer] { timer.start(0); });
-    timer.start(delay);
-    co_await qCoro(timer).waitForTimeout();
-    co_return !(cancel && cancel->isCancelled());
-}
-
 QCoro::Task<AwsJsonClient::AttemptOutcome> AwsJsonClient::sendOnce(const QString& operation,
     const QByteArray& body, const sigv4::Credentials& credentials, const QByteArray& invocationId,
     int attempt, const CancelToken& cancel)
@@ -236,44 +156,19 @@ QCoro::Task<AwsJsonClient::AttemptOutcome> AwsJsonClient::sendOnce(const QString
         QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
 
     qCDebug(lcAwsClient) << "send" << operation << "attempt" << attempt << "to" << url.host();
-    QNetworkReply* reply = m_network.post(networkRequest, body);
-    const QPointer<QNetworkReply> guard(reply);
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    connect(&timeout, &QTimer::timeout, reply, [reply] {
-        reply->setProperty("ecrTimedOut", true);
-        reply->abort();
-    });
-    if (cancel)
-        connect(cancel.get(), &Cancellation::cancelled, reply, [reply] { reply->abort(); });
-    timeout.start(m_config.attemptTimeout);
-    if (cancel && cancel->isCancelled())
-        reply->abort();
-    co_await qCoro(reply).waitForFinished();
-    timeout.stop();
-    reply->deleteLater();
-
+    const QString service = QStringLiteral("ECR");
+    const HttpExchange exchange = co_await postOnce(
+        m_network, networkRequest, body, m_config.attemptTimeout, cancel, service);
     AttemptOutcome outcome;
-    const QNetworkReply::NetworkError networkError = reply->error();
-    if (networkError == QNetworkReply::OperationCanceledError) {
-        const bool timedOut = reply->property("ecrTimedOut").toBool();
-        outcome.error.kind = timedOut ? ErrorKind::Timeout : ErrorKind::Cancelled;
-        outcome.error.message = timedOut
-            ? tr("No complete answer arrived within %1 seconds.")
-                  .arg(double(m_config.attemptTimeout.count()) / 1000.0)
-            : tr("The request was cancelled.");
+    if (exchange.failure) {
+        outcome.error = *exchange.failure;
         co_return outcome;
     }
-    if (isTransportError(networkError)) {
-        outcome.error = transportError(networkError, reply->errorString());
-        co_return outcome;
-    }
-
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray responseBody = reply->readAll();
-    const auto headers = reply->rawHeaderPairs();
-    outcome.serverDate = parseHttpDate(headerValue(headers, "Date"));
-    const QString requestId = QString::fromLatin1(headerValue(headers, "x-amzn-RequestId"));
+    const int status = exchange.status;
+    const QByteArray& responseBody = exchange.body;
+    const auto& headers = exchange.headers;
+    outcome.serverDate = exchange.serverDate;
+    const QString requestId = QString::fromLatin1(exchange.header("x-amzn-RequestId"));
     qCDebug(lcAwsClient) << "answer" << operation << "HTTP" << status << "request id" << requestId;
 
     if (status == 200) {

@@ -74,8 +74,6 @@ private:
     QCoro::Task<AttemptOutcome> sendOnce(const QString& operation, const QByteArray& body,
         const sigv4::Credentials& credentials, const QByteArray& invocationId, int attempt,
         const CancelToken& cancel);
-    QCoro::Task<bool> sleepUnlessCancelled(
-        std::chrono::milliseconds delay, const CancelToken& cancel);
 
     QNetworkAccessManager& m_network;
     const Clock& m_clock;

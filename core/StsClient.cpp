@@ -1,12 +1,11 @@
 #include "StsClient.h"
 
+#include "HttpExchange.h"
+
 #include <QCoreApplication>
-#include <QCoroNetworkReply>
-#include <QCoroTimer>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
-#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcSts, "ecr.sts", QtInfoMsg)
 
@@ -16,61 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ecr::StsClient", text);
-}
-
 constexpr auto kClockSkewThreshold = std::chrono::minutes(4);
-
-QByteArray hostHeader(const QUrl& url)
-{
-    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    const int port = url.port();
-    const int defaultPort = url.scheme() == u"https" ? 443 : 80;
-    if (port > 0 && port != defaultPort)
-        host += ':' + QByteArray::number(port);
-    return host;
-}
-
-QDateTime parseHttpDate(const QByteArray& value)
-{
-    QString text = QString::fromLatin1(value).trimmed();
-    if (text.endsWith(u" GMT") || text.endsWith(u" UTC"))
-        text = text.left(text.size() - 4) + u" +0000";
-    return QDateTime::fromString(text, Qt::RFC2822Date);
-}
-
-AwsError transportError(QNetworkReply::NetworkError error, const QString& detail)
-{
-    AwsError e;
-    e.message = detail;
-    switch (error) {
-    case QNetworkReply::HostNotFoundError:
-        e.kind = ErrorKind::HostNotFound;
-        e.message = tr("The STS endpoint's host name could not be resolved (%1).").arg(detail);
-        break;
-    case QNetworkReply::ConnectionRefusedError:
-        e.kind = ErrorKind::ConnectionRefused;
-        e.message = tr("STS refused the connection (%1).").arg(detail);
-        break;
-    case QNetworkReply::RemoteHostClosedError:
-        e.kind = ErrorKind::ConnectionReset;
-        e.message = tr("The connection to STS closed before an answer arrived (%1).").arg(detail);
-        break;
-    case QNetworkReply::SslHandshakeFailedError:
-        e.kind = ErrorKind::Tls;
-        e.message = tr("The secure connection to STS failed (%1).").arg(detail);
-        break;
-    default:
-        e.kind = ErrorKind::Network;
-        e.message = tr("A network error occurred while calling STS (%1).").arg(detail);
-        break;
-    }
-    return e;
-}
 
 } // namespace
 
@@ -178,41 +123,18 @@ QCoro::Task<StsClient::AttemptOutcome> StsClient::sendOnce(const QUrl& url, cons
     }
 
     qCDebug(lcSts) << "send" << action << "to" << url.host();
-    QNetworkReply* reply = m_network.post(networkRequest, body);
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    connect(&timeout, &QTimer::timeout, reply, [reply] {
-        reply->setProperty("ecrTimedOut", true);
-        reply->abort();
-    });
-    if (cancel)
-        connect(cancel.get(), &Cancellation::cancelled, reply, [reply] { reply->abort(); });
-    timeout.start(m_config.attemptTimeout);
-    if (cancel && cancel->isCancelled())
-        reply->abort();
-    co_await qCoro(reply).waitForFinished();
-    timeout.stop();
-    reply->deleteLater();
-
+    const QString service = QStringLiteral("STS");
+    const HttpExchange exchange = co_await postOnce(
+        m_network, networkRequest, body, m_config.attemptTimeout, cancel, service);
     AttemptOutcome outcome;
-    const QNetworkReply::NetworkError networkError = reply->error();
-    if (networkError == QNetworkReply::OperationCanceledError) {
-        const bool timedOut = reply->property("ecrTimedOut").toBool();
-        outcome.error.kind = timedOut ? ErrorKind::Timeout : ErrorKind::Cancelled;
-        outcome.error.message = timedOut
-            ? tr("STS did not answer within %1 seconds.")
-                  .arg(double(m_config.attemptTimeout.count()) / 1000.0)
-            : tr("The request was cancelled.");
+    if (exchange.failure) {
+        outcome.error = *exchange.failure;
         co_return outcome;
     }
-    if (networkError != QNetworkReply::NoError && int(networkError) < 200) {
-        outcome.error = transportError(networkError, reply->errorString());
-        co_return outcome;
-    }
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray responseBody = reply->readAll(); // secrets: never logged
-    outcome.serverDate = parseHttpDate(reply->rawHeader("Date"));
-    QString requestId = QString::fromLatin1(reply->rawHeader("x-amzn-RequestId"));
+    const int status = exchange.status;
+    const QByteArray& responseBody = exchange.body; // secrets: never logged
+    outcome.serverDate = exchange.serverDate;
+    QString requestId = QString::fromLatin1(exchange.header("x-amzn-RequestId"));
     qCDebug(lcSts) << "answer" << action << "HTTP" << status << "request id" << requestId;
     if (status == 200) {
         outcome.response = Response{responseBody, requestId};
@@ -269,13 +191,7 @@ QCoro::Task<Result<StsClient::Response>> StsClient::call(
         lastAcquired = cost;
         const auto delay = backoffDelay(m_config.retry, attempt, jitter(m_random));
         qCDebug(lcSts) << "retrying" << action << "after" << delay.count() << "ms;" << error.code;
-        QTimer timer;
-        timer.setSingleShot(true);
-        if (cancel)
-            connect(cancel.get(), &Cancellation::cancelled, &timer, [&timer] { timer.start(0); });
-        timer.start(delay);
-        co_await qCoro(timer).waitForTimeout();
-        if (cancel && cancel->isCancelled())
+        if (!co_await sleepUnlessCancelled(delay, cancel))
             co_return makeError(
                 ErrorKind::Cancelled, QString(), tr("The request was cancelled."), attempt);
     }
