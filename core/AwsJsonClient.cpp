@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSslConfiguration>
 #include <QUuid>
 
 #include <cstdlib>
@@ -154,6 +155,12 @@ QCoro::Task<AwsJsonClient::AttemptOutcome> AwsJsonClient::sendOnce(const QString
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     networkRequest.setAttribute(
         QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+
+    if (!m_config.caBundlePath.isEmpty() && url.scheme() == u"https") {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_config.caBundlePath);
+        networkRequest.setSslConfiguration(tls);
+    }
 
     qCDebug(lcAwsClient) << "send" << operation << "attempt" << attempt << "to" << url.host();
     const QString service = QStringLiteral("ECR");

@@ -33,6 +33,7 @@ struct AwsJsonClientConfig
     ResolvedEndpoint endpoint;
     std::chrono::milliseconds attemptTimeout{30000}; // per attempt, from send to last byte
     RetrySettings retry;
+    QString caBundlePath; // PEM certificates trusted in addition to the system's; empty: none
 };
 
 struct AwsJsonResponse

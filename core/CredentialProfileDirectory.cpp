@@ -177,6 +177,7 @@ QCoro::Task<Result<ConnectionTarget>> CredentialProfileDirectory::resolve(
     target.displayName = profile.name;
     target.region = region;
     target.customEndpoint = profile.endpointUrl;
+    target.caBundlePath = profile.caBundlePath;
     target.credentials = m_resolver.provider(profile.id, region);
     target.accountId = credentials.value().accountId;
     co_return target;

@@ -20,6 +20,7 @@ Result<std::unique_ptr<EcrSession>> EcrSession::create(
     session->m_endpoint = endpoint.value();
     AwsJsonClientConfig config;
     config.endpoint = session->m_endpoint;
+    config.caBundlePath = session->m_target.caBundlePath;
     session->m_transport = std::make_unique<AwsJsonClient>(
         network, clock, *session->m_target.credentials, config, EcrClient::service());
     session->m_client = std::make_unique<EcrClient>(*session->m_transport);

@@ -22,6 +22,7 @@ struct ConnectionTarget
     bool useDualStack = false;
     std::shared_ptr<CredentialsProvider> credentials;
     QString accountId; // when known (the sandbox's, or from GetCallerIdentity)
+    QString caBundlePath; // extra trusted CA certificates (PEM) for a private endpoint
 };
 
 // One AwsJsonClient + EcrClient bound to a target. Created per profile/region selection.

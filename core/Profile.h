@@ -34,7 +34,7 @@ struct Profile
     QString partition; // empty: derived from the region
     QUrl endpointUrl; // custom ECR endpoint; empty: the partition's
     QUrl stsEndpointUrl; // custom STS endpoint; empty: https://sts.<region>.<dnsSuffix>
-    QString caBundlePath; // PEM bundle trusted in addition to the system CAs (STS calls)
+    QString caBundlePath; // PEM bundle trusted in addition to the system CAs (ECR and STS)
     CredentialSource source = CredentialSource::StaticKeys;
 
     // StaticKeys and AssumeRole: an MFA device. With static keys it turns them into an MFA

@@ -10,6 +10,7 @@
 #include <QCoroTask>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QTest>
 
 #include <memory>
@@ -27,6 +28,7 @@ struct HarnessOptions
     QString region = QStringLiteral("us-east-1");
     QString tlsCertFile; // PEM; with tlsKeyFile the sandbox serves HTTPS
     QString tlsKeyFile;
+    QString clientCaBundle; // what the client trusts besides the system CAs
 
     // The standard mode's rules with millisecond backoff, so tests do not sleep for seconds.
     static RetrySettings fastRetries()
@@ -64,6 +66,7 @@ public:
         config.endpoint = {m_server.url(), m_options.region, QStringLiteral("aws")};
         config.retry = m_options.retry;
         config.attemptTimeout = m_options.attemptTimeout;
+        config.caBundlePath = m_options.clientCaBundle;
         m_transport = std::make_unique<AwsJsonClient>(
             m_network, m_clock, m_credentials, config, EcrClient::service());
         m_transport->setRandomSeed(7);
@@ -103,6 +106,20 @@ private:
     std::unique_ptr<AwsJsonClient> m_transport;
     std::unique_ptr<EcrClient> m_client;
 };
+
+// A self-signed certificate for 127.0.0.1 (openssl), for the sandbox's HTTPS; false on failure.
+inline bool makeSelfSignedCertificate(const QString& certFile, const QString& keyFile)
+{
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+            QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+            QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+            QStringLiteral("-keyout"), keyFile, QStringLiteral("-out"), certFile});
+    return openssl.waitForFinished(30000) && openssl.exitStatus() == QProcess::NormalExit
+        && openssl.exitCode() == 0;
+}
 
 inline const QString kSecretArn = QStringLiteral(
     "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf");

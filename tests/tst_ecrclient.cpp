@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTimer>
 
 using namespace ecr;
@@ -473,6 +474,29 @@ private Q_SLOTS:
         // request once when a connection closes before any answer (docs/ARCHITECTURE.md), so
         // the server can see more sends than attempts, never fewer.
         QVERIFY(h.server().faultsInjected() >= 3);
+    }
+
+    void privateCaBundleIsTrusted()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString cert = dir.filePath(u"cert.pem"_s);
+        const QString key = dir.filePath(u"key.pem"_s);
+        QVERIFY(makeSelfSignedCertificate(cert, key));
+        HarnessOptions options;
+        options.tlsCertFile = cert;
+        options.tlsKeyFile = key;
+        {
+            SandboxHarness untrusted(options);
+            QCOMPARE(untrusted.server().url().scheme(), u"https"_s);
+            const auto refused = untrusted.wait(untrusted.client().describeAllRules({}));
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().kind, ErrorKind::Tls);
+        }
+        options.clientCaBundle = cert; // the profile's CA bundle
+        SandboxHarness trusted(options);
+        const auto listed = trusted.wait(trusted.client().describeAllRules({}));
+        QVERIFY2(listed.ok(), qPrintable(listed.ok() ? QString() : listed.error().message));
     }
 
     void sessionTokenIsSent()

@@ -335,12 +335,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString cert = dir.filePath(u"cert.pem"_s);
         const QString key = dir.filePath(u"key.pem"_s);
-        QProcess openssl;
-        openssl.start(u"openssl"_s,
-            {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s,
-                u"-subj"_s, u"/CN=127.0.0.1"_s, u"-keyout"_s, key, u"-out"_s, cert});
-        QVERIFY(openssl.waitForFinished(30000));
-        QCOMPARE(openssl.exitCode(), 0);
+        QVERIFY(makeSelfSignedCertificate(cert, key));
         HarnessOptions options;
         options.tlsCertFile = cert;
         options.tlsKeyFile = key;
