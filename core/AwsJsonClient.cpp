@@ -25,8 +25,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("ecr::AwsJsonClient", text);
 }
 
-constexpr auto kClockSkewThreshold = std::chrono::minutes(4);
-
 QByteArray headerValue(const QList<QNetworkReply::RawHeaderPair>& headers, QByteArrayView name)
 {
     for (const auto& [key, value] : headers) {
@@ -203,9 +201,7 @@ QCoro::Task<Result<AwsJsonResponse>> AwsJsonClient::call(
     const QByteArray body
         = input.isEmpty() ? QByteArray("{}") : QJsonDocument(input).toJson(QJsonDocument::Compact);
     const QByteArray invocationId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    std::uniform_real_distribution<double> jitter(0.0, 1.0);
-    int lastAcquired = 0;
-    bool skewCorrected = false;
+    CallRetry retry(m_config.retry, m_bucket, m_random, m_clock, m_clockOffset);
 
     for (int attempt = 1;; ++attempt) {
         if (cancel && cancel->isCancelled())
@@ -222,40 +218,21 @@ QCoro::Task<Result<AwsJsonResponse>> AwsJsonClient::call(
         AttemptOutcome outcome = co_await sendOnce(
             operation, body, credentials.value(), invocationId, attempt, cancel);
         if (outcome.response) {
-            m_bucket.onSuccess(lastAcquired);
+            retry.onSuccess();
             co_return std::move(*outcome.response);
         }
 
         AwsError error = std::move(outcome.error);
         error.attempts = attempt;
-        if (error.kind == ErrorKind::Cancelled || attempt >= m_config.retry.maxAttempts)
+        const CallRetry::Decision decision = retry.onFailure(error, operation, outcome.serverDate);
+        if (decision.action == CallRetry::Decision::Action::GiveUp)
             co_return error;
-
-        // Clock skew: the server's Date says our clock is off; sign with its time from now on.
-        if (error.kind == ErrorKind::Service && isClockSkewCode(error.code) && !skewCorrected
-            && outcome.serverDate.isValid()) {
-            const auto ourNow = m_clock.now().addMSecs(m_clockOffset.count());
-            const auto skew = std::chrono::milliseconds(ourNow.msecsTo(outcome.serverDate));
-            if (std::chrono::abs(skew) > kClockSkewThreshold) {
-                m_clockOffset
-                    = std::chrono::milliseconds(m_clock.now().msecsTo(outcome.serverDate));
-                skewCorrected = true;
-                qCInfo(lcAwsClient)
-                    << "clock skew corrected; offset now" << m_clockOffset.count() << "ms";
-                continue;
-            }
+        if (decision.action == CallRetry::Decision::Action::RetryNow) {
+            qCInfo(lcAwsClient) << "clock skew corrected; offset now" << m_clockOffset.count()
+                                << "ms";
+            continue;
         }
-
-        const RetryClass retryClass = classifyForRetry(error, operation);
-        if (retryClass == RetryClass::None)
-            co_return error;
-        const int cost = m_bucket.acquire(retryClass);
-        if (cost == 0) {
-            qCInfo(lcAwsClient) << "retry quota exhausted; not retrying" << operation;
-            co_return error;
-        }
-        lastAcquired = cost;
-        const auto delay = backoffDelay(m_config.retry, attempt, jitter(m_random));
+        const auto delay = decision.delay;
         qCDebug(lcAwsClient) << "retrying" << operation << "after" << delay.count() << "ms;"
                              << error.code << errorKindName(error.kind);
         if (!co_await sleepUnlessCancelled(delay, cancel))

@@ -105,4 +105,35 @@ void RetryTokenBucket::onSuccess(int lastAcquired)
     m_available = std::min(m_settings.bucketCapacity, m_available + refund);
 }
 
+CallRetry::Decision CallRetry::onFailure(
+    const AwsError& error, QStringView operation, const QDateTime& serverDate)
+{
+    using Action = Decision::Action;
+    if (error.kind == ErrorKind::Cancelled || error.attempts >= m_settings.maxAttempts)
+        return {};
+
+    // Clock skew: the server's Date says our clock is off; sign with its time from now on.
+    constexpr auto kClockSkewThreshold = std::chrono::minutes(4);
+    if (error.kind == ErrorKind::Service && isClockSkewCode(error.code) && !m_skewCorrected
+        && serverDate.isValid()) {
+        const auto ourNow = m_clock.now().addMSecs(m_clockOffset.count());
+        const auto skew = std::chrono::milliseconds(ourNow.msecsTo(serverDate));
+        if (std::chrono::abs(skew) > kClockSkewThreshold) {
+            m_clockOffset = std::chrono::milliseconds(m_clock.now().msecsTo(serverDate));
+            m_skewCorrected = true;
+            return {Action::RetryNow, std::chrono::milliseconds(0)};
+        }
+    }
+
+    const RetryClass retryClass = classifyForRetry(error, operation);
+    if (retryClass == RetryClass::None)
+        return {};
+    const int cost = m_bucket.acquire(retryClass);
+    if (cost == 0)
+        return {}; // the retry quota is spent
+    m_lastAcquired = cost;
+    std::uniform_real_distribution<double> jitter(0.0, 1.0);
+    return {Action::RetryAfter, backoffDelay(m_settings, error.attempts, jitter(m_random))};
+}
+
 } // namespace ecr

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "AwsError.h"
+#include "Clock.h"
 
 #include <QString>
 
 #include <chrono>
 #include <functional>
+#include <random>
 
 // The AWS SDKs' "standard" retry mode, as pure logic: which errors are retried, the full-jitter
 // exponential backoff, and the per-client retry token bucket.
@@ -57,6 +59,49 @@ public:
 private:
     RetrySettings m_settings;
     int m_available;
+};
+
+// One call's retry bookkeeping, shared by the ECR and STS clients: after a failed attempt it
+// decides between giving up, retrying at once (a corrected clock skew: the offset is stored in
+// `clockOffset`, at most once a call) and retrying after a full-jitter backoff paid from the
+// bucket; after a success it refunds the bucket.
+class CallRetry final
+{
+public:
+    struct Decision
+    {
+        enum class Action
+        {
+            GiveUp,
+            RetryNow, // the clock offset was corrected
+            RetryAfter, // wait `delay`, then retry
+        } action
+            = Action::GiveUp;
+        std::chrono::milliseconds delay{0};
+    };
+
+    CallRetry(const RetrySettings& settings, RetryTokenBucket& bucket, std::mt19937& random,
+        const Clock& clock, std::chrono::milliseconds& clockOffset)
+        : m_settings(settings)
+        , m_bucket(bucket)
+        , m_random(random)
+        , m_clock(clock)
+        , m_clockOffset(clockOffset)
+    { }
+
+    // `error.attempts` is the number of the attempt that just failed; `serverDate` the answer's
+    // Date header (invalid when there was none).
+    Decision onFailure(const AwsError& error, QStringView operation, const QDateTime& serverDate);
+    void onSuccess() { m_bucket.onSuccess(m_lastAcquired); }
+
+private:
+    const RetrySettings& m_settings;
+    RetryTokenBucket& m_bucket;
+    std::mt19937& m_random;
+    const Clock& m_clock;
+    std::chrono::milliseconds& m_clockOffset;
+    int m_lastAcquired = 0;
+    bool m_skewCorrected = false;
 };
 
 } // namespace ecr

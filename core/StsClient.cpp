@@ -13,12 +13,6 @@ namespace ecr {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-constexpr auto kClockSkewThreshold = std::chrono::minutes(4);
-
-} // namespace
-
 struct StsClient::AttemptOutcome
 {
     std::optional<Response> response;
@@ -154,42 +148,25 @@ QCoro::Task<Result<StsClient::Response>> StsClient::call(
         co_return makeError(
             ErrorKind::Credentials, u"NoCredentials"_s, tr("No credentials to call STS with."), 0);
     const QByteArray body = sts::formBody(action, parameters);
-    std::uniform_real_distribution<double> jitter(0.0, 1.0);
-    int lastAcquired = 0;
-    bool skewCorrected = false;
+    CallRetry retry(m_config.retry, m_bucket, m_random, m_clock, m_clockOffset);
     for (int attempt = 1;; ++attempt) {
         if (cancel && cancel->isCancelled())
             co_return makeError(
                 ErrorKind::Cancelled, QString(), tr("The request was cancelled."), attempt - 1);
         AttemptOutcome outcome = co_await sendOnce(url.value(), action, body, credentials, cancel);
         if (outcome.response) {
-            m_bucket.onSuccess(lastAcquired);
+            retry.onSuccess();
             Response response = std::move(*outcome.response);
             co_return response;
         }
         AwsError error = std::move(outcome.error);
         error.attempts = attempt;
-        if (error.kind == ErrorKind::Cancelled || attempt >= m_config.retry.maxAttempts)
+        const CallRetry::Decision decision = retry.onFailure(error, action, outcome.serverDate);
+        if (decision.action == CallRetry::Decision::Action::GiveUp)
             co_return error;
-        if (error.kind == ErrorKind::Service && isClockSkewCode(error.code) && !skewCorrected
-            && outcome.serverDate.isValid()) {
-            const auto ourNow = m_clock.now().addMSecs(m_clockOffset.count());
-            const auto skew = std::chrono::milliseconds(ourNow.msecsTo(outcome.serverDate));
-            if (std::chrono::abs(skew) > kClockSkewThreshold) {
-                m_clockOffset
-                    = std::chrono::milliseconds(m_clock.now().msecsTo(outcome.serverDate));
-                skewCorrected = true;
-                continue;
-            }
-        }
-        const RetryClass retryClass = classifyForRetry(error, action);
-        if (retryClass == RetryClass::None)
-            co_return error;
-        const int cost = m_bucket.acquire(retryClass);
-        if (cost == 0)
-            co_return error;
-        lastAcquired = cost;
-        const auto delay = backoffDelay(m_config.retry, attempt, jitter(m_random));
+        if (decision.action == CallRetry::Decision::Action::RetryNow)
+            continue;
+        const auto delay = decision.delay;
         qCDebug(lcSts) << "retrying" << action << "after" << delay.count() << "ms;" << error.code;
         if (!co_await sleepUnlessCancelled(delay, cancel))
             co_return makeError(
