@@ -187,6 +187,21 @@ QUrl SandboxServer::url() const
     return url;
 }
 
+void SandboxServer::queueFaults(const QString& operation, const QList<Fault>& faults)
+{
+    m_queuedFaults[operation].append(faults);
+}
+
+QString SandboxServer::operationOf(const HttpRequest& request)
+{
+    if (SandboxSts::isStsRequest(request))
+        return SandboxSts::action(request);
+    const sigv4::Request view{request.method, request.path, request.query, request.headers, {}};
+    const QByteArray target = view.header("X-Amz-Target");
+    const qsizetype dot = target.lastIndexOf('.');
+    return dot < 0 ? QString() : QString::fromLatin1(target.mid(dot + 1));
+}
+
 SandboxServer::Fault SandboxServer::rollFault()
 {
     const double roll = std::uniform_real_distribution<double>(0.0, 1.0)(m_random);
@@ -212,7 +227,14 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
     const bool closeAfter
         = request.value("connection"_ba).trimmed().compare("close", Qt::CaseInsensitive) == 0;
     const QDateTime now = m_service.clock().now();
-    const Fault fault = rollFault();
+    Fault fault = Fault::None;
+    if (!m_queuedFaults.isEmpty()) {
+        const auto queued = m_queuedFaults.find(operationOf(sandboxRequest));
+        if (queued != m_queuedFaults.end() && !queued->isEmpty())
+            fault = queued->takeFirst();
+    }
+    if (fault == Fault::None)
+        fault = rollFault();
     const bool sts = SandboxSts::isStsRequest(sandboxRequest);
     if (fault != Fault::None)
         ++m_faultsInjected;

@@ -2,6 +2,7 @@
 
 #include "SandboxHttp.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QSslConfiguration>
 #include <QUrl>
@@ -35,6 +36,16 @@ class SandboxServer final : public QAbstractHttpServer
     Q_OBJECT
 
 public:
+    enum class Fault
+    {
+        None,
+        Throttle,
+        ServerError,
+        Html503,
+        Reset,
+        CommitThenReset,
+    };
+
     explicit SandboxServer(
         SandboxService& service, FaultConfig faults = {}, QObject* parent = nullptr);
 
@@ -48,21 +59,18 @@ public:
     // Loads a PEM certificate and key; call before listen(). false with *error on failure.
     bool enableTls(const QString& certFile, const QString& keyFile, QString* error);
     int faultsInjected() const { return m_faultsInjected; }
+    // Deterministic faults: the next requests for `operation` (an ECR operation such as
+    // "CreatePullThroughCacheRule", or an STS action) get these faults, one each, in order,
+    // before the random ones are rolled. For tests that must hit one path every time.
+    void queueFaults(const QString& operation, const QList<Fault>& faults);
+    // The operation (ECR) or action (STS) a request names; empty when it names none.
+    static QString operationOf(const HttpRequest& request);
 
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
-    enum class Fault
-    {
-        None,
-        Throttle,
-        ServerError,
-        Html503,
-        Reset,
-        CommitThenReset,
-    };
     Fault rollFault();
     // Writes the response (or aborts the connection when there is none), after the latency.
     void deliver(QTcpSocket* socket, std::optional<HttpResponse> response, bool closeAfter);
@@ -71,6 +79,7 @@ private:
     FaultConfig m_faults;
     std::mt19937 m_random;
     int m_faultsInjected = 0;
+    QHash<QString, QList<Fault>> m_queuedFaults;
     QHostAddress m_host;
     quint16 m_port = 0;
     QString m_errorString;

@@ -3,6 +3,7 @@
 // Shared pieces of the credentials tests: waiting for a coroutine, a scripted MFA prompter, a
 // secret store that counts its calls, and the distinctive example secrets that
 // scripts/scan-secrets looks for after the run.
+#include "Clock.h"
 #include "KeychainStore.h"
 #include "MfaPrompter.h"
 
@@ -25,6 +26,21 @@ inline QString sentinelToken(qsizetype length)
         token += QStringLiteral("-abcdefghijklmnopqrstuvwxyz0123456789");
     return token.left(length);
 }
+
+// The system clock plus an offset the test moves forward: freshness windows and expiry are
+// crossed by advancing it, not by sleeping. Server and client share it, so signatures match.
+class SteppingClock final : public Clock
+{
+public:
+    QDateTime now() const override
+    {
+        return QDateTime::currentDateTimeUtc().addMSecs(m_offset.count());
+    }
+    void advance(std::chrono::milliseconds by) { m_offset += by; }
+
+private:
+    std::chrono::milliseconds m_offset{0};
+};
 
 // Runs the event loop until the task is done (tests only: product code never nests loops).
 template <typename T>

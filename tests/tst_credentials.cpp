@@ -83,6 +83,7 @@ public:
     QUrl url() const { return m_server.url(); }
     QNetworkAccessManager& network() { return m_network; }
     const Clock& clock() const { return m_clock; }
+    void advanceClock(std::chrono::milliseconds by) { m_clock.advance(by); }
     KeychainStore& keychain() { return m_keychain; }
     CountingSecretStore& counting() { return m_counting; }
     ProfileStore& store() { return m_store; }
@@ -148,7 +149,7 @@ private:
     }
 
     QTemporaryDir m_dir;
-    SystemClock m_clock;
+    SteppingClock m_clock;
     sandbox::SandboxService m_service;
     sandbox::SandboxServer m_server;
     QNetworkAccessManager m_network;
@@ -388,7 +389,7 @@ private Q_SLOTS:
         QVERIFY(first->accessKeyId == again->accessKeyId);
         QCOMPARE(h.sts("AssumeRole"), 1);
 
-        QTest::qWait(3500);
+        h.advanceClock(std::chrono::milliseconds(3500));
         const Result<sigv4::Credentials> renewed = awaitTask(target->credentials->credentials());
         QVERIFY(renewed.ok());
         QVERIFY(renewed->accessKeyId != first->accessKeyId);
@@ -716,7 +717,7 @@ private Q_SLOTS:
         const Result<TemporaryCredentials> session
             = awaitTask(sts.getSessionToken(sentinelKeys(), {}));
         QVERIFY(session.ok());
-        QTest::qWait(1500);
+        h.advanceClock(std::chrono::milliseconds(1500));
         ConnectionTarget target;
         target.region = kRegion;
         target.customEndpoint = h.url();

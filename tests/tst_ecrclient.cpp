@@ -2,6 +2,7 @@
 // modeled error of every operation, paging, the quota, auth errors, clock skew, timeouts,
 // transport failures and cancellation.
 #include "SandboxHarness.h"
+#include "StsClient.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -382,7 +383,7 @@ private Q_SLOTS:
     void cancellationInFlight()
     {
         HarnessOptions options;
-        options.faults.latencyMs = 3000;
+        options.faults.latencyMs = 10000;
         SandboxHarness h(options);
         const CancelToken cancel = Cancellation::create();
         QTimer::singleShot(100, cancel.get(), [cancel] { cancel->cancel(); });
@@ -391,7 +392,8 @@ private Q_SLOTS:
         const auto result = h.wait(h.client().describeAllRules({}, cancel));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, ErrorKind::Cancelled);
-        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        // Far below the 10 s the answer would take: the cancel, not the answer, ended it.
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void cancellationDuringBackoff()
@@ -426,7 +428,7 @@ private Q_SLOTS:
     void attemptTimeout()
     {
         HarnessOptions options;
-        options.faults.latencyMs = 2000;
+        options.faults.latencyMs = 10000;
         options.attemptTimeout = std::chrono::milliseconds(200);
         options.retry.maxAttempts = 2;
         SandboxHarness h(options);
@@ -436,7 +438,8 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, ErrorKind::Timeout);
         QCOMPARE(result.error().attempts, 2);
-        QVERIFY(timer.elapsed() < 1500);
+        // Two 200 ms attempts, far below one 10 s answer.
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
         QCOMPARE(h.transport().retryBucket().available(), 490); // a timeout retry costs 10
     }
 
@@ -501,10 +504,95 @@ private Q_SLOTS:
 
     void sessionTokenIsSent()
     {
-        HarnessOptions options;
-        options.credentials.sessionToken = u"EXAMPLE-SESSION-TOKEN"_s;
-        SandboxHarness h(options);
-        QVERIFY(h.wait(h.client().describeAllRules({})).ok());
+        // Temporary credentials from the sandbox's STS: the sandbox accepts them only together
+        // with their own X-Amz-Security-Token, so the call succeeds only if the token is sent.
+        SandboxHarness h;
+        SystemClock clock;
+        StsConfig stsConfig;
+        stsConfig.region = h.region();
+        stsConfig.customEndpoint = h.server().url();
+        stsConfig.retry = HarnessOptions::fastRetries();
+        StsClient sts(h.network(), clock, stsConfig);
+        const auto issued
+            = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), {}));
+        QVERIFY2(issued.ok(), qPrintable(issued.ok() ? QString() : issued.error().message));
+        const sigv4::Credentials temporary = issued->credentials;
+        QVERIFY(!temporary.sessionToken.isEmpty());
+
+        auto describeWith = [&](const sigv4::Credentials& credentials) {
+            StaticCredentialsProvider provider(credentials);
+            AwsJsonClientConfig config;
+            config.endpoint = {h.server().url(), h.region(), u"aws"_s};
+            config.retry = HarnessOptions::fastRetries();
+            AwsJsonClient transport(h.network(), clock, provider, config, EcrClient::service());
+            EcrClient client(transport);
+            return h.wait(client.describeAllRules({}));
+        };
+        const auto listed = describeWith(temporary);
+        QVERIFY2(listed.ok(), qPrintable(listed.ok() ? QString() : listed.error().message));
+
+        // The same keys with another token are refused: the server really checks it.
+        sigv4::Credentials wrongToken = temporary;
+        wrongToken.sessionToken = u"SANDBOXTOKEN-not-the-issued-one"_s;
+        const auto refused = describeWith(wrongToken);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"UnrecognizedClientException"_s);
+        sigv4::Credentials noToken = temporary;
+        noToken.sessionToken.clear();
+        const auto missing = describeWith(noToken);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code, u"UnrecognizedClientException"_s);
+    }
+
+    // A Create whose answer is lost after the rule was made: the retry meets the rule and the
+    // client confirms it is the one asked for. Every Create here loses its first answer.
+    void lostCreateAnswersAreReconciled()
+    {
+        SandboxHarness h;
+        const QString create = u"CreatePullThroughCacheRule"_s;
+        for (int i = 0; i < 5; ++i) {
+            const QString prefix = u"lost-create-%1"_s.arg(i);
+            h.server().queueFaults(create, {sandbox::SandboxServer::Fault::CommitThenReset});
+            const auto created = h.wait(h.client().createRule(publicRule(prefix)));
+            QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+            QVERIFY(created->reconciled);
+            QCOMPARE(created->value.ecrRepositoryPrefix, prefix);
+            QCOMPARE(created->value.upstreamRegistryUrl, u"public.ecr.aws"_s);
+            // The lost one and the one that met the rule (sent again by the client, or once by
+            // Qt itself on a reused connection: docs/ARCHITECTURE.md).
+            QCOMPARE(h.service().requestCount(create), 2 * (i + 1));
+        }
+        QCOMPARE(h.service().rules(h.region()).size(), 5);
+
+        // A lost answer to a Create that meets a *different* rule is not success.
+        h.server().queueFaults(create, {sandbox::SandboxServer::Fault::CommitThenReset});
+        QVERIFY(h.wait(h.client().createRule(publicRule(u"taken"_s))).ok());
+        CreateRuleRequest other = publicRule(u"taken"_s);
+        other.upstreamRegistryUrl = u"quay.io"_s;
+        other.upstreamRegistry = u"quay"_s;
+        const auto conflict = h.wait(h.client().createRule(other));
+        QVERIFY(!conflict.ok());
+        QCOMPARE(conflict.error().code, u"PullThroughCacheRuleAlreadyExistsException"_s);
+    }
+
+    // A Delete whose answer is lost after the rule was removed: the retry finds it gone, which
+    // is the outcome asked for. Every Delete here loses its first answer.
+    void lostDeleteAnswersAreReconciled()
+    {
+        SandboxHarness h;
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(h.wait(h.client().createRule(publicRule(u"lost-delete-%1"_s.arg(i)))).ok());
+        const QString del = u"DeletePullThroughCacheRule"_s;
+        for (int i = 0; i < 5; ++i) {
+            const QString prefix = u"lost-delete-%1"_s.arg(i);
+            h.server().queueFaults(del, {sandbox::SandboxServer::Fault::CommitThenReset});
+            const auto deleted = h.wait(h.client().deleteRule({prefix, {}}));
+            QVERIFY2(deleted.ok(), qPrintable(deleted.ok() ? QString() : deleted.error().message));
+            QVERIFY(deleted->reconciled);
+            QCOMPARE(deleted->value.ecrRepositoryPrefix, prefix);
+            QCOMPARE(h.service().requestCount(del), 2 * (i + 1));
+            QCOMPARE(h.service().rules(h.region()).size(), 4 - i);
+        }
     }
 };
 

@@ -1,6 +1,7 @@
 // Every error family has its own title, what-happened and what-to-do text, with the key advice.
 #include "ErrorPresenter.h"
 
+#include <QHash>
 #include <QSet>
 #include <QTest>
 
@@ -20,6 +21,119 @@ AwsError serviceError(const QString& code, const QString& message = {}, int stat
     error.httpStatus = status;
     error.requestId = u"7c3f4a56-0d1e-4b2a-9c8d-123456789abc"_s;
     return error;
+}
+
+// The exact headline and advice of every row of addFamilies(): a row that falls back to the
+// generic text, or loses its own advice, fails here.
+struct ExactText
+{
+    QString title;
+    QString action;
+};
+const QHash<QString, ExactText>& exactTexts()
+{
+    static const QHash<QString, ExactText> texts{
+        {u"ServerException"_s,
+            {u"Amazon ECR service error"_s,
+                u"Wait a moment and try again; if it keeps failing, check the AWS Health Dashboard for Amazon ECR in this region."_s}},
+        {u"InvalidParameterException"_s,
+            {u"Invalid parameter"_s,
+                u"Correct the value the message names and try again."_s}},
+        {u"ValidationException"_s,
+            {u"Request not valid"_s,
+                u"Correct the value the message names and try again; if this app accepted it, the service's rules may have changed."_s}},
+        {u"PullThroughCacheRuleAlreadyExistsException"_s,
+            {u"Rule already exists"_s,
+                u"Choose a different cache repository prefix, or edit the credentials of the existing rule."_s}},
+        {u"PullThroughCacheRuleNotFoundException"_s,
+            {u"Rule not found"_s,
+                u"Refresh the list of rules."_s}},
+        {u"UnsupportedUpstreamRegistryException/authentication"_s,
+            {u"Upstream registry needs credentials"_s,
+                u"Enter the ARN of a Secrets Manager secret whose name starts with 'ecr-pullthroughcache/' and that holds the upstream user name and access token."_s}},
+        {u"UnsupportedUpstreamRegistryException/url"_s,
+            {u"Upstream registry not supported"_s,
+                u"Choose one of the listed registries and check the Azure registry name or the upstream ECR account and region."_s}},
+        {u"LimitExceededException"_s,
+            {u"Rule limit reached"_s,
+                u"The quota cannot be raised: delete a rule you no longer use, then try again."_s}},
+        {u"UnableToAccessSecretException"_s,
+            {u"Secret not accessible"_s,
+                u"Check the secret's resource policy and KMS key, and that the secret is in the same account and region as this registry."_s}},
+        {u"SecretNotFoundException"_s,
+            {u"Secret not found"_s,
+                u"Check the ARN. Secrets Manager can take a few seconds to make a new secret visible; if you just created it, try again."_s}},
+        {u"UnableToDecryptSecretValueException"_s,
+            {u"Secret cannot be decrypted"_s,
+                u"Allow Amazon ECR to use the secret's KMS key (kms:Decrypt), or store the secret with the default aws/secretsmanager key."_s}},
+        {u"ThrottlingException"_s,
+            {u"Too many requests"_s,
+                u"Wait a few seconds and try again."_s}},
+        {u"InvalidSignatureException"_s,
+            {u"Signature rejected"_s,
+                u"Check that the secret access key belongs to the access key ID, and that this computer's clock is correct."_s}},
+        {u"UnrecognizedClientException"_s,
+            {u"Access key not recognised"_s,
+                u"Check the profile's access key ID, or sign in again if you use temporary credentials."_s}},
+        {u"MissingAuthenticationTokenException"_s,
+            {u"Request not signed"_s,
+                u"Configure credentials for this profile, and check that the endpoint is an Amazon ECR endpoint."_s}},
+        {u"ExpiredTokenException"_s,
+            {u"Credentials expired"_s,
+                u"Refresh the credentials (for example with 'aws sso login' or a new session token) and try again."_s}},
+        {u"AccessDeniedException"_s,
+            {u"Access denied"_s,
+                u"Ask your AWS administrator for the IAM permission the message names, for example ecr:CreatePullThroughCacheRule."_s}},
+        {u"unknown service code"_s,
+            {u"Amazon ECR returned an error"_s,
+                u"Check the details and try again."_s}},
+        {u"InvalidResponse"_s,
+            {u"Unexpected answer"_s,
+                u"Check the endpoint URL and any proxy between this computer and AWS."_s}},
+        {u"HostNotFound"_s,
+            {u"Server not found"_s,
+                u"Check your network connection and DNS, and that the region or custom endpoint is correct."_s}},
+        {u"ConnectionRefused"_s,
+            {u"Connection refused"_s,
+                u"Check the endpoint URL and port and your proxy and firewall settings; for the local sandbox, check that it is running."_s}},
+        {u"ConnectionReset"_s,
+            {u"Connection lost"_s,
+                u"Refresh the list to see whether the change was applied, then try again."_s}},
+        {u"Tls"_s,
+            {u"Secure connection failed"_s,
+                u"Check this computer's date and time and, behind a TLS-inspecting proxy, that its certificate is trusted."_s}},
+        {u"Timeout"_s,
+            {u"No answer in time"_s,
+                u"Check your network connection, refresh to see whether the change was applied, and try again."_s}},
+        {u"Network"_s,
+            {u"Network error"_s,
+                u"Check your network connection and proxy settings, then try again."_s}},
+        {u"Cancelled"_s,
+            {u"Cancelled"_s,
+                u"If the request had already reached AWS, refresh the list to see its effect."_s}},
+        {u"InvalidInput"_s,
+            {u"Invalid input"_s,
+                u"Correct the marked fields and try again."_s}},
+        {u"Configuration"_s,
+            {u"Configuration problem"_s,
+                u"Check the profile's region and endpoint settings."_s}},
+        {u"Credentials"_s,
+            {u"No usable credentials"_s,
+                u"Add an access key to the profile, or choose another profile."_s}},
+        {u"KeychainLocked"_s,
+            {u"Keychain locked"_s,
+                u"Unlock the keychain (for example by unlocking your login keyring) and try again."_s}},
+        {u"KeychainAccessDenied"_s,
+            {u"Keychain access denied"_s,
+                u"Allow this app to read the entry when the keychain asks, then try again."_s}},
+        {u"KeychainUnavailable"_s,
+            {u"No keychain available"_s,
+                u"Start a keyring service such as GNOME Keyring or KWallet; this app never stores secrets in plain text."_s}},
+        {u"KeychainEntryMissing"_s,
+            {u"Secret access key not stored"_s,
+                u"Enter the secret access key in the profile settings again."_s}},
+    };
+    return texts;
 }
 
 } // namespace
@@ -158,9 +272,11 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QFETCH(QStringList, mustContain);
         const ErrorText text = describeError(errorFromRow(kind, code, message), kOperation);
-        QVERIFY(!text.title.isEmpty());
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        QVERIFY2(exactTexts().contains(tag), qPrintable(u"no exact text for row "_s + tag));
+        QCOMPARE(text.title, exactTexts().value(tag).title);
+        QCOMPARE(text.action, exactTexts().value(tag).action);
         QVERIFY(!text.what.isEmpty());
-        QVERIFY(!text.action.isEmpty());
         QVERIFY2(text.what.startsWith(kOperation), qPrintable(text.what));
         const QString words = text.what + u' ' + text.action;
         for (const QString& needle : mustContain)

@@ -213,11 +213,17 @@ private Q_SLOTS:
         MainWindow& w = *f.window;
         QTRY_COMPARE(w.model().rowCount(), 1);
         child<QTableView>(&w, "rulesTableView")->selectRow(0);
+        QVERIFY(action(w, "deleteAction")->isEnabled());
         f.presenter.confirmAnswer = false;
         action(w, "deleteAction")->trigger();
+        // The user was asked, about this rule, and said no: nothing was sent.
+        QTRY_COMPARE(f.presenter.confirmations.size(), 1);
+        QVERIFY(f.presenter.confirmations.first().contains(u"quay"_s));
         QTest::qWait(200);
+        QCOMPARE(f.harness.service().requestCount(u"DeletePullThroughCacheRule"_s), 0);
         QCOMPARE(w.model().rowCount(), 1);
         QCOMPARE(f.harness.service().rules(u"us-east-1"_s).size(), 1);
+        QVERIFY(f.presenter.errors.isEmpty());
     }
 
     void keyboardOnlyCreate()
