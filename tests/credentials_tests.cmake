@@ -3,13 +3,13 @@
 
 find_package(Qt6 REQUIRED COMPONENTS DBus)
 
-ecr_add_test(tst_profiles SOURCES tst_profiles.cpp LIBS core LABELS credentials)
-ecr_add_test(tst_sharedconfig SOURCES tst_sharedconfig.cpp LIBS core LABELS credentials)
+ecr_add_test(tst_profiles SOURCES tst_profiles.cpp LIBS core_credentials LABELS credentials)
+ecr_add_test(tst_sharedconfig SOURCES tst_sharedconfig.cpp LIBS core_credentials LABELS credentials)
 
 # The keychain tests talk to the real Secret Service that scripts/test starts; they lock and
 # unlock its default collection, so nothing else that uses the keyring may run meanwhile.
 ecr_add_test(tst_keychain SOURCES tst_keychain.cpp CredentialsTestSupport.h
-    LIBS core Qt6::DBus LABELS credentials keychain)
+    LIBS core_credentials Qt6::DBus LABELS credentials keychain)
 set_tests_properties(tst_keychain PROPERTIES RESOURCE_LOCK keyring TIMEOUT 120)
 # The same binary without any D-Bus session: every call must answer Unavailable within 2 s.
 add_test(NAME keychain.unavailable COMMAND tst_keychain unavailableWithoutDaemon)
@@ -19,7 +19,7 @@ set_tests_properties(keychain.unavailable PROPERTIES
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bus;ECR_KEYCHAIN_EXPECT_UNAVAILABLE=1")
 
 ecr_add_test(tst_credentials SOURCES tst_credentials.cpp CredentialsTestSupport.h
-    LIBS sandbox LABELS credentials loopback keychain)
+    LIBS sandbox core_credentials LABELS credentials loopback keychain)
 set_tests_properties(tst_credentials PROPERTIES RESOURCE_LOCK keyring TIMEOUT 180)
 foreach(test tst_keychain tst_credentials)
     set_property(TEST ${test} APPEND PROPERTY ENVIRONMENT

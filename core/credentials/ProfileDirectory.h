@@ -1,7 +1,7 @@
 #pragma once
 
 #include "AwsError.h"
-#include "EcrSession.h"
+#include "ConnectionTarget.h"
 
 #include <QCoroTask>
 #include <QList>

@@ -1,5 +1,6 @@
 #include "CredentialProfileDirectory.h"
 
+#include "Endpoint.h"
 #include "EnvironmentCredentials.h"
 
 namespace ecr {

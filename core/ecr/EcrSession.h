@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AwsJsonClient.h"
+#include "ConnectionTarget.h"
 #include "EcrClient.h"
 #include "Endpoint.h"
 
@@ -10,20 +11,6 @@
 #include <memory>
 
 namespace ecr {
-
-// Where and as whom to talk to ECR: what a profile (or the environment, or the Local sandbox)
-// resolves to.
-struct ConnectionTarget
-{
-    QString displayName; // "Environment", "prod-admin", "Local sandbox"
-    QString region;
-    QUrl customEndpoint; // empty: the partition's endpoint
-    bool useFips = false;
-    bool useDualStack = false;
-    std::shared_ptr<CredentialsProvider> credentials;
-    QString accountId; // when known (the sandbox's, or from GetCallerIdentity)
-    QString caBundlePath; // extra trusted CA certificates (PEM) for a private endpoint
-};
 
 // One AwsJsonClient + EcrClient bound to a target. Created per profile/region selection.
 class EcrSession final

@@ -1,6 +1,6 @@
 #include "MfaCodeDialog.h"
 
-#include "RegistryIcons.h"
+#include "AppIcon.h"
 #include "ui_MfaCodeDialog.h"
 
 #include <QPushButton>

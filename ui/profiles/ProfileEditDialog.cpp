@@ -3,7 +3,7 @@
 #include "ErrorPresenter.h"
 #include "MessageBar.h"
 #include "ProfileEditor.h"
-#include "RegistryIcons.h"
+#include "AppIcon.h"
 #include "ui_ProfileEditDialog.h"
 
 #include <QPushButton>

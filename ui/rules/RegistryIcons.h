@@ -11,6 +11,5 @@ namespace ecr {
 
 QIcon registryIcon(UpstreamRegistry registry);
 QString registryDisplayName(UpstreamRegistry registry);
-QIcon applicationIcon();
 
 } // namespace ecr

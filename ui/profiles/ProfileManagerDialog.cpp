@@ -7,7 +7,7 @@
 #include "MessagePresenter.h"
 #include "ProfileEditor.h"
 #include "ProfileListModel.h"
-#include "RegistryIcons.h"
+#include "AppIcon.h"
 #include "ui_ProfileManagerDialog.h"
 
 #include <QDir>

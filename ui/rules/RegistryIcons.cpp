@@ -18,9 +18,4 @@ QString registryDisplayName(UpstreamRegistry registry)
         "ecr::UpstreamRegistry", upstreamRegistryInfo(registry).displayName.toUtf8().constData());
 }
 
-QIcon applicationIcon()
-{
-    return QIcon(u":/icons/app.svg"_s);
-}
-
 } // namespace ecr

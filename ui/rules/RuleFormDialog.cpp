@@ -2,6 +2,7 @@
 
 #include "ErrorPresenter.h"
 #include "MessageBar.h"
+#include "AppIcon.h"
 #include "RegistryIcons.h"
 #include "RuleForm.h"
 #include "ui_RuleFormDialog.h"

@@ -3,6 +3,7 @@
 #include "ErrorPresenter.h"
 #include "FieldMessage.h"
 #include "MessageBar.h"
+#include "AppIcon.h"
 #include "RegistryIcons.h"
 #include "ui_UpdateCredentialsDialog.h"
 

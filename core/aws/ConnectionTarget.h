@@ -1,0 +1,26 @@
+#pragma once
+
+#include "CredentialsProvider.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace ecr {
+
+// Where and as whom to talk to AWS: what a profile (or the environment, or the Local sandbox)
+// resolves to.
+struct ConnectionTarget
+{
+    QString displayName; // "Environment", "prod-admin", "Local sandbox"
+    QString region;
+    QUrl customEndpoint; // empty: the partition's endpoint
+    bool useFips = false;
+    bool useDualStack = false;
+    std::shared_ptr<CredentialsProvider> credentials;
+    QString accountId; // when known (the sandbox's, or from GetCallerIdentity)
+    QString caBundlePath; // extra trusted CA certificates (PEM) for a private endpoint
+};
+
+} // namespace ecr
