@@ -1,8 +1,9 @@
 // Round trips through the whole client stack (validation, signing, QNetworkAccessManager,
 // loopback HTTP, the sandbox's verification and JSON) against an in-process sandbox.
 // Usage: bench_loopback [rounds]
-#include "AwsJsonClient.h"
 #include "EcrClient.h"
+#include "RequestAuth.h"
+#include "ServiceClient.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
 
@@ -57,9 +58,11 @@ int main(int argc, char* argv[])
     const auto key = sandbox::SandboxService::defaultKey();
     QNetworkAccessManager network;
     StaticCredentialsProvider credentials({key.accessKeyId, key.secretAccessKey, {}});
-    AwsJsonClientConfig config;
+    SigV4Auth auth(credentials, clock);
+    ServiceClientConfig config;
+    config.service = EcrClient::service();
     config.endpoint = {server.url(), QStringLiteral("us-east-1"), QStringLiteral("aws")};
-    AwsJsonClient transport(network, clock, credentials, config, EcrClient::service());
+    ServiceClient transport(network, clock, config, &auth);
     EcrClient client(transport);
 
     QList<qint64> create, describe, remove;

@@ -121,6 +121,7 @@ void SandboxService::reset()
         qCWarning(lcSandbox, "%ls", qUtf16Printable(error));
     m_requestCounts.clear();
     m_totalRequests = 0;
+    m_recent.clear();
     m_sts.reset();
 }
 
@@ -132,6 +133,9 @@ EpochSeconds SandboxService::nowSeconds() const
 HttpResponse SandboxService::handle(const HttpRequest& request)
 {
     ++m_totalRequests;
+    m_recent.append(request);
+    if (m_recent.size() > kRecentRequests)
+        m_recent.removeFirst();
     const QDateTime now = m_clock.now();
     if (SandboxSts::isStsRequest(request)) {
         const Result<Caller> caller

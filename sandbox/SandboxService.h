@@ -52,6 +52,9 @@ public:
     // "CreatePullThroughCacheRule", or an STS action such as "AssumeRole".
     int requestCount(const QString& operation) const;
     int totalRequestCount() const; // every request handled, including auth failures
+    // The last requests handled, oldest first, as they arrived (tests assert what was sent).
+    const QList<HttpRequest>& recentRequests() const { return m_recent; }
+    static constexpr qsizetype kRecentRequests = 32;
     void reset(); // drops all rules (and writes the empty state), issued STS keys and the counters
     SandboxSts& sts() { return m_sts; }
 
@@ -89,6 +92,7 @@ private:
     QString m_stateError;
     QHash<QString, int> m_requestCounts;
     int m_totalRequests = 0;
+    QList<HttpRequest> m_recent;
 };
 
 } // namespace ecr::sandbox

@@ -1,9 +1,10 @@
 #pragma once
 
 // A client wired to an in-process sandbox over real loopback HTTP, for the integration tests.
-#include "AwsJsonClient.h"
 #include "Clock.h"
 #include "EcrClient.h"
+#include "RequestAuth.h"
+#include "ServiceClient.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
 
@@ -54,6 +55,7 @@ public:
         , m_service(m_serverClock, m_options.sandbox)
         , m_server(m_service, m_options.faults)
         , m_credentials(m_options.credentials)
+        , m_auth(m_credentials, m_clock)
     {
         if (!m_options.tlsCertFile.isEmpty()) {
             QString error;
@@ -62,19 +64,26 @@ public:
         }
         if (!m_server.listen())
             qFatal("sandbox failed to listen: %s", qPrintable(m_server.errorString()));
-        AwsJsonClientConfig config;
-        config.endpoint = {m_server.url(), m_options.region, QStringLiteral("aws")};
-        config.retry = m_options.retry;
-        config.attemptTimeout = m_options.attemptTimeout;
-        config.caBundlePath = m_options.clientCaBundle;
-        m_transport = std::make_unique<AwsJsonClient>(
-            m_network, m_clock, m_credentials, config, EcrClient::service());
+        m_transport = std::make_unique<ServiceClient>(m_network, m_clock, clientConfig(), &m_auth);
         m_transport->setRandomSeed(7);
         m_client = std::make_unique<EcrClient>(*m_transport);
     }
 
+    // The ECR pipeline's settings for this sandbox (tests build more clients from it).
+    ServiceClientConfig clientConfig() const
+    {
+        ServiceClientConfig config;
+        config.service = EcrClient::service();
+        config.endpoint = {m_server.url(), m_options.region, QStringLiteral("aws")};
+        config.retry = m_options.retry;
+        config.attemptTimeout = m_options.attemptTimeout;
+        config.caBundlePath = m_options.clientCaBundle;
+        return config;
+    }
+
     EcrClient& client() { return *m_client; }
-    AwsJsonClient& transport() { return *m_transport; }
+    ServiceClient& transport() { return *m_transport; }
+    const Clock& clock() const { return m_clock; }
     sandbox::SandboxService& service() { return m_service; }
     sandbox::SandboxServer& server() { return m_server; }
     QNetworkAccessManager& network() { return m_network; }
@@ -103,7 +112,8 @@ private:
     sandbox::SandboxServer m_server;
     QNetworkAccessManager m_network;
     StaticCredentialsProvider m_credentials;
-    std::unique_ptr<AwsJsonClient> m_transport;
+    SigV4Auth m_auth;
+    std::unique_ptr<ServiceClient> m_transport;
     std::unique_ptr<EcrClient> m_client;
 };
 

@@ -18,6 +18,9 @@ set_tests_properties(keychain.unavailable PROPERTIES
     TIMEOUT 30
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bus;ECR_KEYCHAIN_EXPECT_UNAVAILABLE=1")
 
+ecr_add_test(tst_transportsecurity SOURCES tst_transportsecurity.cpp CredentialsTestSupport.h
+    LIBS core_credentials core_ecr LABELS credentials)
+
 ecr_add_test(tst_credentials SOURCES tst_credentials.cpp CredentialsTestSupport.h
     LIBS sandbox core_credentials LABELS credentials loopback keychain)
 set_tests_properties(tst_credentials PROPERTIES RESOURCE_LOCK keyring TIMEOUT 180)

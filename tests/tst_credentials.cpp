@@ -925,23 +925,25 @@ private Q_SLOTS:
 
     void stsClientErrorsAndWireFormat()
     {
-        QCOMPARE(sts::formBody(u"AssumeRole"_s, {{u"RoleSessionName"_s, u"a b+c/d="_s}}),
+        QCOMPARE(queryFormBody(u"AssumeRole"_s, "2011-06-15", {{u"RoleSessionName"_s, u"a b+c/d="_s}}),
             "Action=AssumeRole&Version=2011-06-15&RoleSessionName=a%20b%2Bc%2Fd%3D"_ba);
         QCOMPARE(sts::endpoint(u"eu-west-1"_s, {}).value(),
             QUrl(u"https://sts.eu-west-1.amazonaws.com/"_s));
         QCOMPARE(sts::endpoint(u"cn-north-1"_s, {}).value(),
             QUrl(u"https://sts.cn-north-1.amazonaws.com.cn/"_s));
         QVERIFY(!sts::endpoint(QString(), {}).ok());
-        const AwsError parsed = sts::parseError(403,
-            "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender"
-            "</Type><Code>AccessDenied</Code><Message>No &amp; no</Message></Error>"
-            "<RequestId>rid-1</RequestId></ErrorResponse>",
-            QString());
+        const ServiceInfo service = StsClient::service();
+        const AwsError parsed = parseQueryError(service,
+            {403, {},
+                "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>"
+                "Sender</Type><Code>AccessDenied</Code><Message>No &amp; no</Message></Error>"
+                "<RequestId>rid-1</RequestId></ErrorResponse>",
+                {}});
         QCOMPARE(parsed.code, u"AccessDenied"_s);
         QCOMPARE(parsed.message, u"No & no"_s);
         QCOMPARE(parsed.requestId, u"rid-1"_s);
-        QCOMPARE(
-            sts::parseError(502, "<html>bad gateway</html>", {}).kind, ErrorKind::InvalidResponse);
+        QCOMPARE(parseQueryError(service, {502, {}, "<html>bad gateway</html>", {}}).kind,
+            ErrorKind::InvalidResponse);
 
         Harness h;
         StsConfig config;

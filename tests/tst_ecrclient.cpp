@@ -22,6 +22,15 @@ QJsonObject json(const char* text)
     return QJsonDocument::fromJson(QByteArray(text)).object();
 }
 
+// One raw awsJson call, for the tests that send what the typed client would refuse.
+OperationRequest awsJson(const QString& operation, const QJsonObject& input)
+{
+    OperationRequest request;
+    request.name = operation;
+    request.body = input;
+    return request;
+}
+
 CreateRuleRequest dockerHubRule(const QString& prefix = u"docker-hub"_s)
 {
     return {prefix, u"registry-1.docker.io"_s, {}, u"docker-hub"_s, kSecretArn, {}, {}};
@@ -202,7 +211,7 @@ private Q_SLOTS:
         QVERIFY(h.wait(h.client().createRule(dockerHubRule(u"existing"_s))).ok());
         const int rulesBefore = int(h.service().rules(h.region()).size());
 
-        const auto result = h.wait(h.transport().call(operation, input));
+        const auto result = h.wait(h.transport().call(awsJson(operation, input)));
         QVERIFY2(!result.ok(), "the call should have failed");
         const AwsError& e = result.error();
         QCOMPARE(e.kind, ErrorKind::Service);
@@ -217,8 +226,8 @@ private Q_SLOTS:
     void validationMessagesNameTheField()
     {
         SandboxHarness h;
-        const auto result = h.wait(h.transport().call(u"CreatePullThroughCacheRule"_s,
-            json(R"({"ecrRepositoryPrefix":"Bad--","upstreamRegistryUrl":"public.ecr.aws"})")));
+        const auto result = h.wait(h.transport().call(awsJson(u"CreatePullThroughCacheRule"_s,
+            json(R"({"ecrRepositoryPrefix":"Bad--","upstreamRegistryUrl":"public.ecr.aws"})"))));
         QVERIFY(!result.ok());
         QVERIFY2(result.error().message.contains(u"ecrRepositoryPrefix"_s),
             qPrintable(result.error().message));
@@ -248,7 +257,7 @@ private Q_SLOTS:
         HarnessOptions options;
         options.faults.serverErrorRate = 1.0;
         SandboxHarness h(options);
-        const auto result = h.wait(h.transport().call(operation, input));
+        const auto result = h.wait(h.transport().call(awsJson(operation, input)));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, u"ServerException"_s);
         QCOMPARE(result.error().httpStatus, 500);
@@ -453,10 +462,12 @@ private Q_SLOTS:
         SystemClock clock;
         QNetworkAccessManager network;
         StaticCredentialsProvider credentials(HarnessOptions::defaultCredentials());
-        AwsJsonClientConfig config;
+        SigV4Auth auth(credentials, clock);
+        ServiceClientConfig config;
+        config.service = EcrClient::service();
         config.endpoint = {QUrl(u"http://127.0.0.1:%1"_s.arg(port)), u"us-east-1"_s, u"aws"_s};
         config.retry = HarnessOptions::fastRetries();
-        AwsJsonClient transport(network, clock, credentials, config, EcrClient::service());
+        ServiceClient transport(network, clock, config, &auth);
         EcrClient client(transport);
         const auto result = SandboxHarness::wait(client.describeAllRules({}));
         QVERIFY(!result.ok());
@@ -521,10 +532,8 @@ private Q_SLOTS:
 
         auto describeWith = [&](const sigv4::Credentials& credentials) {
             StaticCredentialsProvider provider(credentials);
-            AwsJsonClientConfig config;
-            config.endpoint = {h.server().url(), h.region(), u"aws"_s};
-            config.retry = HarnessOptions::fastRetries();
-            AwsJsonClient transport(h.network(), clock, provider, config, EcrClient::service());
+            SigV4Auth auth(provider, clock);
+            ServiceClient transport(h.network(), clock, h.clientConfig(), &auth);
             EcrClient client(transport);
             return h.wait(client.describeAllRules({}));
         };

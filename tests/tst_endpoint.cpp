@@ -1,5 +1,5 @@
 // ECR endpoint resolution against the vectors of the ECR endpoint rule set tests.
-#include "Endpoint.h"
+#include "EcrEndpoint.h"
 
 #include <QTest>
 

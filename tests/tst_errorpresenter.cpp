@@ -120,6 +120,20 @@ const QHash<QString, ExactText>& exactTexts()
         {u"Credentials"_s,
             {u"No usable credentials"_s,
                 u"Add an access key to the profile, or choose another profile."_s}},
+        {u"InsecureEndpoint"_s,
+            {u"Insecure endpoint refused"_s,
+                u"Use an https endpoint URL, or remove the setting the message names."_s}},
+        {u"ClockSkewTooLarge"_s,
+            {u"Clock too far off"_s,
+                u"Set this computer's date, time and time zone, or check the endpoint URL."_s}},
+        {u"CaBundleUnreadable"_s,
+            {u"CA bundle not usable"_s,
+                u"Check the CA bundle path of the profile (or AWS_CA_BUNDLE) and that the file "
+                "holds PEM certificates."_s}},
+        {u"ResponseTooLarge"_s,
+            {u"Answer too large"_s,
+                u"Check the endpoint URL and any proxy: an AWS answer to this request is never "
+                "this large."_s}},
         {u"KeychainLocked"_s,
             {u"Keychain locked"_s,
                 u"Unlock the keychain (for example by unlocking your login keyring) and try again."_s}},
@@ -242,6 +256,23 @@ private:
         QTest::newRow("Credentials")
             << credentials << u"NoCredentials"_s << u"No access key is configured."_s
             << QStringList{u"No access key is configured"_s, u"profile"_s};
+        // Refused by the call pipeline before sending.
+        QTest::newRow("InsecureEndpoint")
+            << ErrorKind::Configuration << u"InsecureEndpoint"_s
+            << u"The endpoint URL 'http://10.0.0.1' from AWS_ENDPOINT_URL uses plain http"_s
+            << QStringList{u"AWS_ENDPOINT_URL"_s, u"https"_s};
+        QTest::newRow("ClockSkewTooLarge")
+            << ErrorKind::Configuration << u"ClockSkewTooLarge"_s
+            << u"The server's clock and this computer's are 3 days apart"_s
+            << QStringList{u"3 days"_s, u"time zone"_s};
+        QTest::newRow("CaBundleUnreadable")
+            << ErrorKind::Configuration << u"CaBundleUnreadable"_s
+            << u"The CA bundle /etc/corp.pem cannot be read"_s
+            << QStringList{u"/etc/corp.pem"_s, u"PEM"_s};
+        QTest::newRow("ResponseTooLarge")
+            << ErrorKind::InvalidResponse << u"ResponseTooLarge"_s
+            << u"The answer from Amazon ECR was larger than 4.0 MiB"_s
+            << QStringList{u"4.0 MiB"_s, u"proxy"_s};
         // Keychain.
         QTest::newRow("KeychainLocked") << credentials << u"KeychainLocked"_s << QString()
                                         << QStringList{u"locked"_s, u"unlock"_s};
@@ -309,6 +340,9 @@ private Q_SLOTS:
                      ErrorKind::Timeout, ErrorKind::Network, ErrorKind::Cancelled,
                      ErrorKind::InvalidInput, ErrorKind::Configuration})
                 list.append(makeError(kind, QString(), QString()));
+            for (const char* code : {"InsecureEndpoint", "ClockSkewTooLarge", "CaBundleInvalid"})
+                list.append(makeError(ErrorKind::Configuration, QString::fromLatin1(code), {}));
+            list.append(makeError(ErrorKind::InvalidResponse, u"ResponseTooLarge"_s, {}));
             for (const char* code : {"NoCredentials", "KeychainLocked", "KeychainAccessDenied",
                      "KeychainUnavailable", "KeychainEntryMissing"})
                 list.append(makeError(ErrorKind::Credentials, QString::fromLatin1(code), {}));

@@ -1,5 +1,5 @@
 // The standard retry mode's pure parts, and the awsJson error parser.
-#include "AwsJsonClient.h"
+#include "ServiceProtocol.h"
 #include "RetryPolicy.h"
 
 #include <QTest>
@@ -14,6 +14,20 @@ AwsError serviceError(const QString& code, int status)
     AwsError e = makeError(ErrorKind::Service, code, QString());
     e.httpStatus = status;
     return e;
+}
+
+} // namespace
+
+namespace {
+
+// The awsJson error parser as the pipeline calls it, for one answer.
+ecr::AwsError parseAwsJsonError(
+    int status, const QList<QNetworkReply::RawHeaderPair>& headers, const QByteArray& body)
+{
+    const ecr::ServiceInfo service{QStringLiteral("Amazon ECR"), "ecr",
+        ecr::Protocol::AwsJson1_1, "AmazonEC2ContainerRegistry_V20150921", {}};
+    return ecr::protocolAdapter(service.protocol)
+        .parseError(service, ecr::HttpAnswer{status, headers, body, {}});
 }
 
 } // namespace

@@ -17,7 +17,7 @@ QString dataPath(const QString& relative)
 SharedConfig loadData(const QString& directory)
 {
     return SharedConfig::load(SharedConfigPaths{
-        dataPath(directory + u"/config"_s), dataPath(directory + u"/credentials"_s)});
+        dataPath(directory + u"/config"_s), dataPath(directory + u"/credentials"_s), {}});
 }
 
 QStringList names(const SharedConfig& config)
@@ -76,7 +76,7 @@ private Q_SLOTS:
             QStringList({u"aws_access_key_id"_s, u"aws_secret_access_key"_s, u"region"_s}));
         const SharedConfig configOnly = SharedConfig::parse(
             "[profile dev]\nregion = eu-west-1   # Ireland\nurl = http://x/#frag\n", {},
-            SharedConfigPaths{u"config"_s, u"credentials"_s});
+            SharedConfigPaths{u"config"_s, u"credentials"_s, {}});
         QCOMPARE(configOnly.profile(u"dev"_s)->value(u"region"_s), u"eu-west-1"_s);
         QCOMPARE(configOnly.profile(u"dev"_s)->value(u"url"_s), u"http://x/#frag"_s);
     }
@@ -218,7 +218,7 @@ private Q_SLOTS:
     {
         const SharedConfig config = SharedConfig::parse({},
             "[profile odd]\naws_access_key_id = A\naws_secret_access_key = B\n[plain]\nx = 1\n",
-            SharedConfigPaths{u"config"_s, u"creds"_s});
+            SharedConfigPaths{u"config"_s, u"creds"_s, {}});
         QCOMPARE(names(config), QStringList({u"profile odd"_s, u"plain"_s}));
         QCOMPARE(config.issues().size(), 1);
         QCOMPARE(config.issues().first().line, 1);
@@ -229,7 +229,7 @@ private Q_SLOTS:
     {
         const SharedConfig config
             = SharedConfig::parse("[default]\nregion = a\nregion = b\n[default]\noutput = json\n",
-                {}, SharedConfigPaths{u"config"_s, u"creds"_s});
+                {}, SharedConfigPaths{u"config"_s, u"creds"_s, {}});
         QCOMPARE(config.profile(u"default"_s)->value(u"region"_s), u"b"_s);
         QCOMPARE(config.profile(u"default"_s)->value(u"output"_s), u"json"_s);
         QCOMPARE(config.issues().size(), 2);
@@ -264,7 +264,7 @@ private Q_SLOTS:
     void missingFilesAreNoError()
     {
         const SharedConfig config
-            = SharedConfig::load(SharedConfigPaths{u"/nonexistent/config"_s, u"/nonexistent/cr"_s});
+            = SharedConfig::load(SharedConfigPaths{u"/nonexistent/config"_s, u"/nonexistent/cr"_s, {}});
         QVERIFY(!config.configFileExists());
         QVERIFY(!config.credentialsFileExists());
         QVERIFY(config.profiles().isEmpty());

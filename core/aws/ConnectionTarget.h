@@ -16,6 +16,7 @@ struct ConnectionTarget
     QString displayName; // "Environment", "prod-admin", "Local sandbox"
     QString region;
     QUrl customEndpoint; // empty: the partition's endpoint
+    QString customEndpointOrigin; // the setting it came from, for messages ("AWS_ENDPOINT_URL")
     bool useFips = false;
     bool useDualStack = false;
     std::shared_ptr<CredentialsProvider> credentials;

@@ -4,7 +4,7 @@
 
 namespace ecr {
 
-QCoro::Task<Result<sigv4::Credentials>> StaticCredentialsProvider::credentials()
+QCoro::Task<Result<sigv4::Credentials>> StaticCredentialsProvider::credentials(CancelToken)
 {
     if (!m_credentials.isValid())
         co_return makeError(ErrorKind::Credentials, QStringLiteral("NoCredentials"),

@@ -7,12 +7,8 @@
 #include <QString>
 #include <QUrl>
 
-// ECR endpoint resolution for every AWS partition, following the ECR endpoint rule set:
-//   https://api.ecr.{region}.{dnsSuffix}              plain
-//   https://api.ecr-fips.{region}.{dnsSuffix}         FIPS
-//   https://ecr.{region}.{dualStackDnsSuffix}         dual-stack
-//   https://ecr-fips.{region}.{dualStackDnsSuffix}    FIPS + dual-stack
-// A custom endpoint URL wins, and cannot be combined with FIPS or dual-stack.
+// The AWS partitions (aws, aws-cn, aws-us-gov, …) from the bundled partitions.json, and the
+// endpoint a call is sent to. Each service resolves its own endpoint (EcrEndpoint, StsClient).
 namespace ecr {
 
 struct Partition
@@ -34,14 +30,7 @@ const QList<Partition>& partitions();
 const Partition& partitionForRegion(const QString& region);
 const Partition* partitionById(const QString& id);
 
-struct EndpointConfig
-{
-    QString region;
-    bool useFips = false;
-    bool useDualStack = false;
-    QUrl customEndpoint; // empty: resolve from the partition
-};
-
+// Where one service's calls go: the URL, the region SigV4 signs for, and the partition.
 struct ResolvedEndpoint
 {
     QUrl url;
@@ -49,6 +38,7 @@ struct ResolvedEndpoint
     QString partitionId;
 };
 
-Result<ResolvedEndpoint> resolveEcrEndpoint(const EndpointConfig& config);
+// A region name as a host label: lower-case letters, digits and '-', at most 63 characters.
+bool isValidRegionLabel(const QString& label);
 
 } // namespace ecr

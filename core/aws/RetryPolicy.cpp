@@ -1,5 +1,7 @@
 #include "RetryPolicy.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QStringList>
 
 #include <algorithm>
@@ -40,7 +42,33 @@ const QStringList& transientCodes()
     return codes;
 }
 
+// Only ever called for more than kMaxClockSkewCorrection (24 h), so always plural.
+QString describeSkew(std::chrono::milliseconds skew)
+{
+    const double hours = double(std::chrono::abs(skew).count()) / 3600000.0;
+    if (hours >= 47.5)
+        return QCoreApplication::translate("ecr::RetryPolicy", "%1 days").arg(qRound(hours / 24.0));
+    return QCoreApplication::translate("ecr::RetryPolicy", "%1 hours").arg(qRound(hours));
+}
+
 } // namespace
+
+AwsError clockTooFarOff(const AwsError& error, const QDateTime& ourNow, const QDateTime& serverDate)
+{
+    const auto skew = std::chrono::milliseconds(ourNow.msecsTo(serverDate));
+    AwsError e = makeError(ErrorKind::Configuration, QStringLiteral("ClockSkewTooLarge"),
+        QCoreApplication::translate("ecr::RetryPolicy",
+            "The server's clock (%1) and this computer's (%2) are %3 apart, more than the %4 "
+            "hours the app corrects by itself. Set this computer's date, time and time zone, or "
+            "check that the endpoint URL points at the real service.")
+            .arg(serverDate.toUTC().toString(Qt::ISODate), ourNow.toUTC().toString(Qt::ISODate),
+                describeSkew(skew))
+            .arg(kMaxClockSkewCorrection.count()),
+        error.attempts);
+    e.httpStatus = error.httpStatus;
+    e.requestId = error.requestId;
+    return e;
+}
 
 bool isClockSkewCode(QStringView code)
 {
@@ -112,16 +140,22 @@ CallRetry::Decision CallRetry::onFailure(
     if (error.kind == ErrorKind::Cancelled || error.attempts >= m_settings.maxAttempts)
         return {};
 
-    // Clock skew: the server's Date says our clock is off; sign with its time from now on.
-    constexpr auto kClockSkewThreshold = std::chrono::minutes(4);
+    // Clock skew: the server's Date says our clock is off; sign with its time from now on, unless
+    // it is so far off that the clock or the endpoint must be wrong.
     if (error.kind == ErrorKind::Service && isClockSkewCode(error.code) && !m_skewCorrected
         && serverDate.isValid()) {
         const auto ourNow = m_clock.now().addMSecs(m_clockOffset.count());
         const auto skew = std::chrono::milliseconds(ourNow.msecsTo(serverDate));
+        const auto correction = std::chrono::milliseconds(m_clock.now().msecsTo(serverDate));
+        if (std::chrono::abs(correction) > kMaxClockSkewCorrection) {
+            Decision giveUp;
+            giveUp.error = clockTooFarOff(error, m_clock.now(), serverDate);
+            return giveUp;
+        }
         if (std::chrono::abs(skew) > kClockSkewThreshold) {
-            m_clockOffset = std::chrono::milliseconds(m_clock.now().msecsTo(serverDate));
+            m_clockOffset = correction;
             m_skewCorrected = true;
-            return {Action::RetryNow, std::chrono::milliseconds(0)};
+            return {Action::RetryNow, std::chrono::milliseconds(0), std::nullopt};
         }
     }
 
@@ -133,7 +167,8 @@ CallRetry::Decision CallRetry::onFailure(
         return {}; // the retry quota is spent
     m_lastAcquired = cost;
     std::uniform_real_distribution<double> jitter(0.0, 1.0);
-    return {Action::RetryAfter, backoffDelay(m_settings, error.attempts, jitter(m_random))};
+    return {Action::RetryAfter, backoffDelay(m_settings, error.attempts, jitter(m_random)),
+        std::nullopt};
 }
 
 } // namespace ecr

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <random>
 
 // The AWS SDKs' "standard" retry mode, as pure logic: which errors are retried, the full-jitter
@@ -26,6 +27,10 @@ enum class RetryClass
 RetryClass classifyForRetry(const AwsError& error, QStringView operation);
 
 bool isClockSkewCode(QStringView code);
+
+// The error for a server whose Date is further off than kMaxClockSkewCorrection: code
+// ClockSkewTooLarge, kind Configuration; it names both times.
+AwsError clockTooFarOff(const AwsError& error, const QDateTime& ourNow, const QDateTime& serverDate);
 
 struct RetrySettings
 {
@@ -61,10 +66,16 @@ private:
     int m_available;
 };
 
-// One call's retry bookkeeping, shared by the ECR and STS clients: after a failed attempt it
+// How far the clock-skew correction may move the signing time. A server whose Date is further
+// off than this is not believed: the computer's clock or the endpoint is wrong.
+inline constexpr std::chrono::hours kMaxClockSkewCorrection{24};
+// Below this, a signature error is not blamed on the clock.
+inline constexpr std::chrono::minutes kClockSkewThreshold{4};
+
+// One call's retry bookkeeping (the call pipeline holds one per call): after a failed attempt it
 // decides between giving up, retrying at once (a corrected clock skew: the offset is stored in
-// `clockOffset`, at most once a call) and retrying after a full-jitter backoff paid from the
-// bucket; after a success it refunds the bucket.
+// `clockOffset`, at most once a call, and only within kMaxClockSkewCorrection) and retrying
+// after a full-jitter backoff paid from the bucket; after a success it refunds the bucket.
 class CallRetry final
 {
 public:
@@ -78,6 +89,8 @@ public:
         } action
             = Action::GiveUp;
         std::chrono::milliseconds delay{0};
+        // GiveUp with this error instead of the attempt's (a clock too far off to correct).
+        std::optional<AwsError> error;
     };
 
     CallRetry(const RetrySettings& settings, RetryTokenBucket& bucket, std::mt19937& random,

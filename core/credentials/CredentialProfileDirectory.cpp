@@ -51,17 +51,23 @@ void CredentialProfileDirectory::applyEnvironment(Profile& profile) const
 {
     if (const QString region = environmentRegion(); !region.isEmpty())
         profile.region = region;
-    const QString global = m_environment.value(u"AWS_ENDPOINT_URL"_s);
-    QString ecr = m_environment.value(u"AWS_ENDPOINT_URL_ECR"_s);
-    if (ecr.isEmpty())
-        ecr = global;
-    if (!ecr.isEmpty())
-        profile.endpointUrl = QUrl(ecr);
-    QString sts = m_environment.value(u"AWS_ENDPOINT_URL_STS"_s);
-    if (sts.isEmpty())
-        sts = global;
-    if (!sts.isEmpty())
-        profile.stsEndpointUrl = QUrl(sts);
+    // The service's own variable wins over the global one, as in the SDKs.
+    auto endpointFromEnvironment = [&](const QString& serviceVariable, QUrl* url, QString* origin) {
+        for (const QString& variable : {serviceVariable, u"AWS_ENDPOINT_URL"_s}) {
+            const QString value = m_environment.value(variable);
+            if (!value.isEmpty()) {
+                *url = QUrl(value);
+                *origin = variable;
+                return;
+            }
+        }
+    };
+    endpointFromEnvironment(
+        u"AWS_ENDPOINT_URL_ECR"_s, &profile.endpointUrl, &profile.endpointUrlOrigin);
+    endpointFromEnvironment(
+        u"AWS_ENDPOINT_URL_STS"_s, &profile.stsEndpointUrl, &profile.stsEndpointUrlOrigin);
+    if (const QString bundle = m_environment.value(u"AWS_CA_BUNDLE"_s); !bundle.isEmpty())
+        profile.caBundlePath = bundle;
 }
 
 std::optional<ResolvableProfile> CredentialProfileDirectory::lookup(const QString& idOrName) const
@@ -106,11 +112,17 @@ std::optional<ResolvableProfile> CredentialProfileDirectory::lookup(const QStrin
     }
     const QString id
         = idOrName.startsWith(keychainPrefix()) ? idOrName.mid(keychainPrefix().size()) : idOrName;
-    if (std::optional<Profile> profile = m_store.profile(id))
-        return ResolvableProfile{*profile, std::nullopt};
-    if (std::optional<Profile> profile = m_store.profileByName(idOrName))
-        return ResolvableProfile{*profile, std::nullopt};
-    return std::nullopt;
+    std::optional<Profile> profile = m_store.profile(id);
+    if (!profile)
+        profile = m_store.profileByName(idOrName);
+    if (!profile)
+        return std::nullopt;
+    if (!profile->endpointUrl.isEmpty())
+        profile->endpointUrlOrigin = tr("the ECR endpoint URL of profile '%1'").arg(profile->name);
+    if (!profile->stsEndpointUrl.isEmpty())
+        profile->stsEndpointUrlOrigin
+            = tr("the STS endpoint URL of profile '%1'").arg(profile->name);
+    return ResolvableProfile{*profile, std::nullopt};
 }
 
 std::optional<Profile> CredentialProfileDirectory::profileForEntry(const QString& entryId) const
@@ -178,6 +190,7 @@ QCoro::Task<Result<ConnectionTarget>> CredentialProfileDirectory::resolve(
     target.displayName = profile.name;
     target.region = region;
     target.customEndpoint = profile.endpointUrl;
+    target.customEndpointOrigin = profile.endpointUrlOrigin;
     target.caBundlePath = profile.caBundlePath;
     target.credentials = m_resolver.provider(profile.id, region);
     target.accountId = credentials.value().accountId;

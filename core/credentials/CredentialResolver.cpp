@@ -83,7 +83,8 @@ public:
         , m_region(std::move(region))
     { }
 
-    QCoro::Task<Result<sigv4::Credentials>> credentials() override
+    using CredentialsProvider::credentials;
+    QCoro::Task<Result<sigv4::Credentials>> credentials(CancelToken) override
     {
         if (!m_resolver)
             co_return makeError(ErrorKind::Credentials, u"NoCredentials"_s,
@@ -148,6 +149,7 @@ StsConfig CredentialResolver::stsConfig(const Profile& profile, const QString& r
         ? region
         : (!profile.region.isEmpty() ? profile.region : m_options.defaultStsRegion);
     config.customEndpoint = profile.stsEndpointUrl;
+    config.customEndpointOrigin = profile.stsEndpointUrlOrigin;
     config.caBundlePath = profile.caBundlePath;
     config.retry = m_options.stsRetry;
     config.attemptTimeout = m_options.stsAttemptTimeout;

@@ -10,7 +10,7 @@ bool EnvironmentCredentialsProvider::isAvailable(const QProcessEnvironment& envi
         && !environment.value(QStringLiteral("AWS_SECRET_ACCESS_KEY")).isEmpty();
 }
 
-QCoro::Task<Result<sigv4::Credentials>> EnvironmentCredentialsProvider::credentials()
+QCoro::Task<Result<sigv4::Credentials>> EnvironmentCredentialsProvider::credentials(CancelToken)
 {
     if (!isAvailable(m_environment))
         co_return makeError(ErrorKind::Credentials, QStringLiteral("NoCredentials"),

@@ -16,7 +16,8 @@ public:
         : m_environment(std::move(environment))
     { }
     static bool isAvailable(const QProcessEnvironment& environment);
-    QCoro::Task<Result<sigv4::Credentials>> credentials() override;
+    using CredentialsProvider::credentials;
+    QCoro::Task<Result<sigv4::Credentials>> credentials(CancelToken cancel) override;
 
 private:
     QProcessEnvironment m_environment;

@@ -2,6 +2,7 @@
 
 #include "CredentialProcess.h"
 #include "Endpoint.h"
+#include "TransportSecurity.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -45,6 +46,10 @@ void checkUrl(QList<ProfileIssue>& issues, ProfileField field, const QUrl& url)
         || (url.scheme() != u"https" && url.scheme() != u"http"))
         issues.append({field,
             tr("The endpoint URL '%1' is not a valid http(s) URL.").arg(url.toDisplayString())});
+    else if (url.scheme() == u"http" && !isLoopbackHost(url.host()))
+        issues.append({field,
+            tr("Plain http is allowed only to this computer (localhost, 127.0.0.1, ::1): answers "
+               "carry secret keys. Use https.")});
 }
 
 } // namespace

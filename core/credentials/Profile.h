@@ -37,6 +37,12 @@ struct Profile
     QString caBundlePath; // PEM bundle trusted in addition to the system CAs (ECR and STS)
     CredentialSource source = CredentialSource::StaticKeys;
 
+    // Where endpointUrl, stsEndpointUrl and caBundlePath came from, for messages
+    // ("AWS_ENDPOINT_URL_ECR", "endpoint_url of profile 'dev' in /home/me/.aws/config"); empty
+    // for the app's own settings. Never stored.
+    QString endpointUrlOrigin;
+    QString stsEndpointUrlOrigin;
+
     // StaticKeys and AssumeRole: an MFA device. With static keys it turns them into an MFA
     // session (GetSessionToken); with a role it is the role's MFA requirement.
     QString mfaSerial;

@@ -78,6 +78,7 @@ SharedConfigPaths SharedConfigPaths::fromEnvironment(const QProcessEnvironment& 
     if (home.isEmpty())
         home = QDir::homePath();
     SharedConfigPaths paths;
+    paths.home = home;
     paths.config = environment.value(u"AWS_CONFIG_FILE"_s);
     paths.config
         = paths.config.isEmpty() ? home + u"/.aws/config"_s : expandHome(paths.config, home);
@@ -325,11 +326,26 @@ Result<Profile> SharedConfig::toProfile(const QString& name) const
     profile.id = idPrefix() + name;
     profile.name = name;
     profile.region = p.value(u"region"_s);
-    profile.caBundlePath = p.value(u"ca_bundle"_s);
-    const QMap<QString, QString> services = this->services(p.value(u"services"_s));
+    profile.caBundlePath = expandHome(
+        p.value(u"ca_bundle"_s), m_paths.home.isEmpty() ? QDir::homePath() : m_paths.home);
+    const QString servicesName = p.value(u"services"_s);
+    const QMap<QString, QString> services = this->services(servicesName);
     const QString globalEndpoint = p.value(u"endpoint_url"_s);
-    const QString ecrEndpoint = services.value(u"ecr.endpoint_url"_s, globalEndpoint);
-    const QString stsEndpoint = services.value(u"sts.endpoint_url"_s, globalEndpoint);
+    const QString fileOf = p.credentialsFileKeys.contains(u"endpoint_url"_s) ? m_paths.credentials
+                                                                             : m_paths.config;
+    const QString globalOrigin
+        = tr("endpoint_url of profile '%1' in %2").arg(name, fileOf);
+    auto endpointOf = [&](const QString& service, QString* origin) {
+        const QString key = service + u".endpoint_url"_s;
+        if (services.contains(key)) {
+            *origin = tr("%1 in [services %2] of %3").arg(key, servicesName, m_paths.config);
+            return services.value(key);
+        }
+        *origin = globalEndpoint.isEmpty() ? QString() : globalOrigin;
+        return globalEndpoint;
+    };
+    const QString ecrEndpoint = endpointOf(u"ecr"_s, &profile.endpointUrlOrigin);
+    const QString stsEndpoint = endpointOf(u"sts"_s, &profile.stsEndpointUrlOrigin);
     profile.endpointUrl = ecrEndpoint.isEmpty() ? QUrl() : QUrl(ecrEndpoint);
     profile.stsEndpointUrl = stsEndpoint.isEmpty() ? QUrl() : QUrl(stsEndpoint);
     profile.mfaSerial = p.value(u"mfa_serial"_s);

@@ -43,6 +43,7 @@ struct SharedConfigPaths
 {
     QString config; // AWS_CONFIG_FILE, else <home>/.aws/config
     QString credentials; // AWS_SHARED_CREDENTIALS_FILE, else <home>/.aws/credentials
+    QString home; // what "~" in a path setting (ca_bundle) stands for
     // Home is HOME, then USERPROFILE, then HOMEDRIVE + HOMEPATH; "~/" in the variables expands.
     static SharedConfigPaths fromEnvironment(const QProcessEnvironment& environment);
 };

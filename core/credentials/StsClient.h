@@ -4,29 +4,29 @@
 #include "Cancellation.h"
 #include "Clock.h"
 #include "RetryPolicy.h"
-#include "SigV4Signer.h"
+#include "ServiceClient.h"
 #include "StsProtocol.h"
 
 #include <QCoroTask>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
 #include <chrono>
-#include <random>
+#include <memory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSts)
 
-// AWS STS over the Query protocol: POST / with a form body, signed with SigV4 for service "sts",
-// XML answers (StsProtocol.h), with the standard retry mode, the clock-skew correction, a
-// per-attempt timeout and cancellation. Response bodies carry secrets and are never logged.
+// AWS STS, a thin adapter over the call pipeline: the awsQuery protocol (POST / with a form
+// body, XML answers, StsProtocol.h), signed with SigV4 for service "sts" with the credentials
+// each call brings. Response bodies carry secrets and are never logged.
 namespace ecr {
 
 struct StsConfig
 {
     QString region;
     QUrl customEndpoint; // empty: https://sts.<region>.<dnsSuffix>
+    QString customEndpointOrigin; // the setting it came from, for messages
     QString caBundlePath; // extra trusted CAs (PEM); empty: the system's
     std::chrono::milliseconds attemptTimeout{30000};
     RetrySettings retry;
@@ -39,7 +39,11 @@ class StsClient final : public QObject
 public:
     StsClient(QNetworkAccessManager& network, const Clock& clock, StsConfig config,
         QObject* parent = nullptr);
+    ~StsClient() override;
 
+    static ServiceInfo service();
+
+    // With an MFA code the request is sent at most once: a one-time code cannot be retried.
     QCoro::Task<Result<StsAssumeRoleResult>> assumeRole(
         sigv4::Credentials credentials, StsAssumeRoleRequest request, CancelToken cancel = {});
     QCoro::Task<Result<TemporaryCredentials>> getSessionToken(
@@ -48,26 +52,16 @@ public:
         sigv4::Credentials credentials, CancelToken cancel = {});
 
     const StsConfig& config() const { return m_config; }
+    ServiceClient* pipeline() const { return m_pipeline.get(); }
 
 private:
-    struct Response
-    {
-        QByteArray body;
-        QString requestId;
-    };
-    struct AttemptOutcome;
-    QCoro::Task<Result<Response>> call(QString action, sts::Parameters parameters,
-        sigv4::Credentials credentials, CancelToken cancel);
-    QCoro::Task<AttemptOutcome> sendOnce(const QUrl& url, const QString& action,
-        const QByteArray& body, const sigv4::Credentials& credentials, const CancelToken& cancel);
+    QCoro::Task<Result<ServiceAnswer>> call(
+        OperationRequest operation, sigv4::Credentials credentials, CancelToken cancel);
 
-    QNetworkAccessManager& m_network;
     const Clock& m_clock;
     StsConfig m_config;
-    SigV4Signer m_signer;
-    RetryTokenBucket m_bucket;
-    std::chrono::milliseconds m_clockOffset{0};
-    std::mt19937 m_random;
+    std::optional<AwsError> m_endpointError;
+    std::unique_ptr<ServiceClient> m_pipeline;
 };
 
 } // namespace ecr

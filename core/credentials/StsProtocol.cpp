@@ -1,12 +1,10 @@
 #include "StsProtocol.h"
 
 #include "Endpoint.h"
-#include "SigV4.h"
+#include "ServiceProtocol.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QRegularExpression>
-#include <QXmlStreamReader>
 
 namespace ecr {
 
@@ -17,47 +15,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ecr::StsProtocol", text);
-}
-
-constexpr auto kApiVersion = "2011-06-15"_L1;
-
-// The XML as "Root/Child/Leaf" → text, plus the root element's name.
-struct FlatXml
-{
-    QString root;
-    QHash<QString, QString> values;
-    QString value(const QString& path) const { return values.value(root + u'/' + path); }
-};
-
-std::optional<FlatXml> flattenXml(const QByteArray& body)
-{
-    QXmlStreamReader reader(body);
-    FlatXml out;
-    QStringList path;
-    QString text;
-    while (!reader.atEnd()) {
-        switch (reader.readNext()) {
-        case QXmlStreamReader::StartElement:
-            if (path.isEmpty())
-                out.root = reader.name().toString();
-            path.append(reader.name().toString());
-            text.clear();
-            break;
-        case QXmlStreamReader::Characters:
-            text += reader.text();
-            break;
-        case QXmlStreamReader::EndElement:
-            out.values.insert(path.join(u'/'), text.trimmed());
-            path.removeLast();
-            text.clear();
-            break;
-        default:
-            break;
-        }
-    }
-    if (reader.hasError() || out.root.isEmpty())
-        return std::nullopt;
-    return out;
 }
 
 AwsError invalidResponse(const QString& what)
@@ -93,15 +50,6 @@ std::optional<FlatXml> expectRoot(const QByteArray& body, QLatin1StringView root
 
 namespace sts {
 
-QByteArray formBody(const QString& action, const Parameters& parameters)
-{
-    QByteArray body = "Action=" + sigv4::uriEncode(action.toUtf8())
-        + "&Version=" + QByteArrayView(kApiVersion.data(), kApiVersion.size()).toByteArray();
-    for (const auto& [name, value] : parameters)
-        body += '&' + sigv4::uriEncode(name.toUtf8()) + '=' + sigv4::uriEncode(value.toUtf8());
-    return body;
-}
-
 Result<QUrl> endpoint(const QString& region, const QUrl& customEndpoint)
 {
     if (!customEndpoint.isEmpty()) {
@@ -124,32 +72,6 @@ Result<QUrl> endpoint(const QString& region, const QUrl& customEndpoint)
     url.setHost(u"sts."_s + region + u'.' + partitionForRegion(region).dnsSuffix);
     url.setPath(u"/"_s);
     return url;
-}
-
-AwsError parseError(int httpStatus, const QByteArray& body, const QString& requestIdHeader)
-{
-    AwsError e;
-    e.kind = ErrorKind::Service;
-    e.httpStatus = httpStatus;
-    e.requestId = requestIdHeader;
-    const std::optional<FlatXml> xml = flattenXml(body);
-    if (xml && xml->root == u"ErrorResponse") {
-        e.code = xml->value(u"Error/Code"_s);
-        e.message = xml->value(u"Error/Message"_s);
-        if (e.requestId.isEmpty())
-            e.requestId = xml->value(u"RequestId"_s);
-    } else if (xml && xml->root == u"Response") {
-        e.code = xml->value(u"Errors/Error/Code"_s);
-        e.message = xml->value(u"Errors/Error/Message"_s);
-        if (e.requestId.isEmpty())
-            e.requestId = xml->value(u"RequestID"_s);
-    }
-    if (e.code.isEmpty()) {
-        e.kind = ErrorKind::InvalidResponse;
-        e.message
-            = tr("STS answered HTTP %1 with a body that is not an STS error.").arg(httpStatus);
-    }
-    return e;
 }
 
 Result<StsAssumeRoleResult> parseAssumeRole(const QByteArray& body)

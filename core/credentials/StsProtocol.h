@@ -11,8 +11,9 @@
 #include <optional>
 #include <utility>
 
-// AWS STS's Query protocol as values and pure functions: the form body (Action=…&Version=
-// 2011-06-15&…), the regional endpoint, and the XML answers and errors. StsClient sends them.
+// AWS STS as values and pure functions: the requests, the regional endpoint and the XML answers.
+// The awsQuery protocol itself (form body, error answers) is the call pipeline's
+// (ServiceProtocol.h); StsClient sends the calls.
 namespace ecr {
 
 struct StsAssumeRoleRequest
@@ -46,16 +47,10 @@ struct CallerIdentity
     QString userId;
 };
 
-// The Query protocol's pieces, pure and tested on their own.
+// STS's pieces, pure and tested on their own.
 namespace sts {
-using Parameters = QList<std::pair<QString, QString>>;
-// "Action=AssumeRole&Version=2011-06-15&RoleArn=…" with SigV4's strict percent-encoding.
-QByteArray formBody(const QString& action, const Parameters& parameters);
 // https://sts.<region>.<dnsSuffix>/, or the custom endpoint.
 Result<QUrl> endpoint(const QString& region, const QUrl& customEndpoint);
-// <ErrorResponse><Error><Code/><Message/></Error><RequestId/></ErrorResponse> (and the
-// <Response><Errors><Error> variant); a body that is not that becomes InvalidResponse.
-AwsError parseError(int httpStatus, const QByteArray& body, const QString& requestIdHeader);
 Result<StsAssumeRoleResult> parseAssumeRole(const QByteArray& body);
 Result<TemporaryCredentials> parseGetSessionToken(const QByteArray& body);
 Result<CallerIdentity> parseGetCallerIdentity(const QByteArray& body);

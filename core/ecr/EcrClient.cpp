@@ -26,21 +26,22 @@ std::optional<AwsError> invalidInput(const QList<ptc::FieldError>& errors)
 }
 
 template <typename T>
-EcrReply<T> reply(T value, const AwsJsonResponse& response)
+EcrReply<T> reply(T value, const ServiceAnswer& response)
 {
     return EcrReply<T>{std::move(value), response.requestId, response.attempts, false};
 }
 
 } // namespace
 
-EcrClient::EcrClient(AwsJsonClient& transport, QObject* parent)
+EcrClient::EcrClient(ServiceClient& transport, QObject* parent)
     : QObject(parent)
     , m_transport(transport)
 { }
 
-AwsJsonService EcrClient::service()
+ServiceInfo EcrClient::service()
 {
-    return {"ecr", "AmazonEC2ContainerRegistry_V20150921"};
+    return {tr("Amazon ECR"), "ecr", Protocol::AwsJson1_1, "AmazonEC2ContainerRegistry_V20150921",
+        {}};
 }
 
 bool ruleMatchesRequest(const PullThroughCacheRule& rule, const CreateRuleRequest& request)
@@ -56,10 +57,13 @@ bool ruleMatchesRequest(const PullThroughCacheRule& rule, const CreateRuleReques
             QStringLiteral("ROOT"));
 }
 
-QCoro::Task<Result<AwsJsonResponse>> EcrClient::send(
+QCoro::Task<Result<ServiceAnswer>> EcrClient::send(
     const QString& operation, const QJsonObject& input, const CancelToken& cancel)
 {
-    return m_transport.call(operation, input, cancel);
+    OperationRequest request;
+    request.name = operation;
+    request.body = input;
+    return m_transport.call(std::move(request), cancel);
 }
 
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::createRule(
@@ -69,9 +73,9 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::createRule(
         if (auto error = invalidInput(ptc::validateCreate(request)))
             co_return *error;
     }
-    Result<AwsJsonResponse> response = co_await send(kCreate, request.toJson(), cancel);
+    Result<ServiceAnswer> response = co_await send(kCreate, request.toJson(), cancel);
     if (response)
-        co_return reply(PullThroughCacheRule::fromJson(response->body), response.value());
+        co_return reply(PullThroughCacheRule::fromJson(response->json), response.value());
 
     // A Create whose earlier answer was lost (a retry, or the user trying again after a dropped
     // connection) meets the rule it made itself: that is success, flagged as reconciled.
@@ -98,10 +102,10 @@ QCoro::Task<Result<EcrReply<DescribeRulesPage>>> EcrClient::describeRulesPage(
         if (auto error = invalidInput(ptc::validateDescribe(request)))
             co_return *error;
     }
-    Result<AwsJsonResponse> response = co_await send(kDescribe, request.toJson(), cancel);
+    Result<ServiceAnswer> response = co_await send(kDescribe, request.toJson(), cancel);
     if (!response)
         co_return response.error();
-    co_return reply(DescribeRulesPage::fromJson(response->body), response.value());
+    co_return reply(DescribeRulesPage::fromJson(response->json), response.value());
 }
 
 QCoro::Task<Result<EcrReply<QList<PullThroughCacheRule>>>> EcrClient::describeAllRules(
@@ -140,9 +144,9 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::deleteRule(
         if (auto error = invalidInput(ptc::validateRuleKey(key)))
             co_return *error;
     }
-    Result<AwsJsonResponse> response = co_await send(kDelete, key.toJson(), cancel);
+    Result<ServiceAnswer> response = co_await send(kDelete, key.toJson(), cancel);
     if (response)
-        co_return reply(PullThroughCacheRule::fromJson(response->body), response.value());
+        co_return reply(PullThroughCacheRule::fromJson(response->json), response.value());
 
     // Deleting is idempotent: a rule that is already gone (an earlier answer was lost, or
     // someone else deleted it) is the outcome the user asked for, flagged as reconciled.
@@ -163,10 +167,10 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::updateRule(
         if (auto error = invalidInput(ptc::validateUpdate(request)))
             co_return *error;
     }
-    Result<AwsJsonResponse> response = co_await send(kUpdate, request.toJson(), cancel);
+    Result<ServiceAnswer> response = co_await send(kUpdate, request.toJson(), cancel);
     if (!response)
         co_return response.error();
-    co_return reply(PullThroughCacheRule::fromJson(response->body), response.value());
+    co_return reply(PullThroughCacheRule::fromJson(response->json), response.value());
 }
 
 QCoro::Task<Result<EcrReply<ValidateRuleResult>>> EcrClient::validateRule(
@@ -176,10 +180,10 @@ QCoro::Task<Result<EcrReply<ValidateRuleResult>>> EcrClient::validateRule(
         if (auto error = invalidInput(ptc::validateRuleKey(key)))
             co_return *error;
     }
-    Result<AwsJsonResponse> response = co_await send(kValidate, key.toJson(), cancel);
+    Result<ServiceAnswer> response = co_await send(kValidate, key.toJson(), cancel);
     if (!response)
         co_return response.error();
-    co_return reply(ValidateRuleResult::fromJson(response->body), response.value());
+    co_return reply(ValidateRuleResult::fromJson(response->json), response.value());
 }
 
 } // namespace ecr

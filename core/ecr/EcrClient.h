@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AwsJsonClient.h"
 #include "EcrTypes.h"
+#include "ServiceClient.h"
 
 #include <QCoroTask>
 #include <QObject>
@@ -22,16 +22,17 @@ struct EcrReply
     bool reconciled = false;
 };
 
-// The five pull-through-cache operations as typed calls. Inputs are validated with the model's
+// The five pull-through-cache operations as typed calls, a thin adapter over the call pipeline. Inputs are validated with the model's
 // constraints before anything is sent (switchable off for "submit anyway").
 class EcrClient final : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit EcrClient(AwsJsonClient& transport, QObject* parent = nullptr);
+    explicit EcrClient(ServiceClient& transport, QObject* parent = nullptr);
 
-    static AwsJsonService service();
+    // The service row the pipeline needs: awsJson1_1, signing name "ecr".
+    static ServiceInfo service();
 
     void setClientValidation(bool enabled) { m_validate = enabled; }
 
@@ -50,13 +51,13 @@ public:
     QCoro::Task<Result<EcrReply<ValidateRuleResult>>> validateRule(
         RuleKey key, CancelToken cancel = {});
 
-    AwsJsonClient& transport() { return m_transport; }
+    ServiceClient& transport() { return m_transport; }
 
 private:
-    QCoro::Task<Result<AwsJsonResponse>> send(
+    QCoro::Task<Result<ServiceAnswer>> send(
         const QString& operation, const QJsonObject& input, const CancelToken& cancel);
 
-    AwsJsonClient& m_transport;
+    ServiceClient& m_transport;
     bool m_validate = true;
 };
 

@@ -18,11 +18,16 @@ Result<std::unique_ptr<EcrSession>> EcrSession::create(
     std::unique_ptr<EcrSession> session(new EcrSession);
     session->m_target = std::move(target);
     session->m_endpoint = endpoint.value();
-    AwsJsonClientConfig config;
+    ServiceClientConfig config;
+    config.service = EcrClient::service();
     config.endpoint = session->m_endpoint;
+    config.endpointOrigin = session->m_target.customEndpointOrigin;
     config.caBundlePath = session->m_target.caBundlePath;
-    session->m_transport = std::make_unique<AwsJsonClient>(
-        network, clock, *session->m_target.credentials, config, EcrClient::service());
+    session->m_auth = std::make_unique<SigV4Auth>(*session->m_target.credentials, clock);
+    session->m_transport
+        = std::make_unique<ServiceClient>(network, clock, config, session->m_auth.get());
+    if (const auto& error = session->m_transport->setupError())
+        return *error;
     session->m_client = std::make_unique<EcrClient>(*session->m_transport);
     return session;
 }

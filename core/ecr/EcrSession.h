@@ -1,9 +1,10 @@
 #pragma once
 
-#include "AwsJsonClient.h"
 #include "ConnectionTarget.h"
 #include "EcrClient.h"
-#include "Endpoint.h"
+#include "EcrEndpoint.h"
+#include "RequestAuth.h"
+#include "ServiceClient.h"
 
 #include <QString>
 #include <QUrl>
@@ -12,7 +13,7 @@
 
 namespace ecr {
 
-// One AwsJsonClient + EcrClient bound to a target. Created per profile/region selection.
+// The ECR client of one target: its call pipeline, signed with the target's credentials. Created per profile/region selection.
 class EcrSession final
 {
 public:
@@ -20,7 +21,7 @@ public:
         QNetworkAccessManager& network, const Clock& clock, ConnectionTarget target);
 
     EcrClient& client() { return *m_client; }
-    AwsJsonClient& transport() { return *m_transport; }
+    ServiceClient& transport() { return *m_transport; }
     const ConnectionTarget& target() const { return m_target; }
     const ResolvedEndpoint& endpoint() const { return m_endpoint; }
     QString dnsSuffix() const;
@@ -29,7 +30,8 @@ private:
     EcrSession() = default;
     ConnectionTarget m_target;
     ResolvedEndpoint m_endpoint;
-    std::unique_ptr<AwsJsonClient> m_transport;
+    std::unique_ptr<SigV4Auth> m_auth;
+    std::unique_ptr<ServiceClient> m_transport;
     std::unique_ptr<EcrClient> m_client;
 };
 

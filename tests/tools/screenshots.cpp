@@ -112,9 +112,11 @@ int main(int argc, char* argv[])
 
     QNetworkAccessManager network;
     StaticCredentialsProvider provider(credentials);
-    AwsJsonClientConfig config;
+    SigV4Auth auth(provider, clock);
+    ServiceClientConfig config;
+    config.service = EcrClient::service();
     config.endpoint = {server.url(), u"eu-central-1"_s, u"aws"_s};
-    AwsJsonClient transport(network, clock, provider, config, EcrClient::service());
+    ServiceClient transport(network, clock, config, &auth);
     const QList<QJsonObject> rules{
         rule("ecr-public", "public.ecr.aws"),
         rule("kubernetes", "registry.k8s.io"),
@@ -130,7 +132,10 @@ int main(int argc, char* argv[])
     };
     int pending = int(rules.size());
     for (const QJsonObject& r : rules) {
-        transport.call(u"CreatePullThroughCacheRule"_s, r).then([&pending](const auto&) {
+        OperationRequest create;
+        create.name = u"CreatePullThroughCacheRule"_s;
+        create.body = r;
+        transport.call(create).then([&pending](const auto&) {
             --pending;
         });
     }

@@ -194,6 +194,35 @@ Words keychainWords(const AwsError& e, const QString& op)
         tr("Add an access key to the profile, or choose another profile.")};
 }
 
+// Settings the call pipeline refuses before sending anything.
+std::optional<Words> pipelineWords(const AwsError& e, const QString& op)
+{
+    const QString& c = e.code;
+    if (c == u"InsecureEndpoint")
+        return Words{tr("Insecure endpoint refused"),
+            withMessage(tr("%1 was not sent: %2"), tr("%1 was not sent over plain http."), op,
+                e.message),
+            tr("Use an https endpoint URL, or remove the setting the message names.")};
+    if (c == u"ClockSkewTooLarge")
+        return Words{tr("Clock too far off"),
+            withMessage(tr("%1 failed: %2"), tr("%1 failed because the clocks disagree."), op,
+                e.message),
+            tr("Set this computer's date, time and time zone, or check the endpoint URL.")};
+    if (isOneOf(c, {u"CaBundleUnreadable", u"CaBundleInvalid"}))
+        return Words{tr("CA bundle not usable"),
+            withMessage(tr("%1 was not sent: %2"), tr("%1 was not sent: the CA bundle is not usable."),
+                op, e.message),
+            tr("Check the CA bundle path of the profile (or AWS_CA_BUNDLE) and that the file holds "
+               "PEM certificates.")};
+    if (c == u"ResponseTooLarge")
+        return Words{tr("Answer too large"),
+            withMessage(tr("%1 failed: %2"), tr("%1 failed because the answer was too large."), op,
+                e.message),
+            tr("Check the endpoint URL and any proxy: an AWS answer to this request is never this "
+               "large.")};
+    return std::nullopt;
+}
+
 Words kindWords(const AwsError& e, const QString& op)
 {
     switch (e.kind) {
@@ -303,6 +332,8 @@ ErrorText describeError(const AwsError& error, const QString& operationName)
     std::optional<Words> words;
     if (error.kind == ErrorKind::Service)
         words = serviceWords(error, op);
+    if (!words && error.kind != ErrorKind::Service)
+        words = pipelineWords(error, op);
     if (!words)
         words = kindWords(error, op);
     return ErrorText{words->title, words->what, words->action, detailsOf(error)};

@@ -1,0 +1,201 @@
+#include "ServiceClient.h"
+
+#include "TransportSecurity.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcAwsCall, "ecr.aws.call", QtInfoMsg)
+
+namespace ecr {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ecr::ServiceClient", text);
+}
+
+AwsError cancelled(int attempts)
+{
+    return makeError(ErrorKind::Cancelled, QString(), tr("The request was cancelled."), attempts);
+}
+
+Result<ServiceAnswer> successAnswer(
+    const ServiceInfo& service, const ProtocolAdapter& adapter, const HttpAnswer& answer)
+{
+    ServiceAnswer out;
+    out.status = answer.status;
+    out.headers = answer.headers;
+    out.body = answer.body;
+    out.requestId = requestIdOf(answer);
+    if (!adapter.jsonAnswers)
+        return out;
+    if (answer.body.trimmed().isEmpty())
+        return out;
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(answer.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        AwsError e = makeError(ErrorKind::InvalidResponse, QString(),
+            tr("%1 answered with a body that is not JSON.").arg(service.displayName));
+        e.httpStatus = answer.status;
+        e.requestId = out.requestId;
+        return e;
+    }
+    out.json = doc.object();
+    return out;
+}
+
+NoAuth& unsignedRequests()
+{
+    static NoAuth none;
+    return none;
+}
+
+} // namespace
+
+QByteArray ServiceClient::userAgent()
+{
+    QByteArray version = QCoreApplication::applicationVersion().toLatin1();
+    if (version.isEmpty())
+        version = "unknown";
+    return "ecr-ptc-admin/" + version + " Qt/" + QByteArray(qVersion());
+}
+
+ServiceClient::ServiceClient(QNetworkAccessManager& network, const Clock& clock,
+    ServiceClientConfig config, RequestAuth* auth, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_clock(clock)
+    , m_config(std::move(config))
+    , m_auth(auth)
+    , m_bucket(m_config.retry)
+    , m_random(QRandomGenerator::global()->generate())
+{
+    m_transport.timeout = m_config.attemptTimeout;
+    m_transport.maxResponseBytes = m_config.maxResponseBytes;
+    m_setupError = checkEndpointUrl(m_config.endpoint.url, m_config.endpointOrigin);
+    if (!m_setupError && !m_config.caBundlePath.isEmpty()) {
+        const Result<QList<QSslCertificate>> bundle = loadCaBundle(m_config.caBundlePath);
+        if (bundle) {
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            tls.addCaCertificates(bundle.value());
+            m_transport.tls = tls;
+        } else {
+            m_setupError = bundle.error();
+        }
+    }
+}
+
+ServiceClient::~ServiceClient() = default;
+
+QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
+    OperationRequest operation, CancelToken cancel)
+{
+    // Named locals: GCC 12 destroys some temporaries of a co_await expression twice.
+    RequestAuth* auth = m_auth;
+    const OperationRequest named = std::move(operation);
+    const CancelToken token = std::move(cancel);
+    Result<ServiceAnswer> result = co_await call(named, auth, token);
+    co_return result;
+}
+
+QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
+    OperationRequest operation, RequestAuth* auth, CancelToken cancel)
+{
+    if (m_setupError) {
+        AwsError error = *m_setupError; // a copy: QCoro 0.8 moves from what co_return names
+        error.attempts = 0;
+        co_return error;
+    }
+    if (!auth)
+        auth = &unsignedRequests();
+    const ServiceInfo& service = m_config.service;
+    const ProtocolAdapter& adapter = protocolAdapter(service.protocol);
+    const QByteArray invocationId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    TransportOptions transport = m_transport;
+    if (operation.maxResponseBytes > 0)
+        transport.maxResponseBytes = operation.maxResponseBytes;
+    const QString serviceName = service.displayName;
+    CallRetry retry(m_config.retry, m_bucket, m_random, m_clock, m_clockOffset);
+
+    for (int attempt = 1;; ++attempt) {
+        if (cancel && cancel->isCancelled())
+            co_return cancelled(attempt - 1);
+
+        HttpRequest request = adapter.buildRequest(service, m_config.endpoint.url, operation);
+        SigningScope scope;
+        scope.region = m_config.endpoint.signingRegion.toLatin1();
+        scope.service = service.signingName;
+        scope.clockOffset = m_clockOffset;
+        const Result<Unit> authorized = co_await auth->authorize(request, scope, cancel);
+        if (!authorized) {
+            AwsError error = authorized.error();
+            error.attempts = attempt - 1;
+            co_return error;
+        }
+        request.setHeader("amz-sdk-invocation-id", invocationId);
+        request.setHeader("amz-sdk-request",
+            "attempt=" + QByteArray::number(attempt)
+                + "; max=" + QByteArray::number(m_config.retry.maxAttempts));
+        request.setHeader("User-Agent", userAgent());
+
+        qCDebug(lcAwsCall) << "send" << serviceName << operation.name << "attempt" << attempt
+                           << "to" << request.url.host();
+        const Result<HttpAnswer> answer
+            = co_await sendHttp(m_network, request, transport, cancel, serviceName);
+        AwsError error;
+        QDateTime serverDate;
+        if (answer) {
+            const HttpAnswer& http = answer.value();
+            serverDate = http.serverDate;
+            qCDebug(lcAwsCall) << "answer" << operation.name << "HTTP" << http.status
+                               << "request id" << requestIdOf(http);
+            if (http.status >= 200 && http.status < 300) {
+                Result<ServiceAnswer> parsed = successAnswer(service, adapter, http);
+                if (parsed) {
+                    retry.onSuccess();
+                    ServiceAnswer out = std::move(parsed).value();
+                    out.attempts = attempt;
+                    co_return out;
+                }
+                error = parsed.error();
+            } else {
+                error = adapter.parseError(service, http);
+            }
+        } else {
+            error = answer.error();
+        }
+        error.attempts = attempt;
+        if (error.kind == ErrorKind::Cancelled)
+            co_return error;
+        if (!operation.retryable && mayHaveReachedServer(error)) {
+            qCInfo(lcAwsCall) << operation.name << "is not retried: it may have reached the server"
+                              << error.code << errorKindName(error.kind);
+            co_return error;
+        }
+
+        const CallRetry::Decision decision = retry.onFailure(error, operation.name, serverDate);
+        if (decision.action == CallRetry::Decision::Action::GiveUp) {
+            if (decision.error) {
+                AwsError replaced = *decision.error;
+                co_return replaced;
+            }
+            co_return error;
+        }
+        if (decision.action == CallRetry::Decision::Action::RetryNow) {
+            qCInfo(lcAwsCall) << "clock skew corrected for" << serviceName << "; offset now"
+                              << m_clockOffset.count() << "ms";
+            continue;
+        }
+        const auto delay = decision.delay;
+        qCDebug(lcAwsCall) << "retrying" << operation.name << "after" << delay.count() << "ms;"
+                           << error.code << errorKindName(error.kind);
+        if (!co_await sleepUnlessCancelled(delay, cancel))
+            co_return cancelled(attempt);
+    }
+}
+
+} // namespace ecr

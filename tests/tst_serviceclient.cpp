@@ -1,0 +1,498 @@
+// The one call pipeline (ServiceClient) over real loopback HTTP, per protocol adapter: awsJson1_1
+// against the sandbox's ECR and awsQuery against its STS — success, a modeled error, a retried
+// throttle and a cancel each — plus what the pipeline itself guarantees: the SDK headers, the
+// response cap (against a server that streams far more), the bounded clock-skew correction, CA
+// bundles that cannot be used, plain http only to loopback, and one-time requests never sent
+// twice.
+#include "SandboxHarness.h"
+#include "StsClient.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUuid>
+
+using namespace ecr;
+using namespace ecr::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Fault = sandbox::SandboxServer::Fault;
+
+OperationRequest awsJson(const QString& name, const QJsonObject& body = {})
+{
+    OperationRequest request;
+    request.name = name;
+    request.body = body;
+    return request;
+}
+
+OperationRequest awsQuery(const QString& name, QList<std::pair<QString, QString>> parameters = {})
+{
+    OperationRequest request;
+    request.name = name;
+    request.parameters = std::move(parameters);
+    return request;
+}
+
+// STS of the harness's sandbox, with the harness's fast retries.
+StsConfig sandboxSts(SandboxHarness& h)
+{
+    StsConfig config;
+    config.region = h.region();
+    config.customEndpoint = h.server().url();
+    config.retry = HarnessOptions::fastRetries();
+    return config;
+}
+
+// Cancels after 100 ms a call whose answer would take 10 s; returns how long it took.
+template <typename Call>
+qint64 cancelAfter100ms(Call call)
+{
+    const CancelToken cancel = Cancellation::create();
+    QTimer::singleShot(100, cancel.get(), [cancel] { cancel->cancel(); });
+    QElapsedTimer timer;
+    timer.start();
+    const auto result = SandboxHarness::wait(call(cancel));
+    if (result.ok() || result.error().kind != ErrorKind::Cancelled)
+        return -1;
+    return timer.elapsed();
+}
+
+ServiceClientConfig stsConfig(const SandboxHarness& h)
+{
+    ServiceClientConfig config = h.clientConfig();
+    config.service = StsClient::service();
+    return config;
+}
+
+QByteArray headerOf(const sandbox::HttpRequest& request, QByteArrayView name)
+{
+    for (const auto& header : request.headers) {
+        if (QByteArrayView(header.name).compare(name, Qt::CaseInsensitive) == 0)
+            return header.value;
+    }
+    return {};
+}
+
+// The requests the sandbox saw for one operation (ECR) or action (STS).
+QList<sandbox::HttpRequest> requestsFor(SandboxHarness& h, const QString& operation)
+{
+    QList<sandbox::HttpRequest> out;
+    for (const auto& request : h.service().recentRequests()) {
+        if (sandbox::SandboxServer::operationOf(request) == operation)
+            out.append(request);
+    }
+    return out;
+}
+
+// Resident memory of this process, from /proc (kB); -1 where there is none.
+qint64 residentKb(const char* field)
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QString text = QString::fromLatin1(status.readAll());
+    const QRegularExpression re(QString::fromLatin1(field) + u":\\s+(\\d+) kB"_s);
+    const auto match = re.match(text);
+    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
+// An HTTP server that answers every request with an endless 200 body (or a huge
+// Content-Length), writing as fast as the client reads, and counts what it wrote.
+class FloodServer final : public QObject
+{
+public:
+    explicit FloodServer(bool announceLength)
+        : m_announceLength(announceLength)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    socket->readAll();
+                    if (socket->property("answered").toBool())
+                        return;
+                    socket->setProperty("answered", true);
+                    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
+                    head += m_announceLength ? "Content-Length: 1073741824\r\n\r\n"
+                                             : "Connection: close\r\n\r\n";
+                    socket->write(head);
+                    feed(socket);
+                });
+                connect(socket, &QTcpSocket::bytesWritten, socket, [this, socket] { feed(socket); });
+                connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
+                    m_clientGone = true;
+                    socket->deleteLater();
+                });
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost);
+    }
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1/"_s.arg(m_server.serverPort())); }
+    qint64 written() const { return m_written; }
+    bool clientGone() const { return m_clientGone; }
+    static constexpr qint64 kLimit = 1024LL * 1024 * 1024; // stops after 1 GiB regardless
+
+private:
+    void feed(QTcpSocket* socket)
+    {
+        static const QByteArray chunk(64 * 1024, 'x');
+        while (socket->state() == QAbstractSocket::ConnectedState
+            && socket->bytesToWrite() < 1024 * 1024 && m_written < kLimit) {
+            socket->write(chunk);
+            m_written += chunk.size();
+        }
+    }
+    QTcpServer m_server;
+    bool m_announceLength;
+    qint64 m_written = 0;
+    bool m_clientGone = false;
+};
+
+} // namespace
+
+class TestServiceClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // ---- awsJson1_1 (ECR) -------------------------------------------------------------------
+
+    void awsJsonSuccessCarriesTheSdkHeaders()
+    {
+        SandboxHarness h;
+        QVERIFY(h.wait(h.client().createRule({u"quay"_s, u"quay.io"_s, {}, {}, {}, {}, {}})).ok());
+        const auto answer
+            = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
+        QCOMPARE(answer->status, 200);
+        QCOMPARE(answer->attempts, 1);
+        QVERIFY(!answer->requestId.isEmpty());
+        QCOMPARE(answer->json.value(u"pullThroughCacheRules").toArray().size(), 1);
+
+        const auto sent = requestsFor(h, u"DescribePullThroughCacheRules"_s);
+        QCOMPARE(sent.size(), 1);
+        const sandbox::HttpRequest& request = sent.first();
+        QCOMPARE(headerOf(request, "Content-Type"), "application/x-amz-json-1.1"_ba);
+        QCOMPARE(headerOf(request, "X-Amz-Target"),
+            "AmazonEC2ContainerRegistry_V20150921.DescribePullThroughCacheRules"_ba);
+        QVERIFY(headerOf(request, "Authorization").startsWith("AWS4-HMAC-SHA256 Credential="));
+        QVERIFY(!QUuid::fromString(QString::fromLatin1(headerOf(request, "amz-sdk-invocation-id")))
+                     .isNull());
+        QCOMPARE(headerOf(request, "amz-sdk-request"), "attempt=1; max=3"_ba);
+        QVERIFY2(headerOf(request, "User-Agent").startsWith("ecr-ptc-admin/"),
+            headerOf(request, "User-Agent").constData());
+        QCOMPARE(request.body, "{}"_ba);
+    }
+
+    void awsJsonModeledError()
+    {
+        SandboxHarness h;
+        const auto answer = h.wait(h.transport().call(
+            awsJson(u"DeletePullThroughCacheRule"_s, {{u"ecrRepositoryPrefix"_s, u"nope"_s}})));
+        QVERIFY(!answer.ok());
+        QCOMPARE(answer.error().kind, ErrorKind::Service);
+        QCOMPARE(answer.error().code, u"PullThroughCacheRuleNotFoundException"_s);
+        QCOMPARE(answer.error().httpStatus, 400);
+        QCOMPARE(answer.error().attempts, 1);
+        QVERIFY(!answer.error().requestId.isEmpty());
+        QVERIFY(answer.error().message.contains(u"nope"_s));
+    }
+
+    void awsJsonThrottleIsRetried()
+    {
+        SandboxHarness h;
+        h.server().queueFaults(u"DescribePullThroughCacheRules"_s, {Fault::Throttle});
+        const auto answer
+            = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        QVERIFY(answer.ok());
+        QCOMPARE(answer->attempts, 2);
+        QCOMPARE(h.server().faultsInjected(), 1);
+        QCOMPARE(h.transport().retryBucket().available(), 500 - 5 + 5); // paid, then refunded
+        const auto sent = requestsFor(h, u"DescribePullThroughCacheRules"_s);
+        // The throttled attempt was answered by the fault injector before the service saw it.
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(headerOf(sent.first(), "amz-sdk-request"), "attempt=2; max=3"_ba);
+    }
+
+    void awsJsonCancel()
+    {
+        HarnessOptions options;
+        options.faults.latencyMs = 10000;
+        SandboxHarness h(options);
+        const qint64 elapsed = cancelAfter100ms([&](CancelToken cancel) {
+            return h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s), cancel);
+        });
+        QVERIFY2(elapsed >= 0 && elapsed < 5000, qPrintable(QString::number(elapsed)));
+    }
+
+    // ---- awsQuery (STS) ---------------------------------------------------------------------
+
+    void awsQuerySuccessCarriesTheSdkHeaders()
+    {
+        SandboxHarness h;
+        StaticCredentialsProvider keys(HarnessOptions::defaultCredentials());
+        SigV4Auth auth(keys, h.clock());
+        ServiceClient sts(h.network(), h.clock(), stsConfig(h), &auth);
+        const auto answer = h.wait(sts.call(awsQuery(u"GetCallerIdentity"_s)));
+        QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
+        QCOMPARE(answer->attempts, 1);
+        QVERIFY(answer->body.contains("<GetCallerIdentityResponse"));
+        const auto identity = sts::parseGetCallerIdentity(answer->body);
+        QVERIFY(identity.ok());
+        QCOMPARE(identity->account, u"123456789012"_s);
+
+        const auto sent = requestsFor(h, u"GetCallerIdentity"_s);
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(headerOf(sent.first(), "Content-Type"),
+            "application/x-www-form-urlencoded; charset=utf-8"_ba);
+        QCOMPARE(sent.first().body, "Action=GetCallerIdentity&Version=2011-06-15"_ba);
+        QVERIFY(headerOf(sent.first(), "Authorization").contains("/sts/aws4_request"));
+        QCOMPARE(headerOf(sent.first(), "amz-sdk-request"), "attempt=1; max=3"_ba);
+        QVERIFY(headerOf(sent.first(), "User-Agent").startsWith("ecr-ptc-admin/"));
+        QVERIFY(!headerOf(sent.first(), "amz-sdk-invocation-id").isEmpty());
+    }
+
+    void awsQueryModeledError()
+    {
+        SandboxHarness h;
+        StsClient sts(h.network(), h.clock(), sandboxSts(h));
+        StsAssumeRoleRequest request;
+        request.roleArn = u"arn:aws:iam::999999999999:role/Elsewhere"_s;
+        request.roleSessionName = u"test"_s;
+        const auto assumed = h.wait(sts.assumeRole(HarnessOptions::defaultCredentials(), request));
+        QVERIFY(!assumed.ok());
+        QCOMPARE(assumed.error().kind, ErrorKind::Service);
+        QCOMPARE(assumed.error().code, u"AccessDenied"_s);
+        QCOMPARE(assumed.error().httpStatus, 403);
+        QCOMPARE(assumed.error().attempts, 1);
+        QVERIFY(assumed.error().message.contains(u"not authorized to perform: sts:AssumeRole"_s));
+    }
+
+    void awsQueryThrottleIsRetried()
+    {
+        SandboxHarness h;
+        StsClient sts(h.network(), h.clock(), sandboxSts(h));
+        h.server().queueFaults(u"GetCallerIdentity"_s, {Fault::Throttle, Fault::ServerError});
+        const auto identity
+            = h.wait(sts.getCallerIdentity(HarnessOptions::defaultCredentials()));
+        QVERIFY2(identity.ok(), qPrintable(identity.ok() ? QString() : identity.error().message));
+        QCOMPARE(h.server().faultsInjected(), 2);
+        const auto sent = requestsFor(h, u"GetCallerIdentity"_s);
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(headerOf(sent.first(), "amz-sdk-request"), "attempt=3; max=3"_ba);
+    }
+
+    void awsQueryCancel()
+    {
+        HarnessOptions options;
+        options.faults.latencyMs = 10000;
+        SandboxHarness h(options);
+        StsClient sts(h.network(), h.clock(), sandboxSts(h));
+        const qint64 elapsed = cancelAfter100ms([&](CancelToken cancel) {
+            return sts.getCallerIdentity(HarnessOptions::defaultCredentials(), cancel);
+        });
+        QVERIFY2(elapsed >= 0 && elapsed < 5000, qPrintable(QString::number(elapsed)));
+    }
+
+    // A request with a one-time MFA code is sent once: a lost or failed answer is not retried
+    // with the same code.
+    void oneTimeRequestsAreNotResent()
+    {
+        SandboxHarness h;
+        StsClient sts(h.network(), h.clock(), sandboxSts(h));
+        h.server().queueFaults(u"GetSessionToken"_s, {Fault::ServerError});
+        StsGetSessionTokenRequest request;
+        request.serialNumber = u"arn:aws:iam::123456789012:mfa/sandbox-user"_s;
+        request.tokenCode = u"123456"_s;
+        const auto session = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), request));
+        QVERIFY(!session.ok());
+        QCOMPARE(session.error().code, u"InternalFailure"_s);
+        QCOMPARE(session.error().attempts, 1);
+        QCOMPARE(h.server().faultsInjected(), 1);
+        QCOMPARE(requestsFor(h, u"GetSessionToken"_s).size(), 0);
+
+        // Without a code the same failure is retried as usual.
+        h.server().queueFaults(u"GetSessionToken"_s, {Fault::ServerError});
+        const auto plain = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), {}));
+        QVERIFY(plain.ok());
+        QCOMPARE(h.server().faultsInjected(), 2);
+    }
+
+    // ---- what the pipeline guarantees -------------------------------------------------------
+
+    void answersOverTheCapAreAbortedWhileTheyArrive_data()
+    {
+        QTest::addColumn<bool>("announceLength");
+        QTest::newRow("streamed, no length") << false;
+        QTest::newRow("announced length") << true;
+    }
+    void answersOverTheCapAreAbortedWhileTheyArrive()
+    {
+        QFETCH(bool, announceLength);
+        FloodServer flood(announceLength);
+        SystemClock clock;
+        QNetworkAccessManager network;
+        StaticCredentialsProvider keys(HarnessOptions::defaultCredentials());
+        SigV4Auth auth(keys, clock);
+        ServiceClientConfig config;
+        config.service = EcrClient::service();
+        config.endpoint = {flood.url(), u"us-east-1"_s, u"aws"_s};
+        config.maxResponseBytes = 1024 * 1024;
+        config.attemptTimeout = std::chrono::seconds(60);
+        config.retry.maxAttempts = 1;
+        ServiceClient client(network, clock, config, &auth);
+
+        const qint64 rssBefore = residentKb("VmRSS");
+        const auto answer = SandboxHarness::wait(
+            client.call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        QVERIFY(!answer.ok());
+        QCOMPARE(answer.error().kind, ErrorKind::InvalidResponse);
+        QCOMPARE(answer.error().code, u"ResponseTooLarge"_s);
+        QVERIFY2(answer.error().message.contains(u"larger than 1.0 MiB"_s),
+            qPrintable(answer.error().message));
+        // The client stopped long before the server ran out of its 1 GiB: at most the cap plus
+        // what was in flight in the socket buffers.
+        QTRY_VERIFY(flood.clientGone());
+        QVERIFY2(flood.written() < 64LL * 1024 * 1024,
+            qPrintable(u"server wrote %1 bytes"_s.arg(flood.written())));
+        const qint64 rssAfter = residentKb("VmRSS");
+        if (rssBefore > 0 && rssAfter > 0)
+            QVERIFY2(rssAfter - rssBefore < 64 * 1024,
+                qPrintable(u"resident memory grew by %1 kB"_s.arg(rssAfter - rssBefore)));
+    }
+
+    void perCallCapOverridesTheClients()
+    {
+        SandboxHarness h;
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(h.wait(h.client().createRule(
+                               {u"rule-%1"_s.arg(i), u"quay.io"_s, {}, {}, {}, {}, {}}))
+                        .ok());
+        OperationRequest describe = awsJson(u"DescribePullThroughCacheRules"_s);
+        describe.maxResponseBytes = 256; // 20 rules take far more
+        const auto tooSmall = h.wait(h.transport().call(describe));
+        QVERIFY(!tooSmall.ok());
+        QCOMPARE(tooSmall.error().code, u"ResponseTooLarge"_s);
+        QCOMPARE(tooSmall.error().attempts, 1); // not retried: it would be as large again
+        QVERIFY(h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s))).ok());
+    }
+
+    void clockSkewWithinTheBoundIsCorrected()
+    {
+        HarnessOptions options;
+        options.serverClockOffset = std::chrono::hours(2);
+        SandboxHarness h(options);
+        const auto answer
+            = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
+        QCOMPARE(answer->attempts, 2);
+        QVERIFY(qAbs(h.transport().clockOffset().count() - 2 * 3600 * 1000) < 10000);
+    }
+
+    void clockSkewBeyondTheBoundIsAnError()
+    {
+        HarnessOptions options;
+        options.serverClockOffset = std::chrono::hours(3 * 24);
+        SandboxHarness h(options);
+        const auto answer
+            = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        QVERIFY(!answer.ok());
+        QCOMPARE(answer.error().kind, ErrorKind::Configuration);
+        QCOMPARE(answer.error().code, u"ClockSkewTooLarge"_s);
+        QCOMPARE(answer.error().attempts, 1);
+        QVERIFY2(answer.error().message.contains(u"3 days"_s), qPrintable(answer.error().message));
+        QVERIFY(answer.error().message.contains(u"clock"_s));
+        QVERIFY(answer.error().message.contains(u"endpoint"_s));
+        QCOMPARE(h.transport().clockOffset().count(), 0); // nothing was corrected
+        QCOMPARE(h.service().totalRequestCount(), 1);
+    }
+
+    void unusableCaBundlesNameTheFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString missing = dir.filePath(u"no-such-bundle.pem"_s);
+        const QString empty = dir.filePath(u"not-a-bundle.pem"_s);
+        QFile file(empty);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is no certificate\n");
+        file.close();
+
+        SandboxHarness h;
+        for (const QString& path : {missing, empty, dir.path()}) {
+            ServiceClientConfig config = h.clientConfig();
+            config.caBundlePath = path;
+            ServiceClient client(h.network(), h.clock(), config);
+            QVERIFY(client.setupError().has_value());
+            const auto answer = h.wait(client.call(awsJson(u"DescribePullThroughCacheRules"_s)));
+            QVERIFY(!answer.ok());
+            QCOMPARE(answer.error().kind, ErrorKind::Configuration);
+            QVERIFY2(answer.error().message.contains(path), qPrintable(answer.error().message));
+            QCOMPARE(answer.error().attempts, 0);
+        }
+        QCOMPARE(h.service().totalRequestCount(), 0);
+    }
+
+    void plainHttpOnlyToLoopback_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("127.0.0.1") << u"http://127.0.0.1:4566"_s << true;
+        QTest::newRow("127.1.2.3") << u"http://127.1.2.3:4566"_s << true;
+        QTest::newRow("localhost") << u"http://localhost:4566"_s << true;
+        QTest::newRow("LOCALHOST") << u"http://LOCALHOST:4566"_s << true;
+        QTest::newRow("::1") << u"http://[::1]:4566"_s << true;
+        QTest::newRow("https anywhere") << u"https://ecr.example.com"_s << true;
+        QTest::newRow("lan address") << u"http://192.168.1.20:4566"_s << false;
+        QTest::newRow("host name") << u"http://ecr.example.com"_s << false;
+        QTest::newRow("localhost lookalike") << u"http://localhost.example.com"_s << false;
+        QTest::newRow("128.0.0.1") << u"http://128.0.0.1"_s << false;
+        QTest::newRow("ftp") << u"ftp://127.0.0.1"_s << false;
+    }
+    void plainHttpOnlyToLoopback()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, allowed);
+        SystemClock clock;
+        QNetworkAccessManager network;
+        ServiceClientConfig config;
+        config.service = EcrClient::service();
+        config.endpoint = {QUrl(url), u"us-east-1"_s, u"aws"_s};
+        config.endpointOrigin = u"AWS_ENDPOINT_URL_ECR"_s;
+        ServiceClient client(network, clock, config);
+        QCOMPARE(!client.setupError().has_value(), allowed);
+        if (!allowed) {
+            QCOMPARE(client.setupError()->kind, ErrorKind::Configuration);
+            QVERIFY(client.setupError()->message.contains(u"AWS_ENDPOINT_URL_ECR"_s));
+        }
+    }
+
+    void serverTextIsSanitised()
+    {
+        QCOMPARE(sanitizeServerText(u"line one\nline\ttwo\u0007\u202Eevil"_s),
+            u"line one line twoevil"_s);
+        const QString longText(2000, u'a');
+        const QString cut = sanitizeServerText(longText);
+        QCOMPARE(cut.size(), 500);
+        QVERIFY(cut.endsWith(u'…'));
+        QCOMPARE(sanitizeErrorCode(u"Bad<script>Code"_s), u"BadscriptCode"_s);
+        QCOMPARE(sanitizeErrorCode(QString(300, u'A')).size(), 128);
+
+        const ServiceInfo service = EcrClient::service();
+        const AwsError e = parseJsonError(service,
+            {400, {}, R"({"__type":"ValidationException","message":"bad\u0000value\u202e!"})"_ba,
+                {}});
+        QCOMPARE(e.code, u"ValidationException"_s);
+        QCOMPARE(e.message, u"badvalue!"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServiceClient)
+#include "tst_serviceclient.moc"
