@@ -27,7 +27,7 @@ QList<ProfileEntry> AppProfileDirectory::profiles() const
 }
 
 QCoro::Task<Result<ConnectionTarget>> AppProfileDirectory::resolve(
-    QString profileId, QString region)
+    QString profileId, QString region, CancelToken cancel)
 {
     if (profileId == kSandboxId) {
         if (!m_sandbox.isRunning())
@@ -44,7 +44,7 @@ QCoro::Task<Result<ConnectionTarget>> AppProfileDirectory::resolve(
     // Named locals: GCC 12 mishandles temporaries inside a co_await expression.
     const QString id = profileId;
     const QString wanted = region;
-    Result<ConnectionTarget> target = co_await m_credentials.resolve(id, wanted);
+    Result<ConnectionTarget> target = co_await m_credentials.resolve(id, wanted, cancel);
     co_return target;
 }
 

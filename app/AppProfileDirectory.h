@@ -18,7 +18,8 @@ public:
         CredentialProfileDirectory& credentials, LocalSandbox& sandbox, QObject* parent = nullptr);
 
     QList<ProfileEntry> profiles() const override;
-    QCoro::Task<Result<ConnectionTarget>> resolve(QString profileId, QString region) override;
+    QCoro::Task<Result<ConnectionTarget>> resolve(
+        QString profileId, QString region, CancelToken cancel) override;
 
     static const QString kSandboxId;
 

@@ -61,7 +61,8 @@ T awaitTask(QCoro::Task<T>&& task)
 class FakeMfaPrompter final : public MfaPrompter
 {
 public:
-    QCoro::Task<std::optional<QString>> askCode(QString profileName, QString mfaSerial) override
+    QCoro::Task<std::optional<QString>> askCode(
+        QString profileName, QString mfaSerial, CancelToken) override
     {
         asked.append(profileName + u'|' + mfaSerial);
         if (codes.isEmpty())

@@ -5,11 +5,15 @@
 #include "CredentialProcess.h"
 #include "CredentialProfileDirectory.h"
 #include "CredentialsTestSupport.h"
+#include "StaticKeyStore.h"
 #include "EcrSession.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
 
 #include <QElapsedTimer>
+
+#include <csignal>
+#include <sys/types.h>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -85,6 +89,12 @@ public:
     const Clock& clock() const { return m_clock; }
     void advanceClock(std::chrono::milliseconds by) { m_clock.advance(by); }
     KeychainStore& keychain() { return m_keychain; }
+    // The access keys the directory stored for an app profile, read back from the store in use.
+    Result<sigv4::Credentials> storedKeys(const QString& profileId)
+    {
+        StaticKeyStore keys(m_counting);
+        return awaitTask(keys.read(profileId));
+    }
     CountingSecretStore& counting() { return m_counting; }
     ProfileStore& store() { return m_store; }
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -185,6 +195,21 @@ QString writeScript(const QTemporaryDir& dir, const QString& name, const QByteAr
     return path;
 }
 
+// The PID a test script wrote to `path`, once it is there (0 after 10 s without).
+qint64 waitForPidFile(const QString& path)
+{
+    qint64 pid = 0;
+    [[maybe_unused]] const bool written = QTest::qWaitFor(
+        [&] {
+            QFile file(path);
+            if (file.open(QIODevice::ReadOnly))
+                pid = file.readAll().trimmed().toLongLong();
+            return pid > 0;
+        },
+        10000);
+    return pid;
+}
+
 QString isoIn(qint64 seconds)
 {
     return QDateTime::currentDateTimeUtc().addSecs(seconds).toString(Qt::ISODate);
@@ -244,7 +269,7 @@ private Q_SLOTS:
         const Profile base = h.addStatic(u"base"_s);
         const Profile role = h.addRole(u"admin"_s, base.id, u"Admin"_s);
         const Result<TemporaryCredentials> result
-            = awaitTask(h.directory().resolver().resolve(role.id, kRegion));
+            = awaitTask(h.directory().credentials(role.id, kRegion));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, u"AccessDenied"_s);
         QCOMPARE(result.error().httpStatus, 403);
@@ -259,7 +284,7 @@ private Q_SLOTS:
         const Profile role = h.addRole(u"admin"_s, base.id, u"Admin"_s, kMfaSerial);
         h.prompter.codes = {u"000000"_s};
         const Result<TemporaryCredentials> wrong
-            = awaitTask(h.directory().resolver().resolve(role.id, kRegion));
+            = awaitTask(h.directory().credentials(role.id, kRegion));
         QVERIFY(!wrong.ok());
         QCOMPARE(wrong.error().kind, ErrorKind::Service);
         QCOMPARE(wrong.error().code, u"AccessDenied"_s);
@@ -271,7 +296,7 @@ private Q_SLOTS:
         // Nothing bad was cached: the right code works.
         h.prompter.codes = {kMfaCode};
         const Result<TemporaryCredentials> right
-            = awaitTask(h.directory().resolver().resolve(role.id, kRegion));
+            = awaitTask(h.directory().credentials(role.id, kRegion));
         QVERIFY2(right.ok(), qPrintable(messageOf(right)));
         QCOMPARE(h.prompter.asked.size(), 2);
     }
@@ -282,18 +307,18 @@ private Q_SLOTS:
         const Profile base = h.addStatic(u"base"_s);
         const Profile role = h.addRole(u"admin"_s, base.id, u"Admin"_s, kMfaSerial);
         const Result<TemporaryCredentials> cancelled
-            = awaitTask(h.directory().resolver().resolve(role.id, kRegion));
+            = awaitTask(h.directory().credentials(role.id, kRegion));
         QVERIFY(!cancelled.ok());
         QCOMPARE(cancelled.error().kind, ErrorKind::Cancelled);
         QCOMPARE(cancelled.error().code, u"MfaCancelled"_s);
         h.prompter.codes = {u"12345"_s};
         const Result<TemporaryCredentials> malformed
-            = awaitTask(h.directory().resolver().resolve(role.id, kRegion));
+            = awaitTask(h.directory().credentials(role.id, kRegion));
         QCOMPARE(malformed.error().code, u"InvalidMfaCode"_s);
         QCOMPARE(h.sts("GetSessionToken"), 0);
         h.directory().setMfaPrompter(nullptr);
         const Result<TemporaryCredentials> noPrompt
-            = awaitTask(h.directory().resolver().resolve(role.id, kRegion));
+            = awaitTask(h.directory().credentials(role.id, kRegion));
         QCOMPARE(noPrompt.error().code, u"MfaPromptUnavailable"_s);
     }
 
@@ -326,7 +351,7 @@ private Q_SLOTS:
         role = h.save(role, std::nullopt);
         h.prompter.codes = {kMfaCode};
         const Result<TemporaryCredentials> assumed
-            = awaitTask(h.directory().resolver().resolve(role.id, kRegion));
+            = awaitTask(h.directory().credentials(role.id, kRegion));
         QVERIFY2(assumed.ok(), qPrintable(messageOf(assumed)));
         QCOMPARE(h.prompter.asked.size(), 1);
         QCOMPARE(bootstrap.sts("AssumeRole"), 1);
@@ -370,7 +395,7 @@ private Q_SLOTS:
         changed.roleArn = roleArn(u"Writer"_s);
         h.save(changed, std::nullopt);
         const Result<TemporaryCredentials> writer
-            = awaitTask(restarted->resolver().resolve(role.id, kRegion));
+            = awaitTask(restarted->credentials(role.id, kRegion));
         QVERIFY(writer.ok());
         QCOMPARE(h.sts("AssumeRole"), 2);
     }
@@ -409,8 +434,8 @@ private Q_SLOTS:
         const Profile admin = h.addRole(u"admin"_s, base.id, u"Admin"_s, kMfaSerial);
         const Profile reader = h.addRole(u"reader"_s, base.id, u"Reader"_s, kMfaSerial);
         h.prompter.codes = {kMfaCode, kMfaCode};
-        QVERIFY(awaitTask(h.directory().resolver().resolve(admin.id, kRegion)).ok());
-        QVERIFY(awaitTask(h.directory().resolver().resolve(reader.id, kRegion)).ok());
+        QVERIFY(awaitTask(h.directory().credentials(admin.id, kRegion)).ok());
+        QVERIFY(awaitTask(h.directory().credentials(reader.id, kRegion)).ok());
         QCOMPARE(h.prompter.asked.size(), 1);
         QCOMPARE(h.sts("GetSessionToken"), 1);
         QCOMPARE(h.sts("AssumeRole"), 2);
@@ -421,8 +446,8 @@ private Q_SLOTS:
         const Profile one = c.addRole(u"one"_s, cBase.id, u"One"_s, kMfaSerial);
         const Profile two = c.addRole(u"two"_s, cBase.id, u"Two"_s, kMfaSerial);
         c.prompter.codes = {kMfaCode, kMfaCode};
-        auto first = c.directory().resolver().resolve(one.id, kRegion);
-        auto second = c.directory().resolver().resolve(two.id, kRegion);
+        auto first = c.directory().credentials(one.id, kRegion);
+        auto second = c.directory().credentials(two.id, kRegion);
         QVERIFY(awaitTask(std::move(first)).ok());
         QVERIFY(awaitTask(std::move(second)).ok());
         QCOMPARE(c.prompter.asked.size(), 1);
@@ -432,7 +457,7 @@ private Q_SLOTS:
         Harness& same = h;
         const auto restarted = same.newDirectory();
         const Profile third = same.addRole(u"third"_s, base.id, u"Third"_s, kMfaSerial);
-        QVERIFY(awaitTask(restarted->resolver().resolve(third.id, kRegion)).ok());
+        QVERIFY(awaitTask(restarted->credentials(third.id, kRegion)).ok());
         QCOMPARE(same.prompter.asked.size(), 1);
         QCOMPARE(same.sts("GetSessionToken"), 1);
     }
@@ -443,7 +468,7 @@ private Q_SLOTS:
         const Profile base = h.addStatic(u"mfa-user"_s, kMfaSerial);
         h.prompter.codes = {kMfaCode};
         const Result<TemporaryCredentials> session
-            = awaitTask(h.directory().resolver().resolve(base.id, kRegion));
+            = awaitTask(h.directory().credentials(base.id, kRegion));
         QVERIFY2(session.ok(), qPrintable(messageOf(session)));
         QVERIFY(session->credentials.accessKeyId.startsWith(u"ASIA"_s));
         QVERIFY(session->expires());
@@ -579,13 +604,13 @@ private Q_SLOTS:
         q.credentialProcess = forever + u' ' + counter + u"2"_s;
         q = h.save(q, std::nullopt);
 
-        QVERIFY(awaitTask(h.directory().resolver().resolve(p.id)).ok());
-        QVERIFY(awaitTask(h.directory().resolver().resolve(p.id)).ok());
-        QVERIFY(awaitTask(h.newDirectory()->resolver().resolve(p.id)).ok());
+        QVERIFY(awaitTask(h.directory().credentials(p.id)).ok());
+        QVERIFY(awaitTask(h.directory().credentials(p.id)).ok());
+        QVERIFY(awaitTask(h.newDirectory()->credentials(p.id)).ok());
         QCOMPARE(lineCount(counter), 1); // cached in memory, then in the keychain
 
-        QVERIFY(awaitTask(h.directory().resolver().resolve(q.id)).ok());
-        QVERIFY(awaitTask(h.newDirectory()->resolver().resolve(q.id)).ok());
+        QVERIFY(awaitTask(h.directory().credentials(q.id)).ok());
+        QVERIFY(awaitTask(h.newDirectory()->credentials(q.id)).ok());
         QCOMPARE(lineCount(counter + u"2"_s), 2); // no expiry: not cached across restarts
 
         // A failing process names the profile.
@@ -594,8 +619,83 @@ private Q_SLOTS:
         broken.credentialProcess = dir.filePath(u"missing-helper"_s);
         broken = h.save(broken, std::nullopt);
         const Result<TemporaryCredentials> failed
-            = awaitTask(h.directory().resolver().resolve(broken.id));
+            = awaitTask(h.directory().credentials(broken.id));
         QVERIFY(failed.error().message.startsWith(u"Profile 'broken':"_s));
+    }
+
+    // Cancelling while credential_process runs kills the command, directly and through the
+    // chain (a profile whose resolution the user abandons), and nothing is cached.
+    void cancellingKillsTheCredentialProcess()
+    {
+        QTemporaryDir dir;
+        const QString pidFile = dir.filePath(u"pid"_s);
+        // exec keeps the PID: the one written is the sleeping process itself.
+        const QString hanging = writeScript(dir, u"hang.sh"_s, "echo $$ > \"$1\"\nexec sleep 60\n");
+        auto waitForPid = [&] { return waitForPidFile(pidFile); };
+        auto isRunning = [](qint64 pid) { return ::kill(pid_t(pid), 0) == 0; };
+
+        // Directly.
+        CredentialProcessOptions options;
+        options.timeout = std::chrono::seconds(60);
+        const CancelToken cancel = Cancellation::create();
+        auto task = CredentialProcess::run(hanging + u' ' + pidFile, options, cancel);
+        const qint64 pid = waitForPid();
+        QVERIFY(pid > 0);
+        QVERIFY(isRunning(pid));
+        QElapsedTimer timer;
+        timer.start();
+        cancel->cancel();
+        const Result<TemporaryCredentials> stopped = awaitTask(std::move(task));
+        QVERIFY(!stopped.ok());
+        QCOMPARE(stopped.error().kind, ErrorKind::Cancelled);
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QTRY_VERIFY_WITH_TIMEOUT(!isRunning(pid), 5000);
+
+        // Through the chain: the provider's caller cancels.
+        QFile::remove(pidFile);
+        Harness h;
+        Profile p = h.sandboxProfile(u"hanging"_s);
+        p.source = CredentialSource::CredentialProcess;
+        p.credentialProcess = hanging + u' ' + pidFile;
+        p = h.save(p, std::nullopt);
+        const CancelToken chainCancel = Cancellation::create();
+        auto resolving = h.directory().credentials(p.id, kRegion, chainCancel);
+        const qint64 chainPid = waitForPid();
+        QVERIFY(chainPid > 0);
+        QVERIFY(isRunning(chainPid));
+        chainCancel->cancel();
+        const Result<TemporaryCredentials> abandoned = awaitTask(std::move(resolving));
+        QCOMPARE(abandoned.error().kind, ErrorKind::Cancelled);
+        QTRY_VERIFY_WITH_TIMEOUT(!isRunning(chainPid), 5000);
+        const KeychainResult<QByteArray> cached = awaitTask(h.keychain().read(
+            CredentialResolver::sessionKey(u"credential_process"_s, p.id, QString())));
+        QCOMPARE(cached.state(), KeychainState::EntryMissing);
+    }
+
+    // Two askers share one fetch; the fetch is stopped only when both have cancelled.
+    void aSharedFetchStopsWhenEveryAskerCancelled()
+    {
+        QTemporaryDir dir;
+        const QString pidFile = dir.filePath(u"pid"_s);
+        const QString hanging = writeScript(dir, u"hang.sh"_s, "echo $$ > \"$1\"\nexec sleep 60\n");
+        Harness h;
+        Profile p = h.sandboxProfile(u"shared-fetch"_s);
+        p.source = CredentialSource::CredentialProcess;
+        p.credentialProcess = hanging + u' ' + pidFile;
+        p = h.save(p, std::nullopt);
+        const CancelToken first = Cancellation::create();
+        const CancelToken second = Cancellation::create();
+        auto a = h.directory().credentials(p.id, kRegion, first);
+        auto b = h.directory().credentials(p.id, kRegion, second);
+        const qint64 pid = waitForPidFile(pidFile);
+        QVERIFY(pid > 0);
+        first->cancel();
+        QCOMPARE(awaitTask(std::move(a)).error().kind, ErrorKind::Cancelled);
+        QTest::qWait(300);
+        QVERIFY(::kill(pid_t(pid), 0) == 0); // still needed by the second asker
+        second->cancel();
+        QCOMPARE(awaitTask(std::move(b)).error().kind, ErrorKind::Cancelled);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(pid), 0) != 0, 5000);
     }
 
     void chainOrderFollowsTheSdk()
@@ -743,7 +843,7 @@ private Q_SLOTS:
         a.sourceProfile = b.id;
         a = h.save(a, std::nullopt);
         const Result<TemporaryCredentials> looped
-            = awaitTask(h.directory().resolver().resolve(a.id));
+            = awaitTask(h.directory().credentials(a.id));
         QVERIFY(!looped.ok());
         QCOMPARE(looped.error().code, u"ProfileLoop"_s);
         QVERIFY2(
@@ -810,7 +910,7 @@ private Q_SLOTS:
         QCOMPARE(admin->mfaSerial, kMfaSerial);
         QCOMPARE(admin->endpointUrl, probe.url());
         const Result<sigv4::Credentials> keys
-            = awaitTask(directory->resolver().readStaticKeys(base->id));
+            = (h.storedKeys(base->id));
         QVERIFY(keys.ok());
         QVERIFY(keys->accessKeyId == kSentinelAccessKey);
         QVERIFY(keys->secretAccessKey == kSentinelSecret);
@@ -820,7 +920,7 @@ private Q_SLOTS:
         QVERIFY(!settings.contains(kSentinelAccessKey));
 
         const Result<TemporaryCredentials> imported
-            = awaitTask(directory->resolver().resolve(admin->id, QString()));
+            = awaitTask(directory->credentials(admin->id, QString()));
         QVERIFY2(imported.ok(), qPrintable(messageOf(imported)));
 
         // Importing again skips names the app already has.
@@ -846,7 +946,7 @@ private Q_SLOTS:
     {
         Harness h;
         const Profile base = h.addStatic(u"base"_s);
-        QVERIFY(awaitTask(h.directory().resolver().readStaticKeys(base.id)).ok());
+        QVERIFY((h.storedKeys(base.id)).ok());
         QVERIFY(!h.settingsText().contains(kSentinelSecret));
         QVERIFY(!h.settingsText().contains(kSentinelAccessKey));
 
@@ -860,7 +960,7 @@ private Q_SLOTS:
         Profile renamed = base;
         renamed.name = u"renamed"_s;
         QVERIFY(awaitTask(h.directory().saveProfile(renamed, std::nullopt)).ok());
-        QVERIFY(awaitTask(h.directory().resolver().readStaticKeys(base.id)).ok());
+        QVERIFY((h.storedKeys(base.id)).ok());
 
         const Profile user = h.addRole(u"user"_s, base.id, u"User"_s);
         QCOMPARE(h.directory().profilesUsingSource(base.id).size(), 1);
@@ -872,7 +972,7 @@ private Q_SLOTS:
                     .ok());
         QVERIFY(h.store().profiles().isEmpty());
         const Result<sigv4::Credentials> gone
-            = awaitTask(h.directory().resolver().readStaticKeys(base.id));
+            = (h.storedKeys(base.id));
         QCOMPARE(gone.error().code, u"KeychainEntryMissing"_s);
         QCOMPARE(awaitTask(h.directory().removeProfile(base.id)).error().code, u"UnknownProfile"_s);
     }

@@ -54,7 +54,7 @@ public:
         : m_harness(harness)
     { }
     QList<ProfileEntry> profiles() const override { return entries; }
-    QCoro::Task<Result<ConnectionTarget>> resolve(QString id, QString region) override
+    QCoro::Task<Result<ConnectionTarget>> resolve(QString id, QString region, CancelToken) override
     {
         if (const auto it = failures.constFind(id); it != failures.constEnd()) {
             AwsError error = it.value();

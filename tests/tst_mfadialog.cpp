@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QPointer>
 #include <QTest>
 
 using namespace ecr;
@@ -75,7 +76,7 @@ private Q_SLOTS:
         QWidget parent;
         parent.show();
         DialogMfaPrompter prompter(&parent);
-        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial);
+        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial, {});
         MfaCodeDialog* dialog = waitForDialog(parent);
         QVERIFY(dialog);
         QVERIFY(dialog->isModal() || dialog->windowModality() != Qt::NonModal);
@@ -91,7 +92,7 @@ private Q_SLOTS:
         QWidget parent;
         parent.show();
         DialogMfaPrompter prompter(&parent);
-        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial);
+        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial, {});
         MfaCodeDialog* dialog = waitForDialog(parent);
         QVERIFY(dialog);
         QTest::keyClicks(codeEdit(dialog), u"123456"_s);
@@ -104,7 +105,7 @@ private Q_SLOTS:
         QWidget parent;
         parent.show();
         DialogMfaPrompter prompter(&parent);
-        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial);
+        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial, {});
         MfaCodeDialog* dialog = waitForDialog(parent);
         QVERIFY(dialog);
         QTest::keyClick(codeEdit(dialog), Qt::Key_Escape);
@@ -116,12 +117,43 @@ private Q_SLOTS:
         auto parent = std::make_unique<QWidget>();
         parent->show();
         DialogMfaPrompter prompter(parent.get());
-        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial);
+        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial, {});
         MfaCodeDialog* dialog = waitForDialog(*parent);
         QVERIFY(dialog);
         QTest::keyClicks(codeEdit(dialog), u"123456"_s);
         parent.reset(); // takes the open dialog with it
         QVERIFY(!awaitTask(std::move(task)).has_value());
+    }
+
+    // The request that needs the code is cancelled while the prompt is open: the prompt closes
+    // and the asker gets no code.
+    void cancellingTheRequestClosesThePrompt()
+    {
+        QWidget parent;
+        parent.show();
+        DialogMfaPrompter prompter(&parent);
+        const CancelToken cancel = Cancellation::create();
+        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial, cancel);
+        MfaCodeDialog* dialog = waitForDialog(parent);
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QTest::keyClicks(codeEdit(dialog), u"123456"_s); // typed, but the request went away
+        QPointer<MfaCodeDialog> watched(dialog);
+        cancel->cancel();
+        QVERIFY(!awaitTask(std::move(task)).has_value());
+        QTRY_VERIFY(!watched || !watched->isVisible());
+        QTRY_VERIFY(parent.findChild<MfaCodeDialog*>() == nullptr);
+    }
+
+    void alreadyCancelledAsksNothing()
+    {
+        QWidget parent;
+        parent.show();
+        DialogMfaPrompter prompter(&parent);
+        const CancelToken cancel = Cancellation::create();
+        cancel->cancel();
+        QVERIFY(!awaitTask(prompter.askCode(u"prod"_s, kSerial, cancel)).has_value());
+        QTRY_VERIFY(parent.findChild<MfaCodeDialog*>() == nullptr);
     }
 
     void prompterOpensOverTheActiveModalDialog()
@@ -132,7 +164,7 @@ private Q_SLOTS:
         manager.open();
         QTRY_COMPARE(QApplication::activeModalWidget(), &manager);
         DialogMfaPrompter prompter(&window);
-        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial);
+        QCoro::Task<std::optional<QString>> task = prompter.askCode(u"prod"_s, kSerial, {});
         MfaCodeDialog* dialog = waitForDialog(manager);
         QVERIFY(dialog);
         QCOMPARE(dialog->parentWidget(), &manager);

@@ -4,6 +4,9 @@
 // keychain states as the list shows them; and the keyboard.
 #include "CredentialProfileDirectory.h"
 #include "CredentialsTestSupport.h"
+#include "MfaCodeDialog.h"
+#include "DialogMfaPrompter.h"
+#include "StaticKeyStore.h"
 #include "ImportProfilesDialog.h"
 #include "MessageBar.h"
 #include "MessagePresenter.h"
@@ -22,6 +25,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -122,6 +126,12 @@ public:
     CredentialProfileDirectory& directory() { return *m_directory; }
     ProfileStore& store() { return m_store; }
     CountingSecretStore& counting() { return m_counting; }
+    // The access keys the directory stored for an app profile, read back from the store in use.
+    Result<sigv4::Credentials> storedKeys(const QString& profileId)
+    {
+        StaticKeyStore keys(m_counting);
+        return awaitTask(keys.read(profileId));
+    }
     QUrl url() const { return m_server.url(); }
     QString home() const { return m_dir.filePath(u"home"_s); }
     QString configFile() const { return m_dir.filePath(u"home/.aws/config"_s); }
@@ -272,6 +282,35 @@ class TestProfileManager : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Cancelling a request whose credentials wait for an MFA code closes the real prompt, and
+    // STS is never called.
+    void cancellingWhileTheMfaPromptIsOpenClosesIt()
+    {
+        Harness h;
+        Profile p = h.sandboxProfile(u"mfa"_s);
+        p.mfaSerial = u"arn:aws:iam::123456789012:mfa/sandbox-user"_s;
+        p = h.save(p, sentinelKeys());
+        QWidget window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        DialogMfaPrompter dialogPrompter(&window);
+        h.directory().setMfaPrompter(&dialogPrompter);
+
+        const CancelToken cancel = Cancellation::create();
+        auto resolving = h.directory().credentials(p.id, u"us-east-1"_s, cancel);
+        MfaCodeDialog* prompt = waitForDialog<MfaCodeDialog>(window);
+        QVERIFY(prompt);
+        QPointer<MfaCodeDialog> watched(prompt);
+        cancel->cancel();
+        const Result<TemporaryCredentials> result = awaitTask(std::move(resolving));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ErrorKind::Cancelled);
+        QTRY_VERIFY(!watched || !watched->isVisible());
+        QTRY_VERIFY(window.findChild<MfaCodeDialog*>() == nullptr);
+        QCOMPARE(h.sts("GetSessionToken"), 0);
+        h.directory().setMfaPrompter(&h.prompter);
+    }
+
     void addSavesSettingsAndKeysInTheKeychain()
     {
         Harness h;
@@ -303,7 +342,7 @@ private Q_SLOTS:
         QVERIFY(m.bar()->text().contains(u"prod"_s));
 
         const Result<sigv4::Credentials> keys
-            = awaitTask(h.directory().resolver().readStaticKeys(saved->id));
+            = (h.storedKeys(saved->id));
         QVERIFY(keys.ok());
         QVERIFY(keys->accessKeyId == kSentinelAccessKey);
         QVERIFY(keys->secretAccessKey == kSentinelSecret);
@@ -338,7 +377,7 @@ private Q_SLOTS:
         QTRY_COMPARE(h.store().profile(prod.id)->region, u"us-west-2"_s);
         QTRY_VERIFY(m.dialog.findChild<ProfileEditDialog*>() == nullptr);
         Result<sigv4::Credentials> keys
-            = awaitTask(h.directory().resolver().readStaticKeys(prod.id));
+            = (h.storedKeys(prod.id));
         QVERIFY(keys.ok());
         QVERIFY(keys->accessKeyId == kSentinelAccessKey);
         QVERIFY(keys->secretAccessKey == kSentinelSecret);
@@ -354,7 +393,7 @@ private Q_SLOTS:
         type(lineEdit(dialog, u"secretAccessKeyLineEdit"_s), kReplacedSecret);
         click(dialog, u"saveButton"_s);
         QTRY_VERIFY(m.dialog.findChild<ProfileEditDialog*>() == nullptr);
-        keys = awaitTask(h.directory().resolver().readStaticKeys(prod.id));
+        keys = (h.storedKeys(prod.id));
         QVERIFY(keys.ok());
         QVERIFY(keys->accessKeyId == kReplacedAccessKey);
         QVERIFY(keys->secretAccessKey == kReplacedSecret);
@@ -380,7 +419,7 @@ private Q_SLOTS:
         QVERIFY(copy);
         QVERIFY(copy->id != prod.id);
         const Result<sigv4::Credentials> keys
-            = awaitTask(h.directory().resolver().readStaticKeys(copy->id));
+            = (h.storedKeys(copy->id));
         QVERIFY(keys.ok());
         QVERIFY(keys->secretAccessKey == kSentinelSecret);
         QTRY_COMPARE(m.status(*copy), KeychainStatus::Stored);
@@ -485,7 +524,7 @@ private Q_SLOTS:
         QVERIFY(!m.dialog.model().rowAt(m.row(*dev)).isReadOnly());
         QTRY_COMPARE(m.status(*dev), KeychainStatus::Stored);
         const Result<sigv4::Credentials> keys
-            = awaitTask(h.directory().resolver().readStaticKeys(dev->id));
+            = (h.storedKeys(dev->id));
         QVERIFY(keys.ok());
         QVERIFY(keys->secretAccessKey == kSentinelSecret);
         QVERIFY(!h.settingsText().contains(kSentinelSecret));
@@ -557,7 +596,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m.row(prod), -1);
         QVERIFY(!h.settingsText().contains(u"name=prod"_s));
         const Result<sigv4::Credentials> keys
-            = awaitTask(h.directory().resolver().readStaticKeys(prod.id));
+            = (h.storedKeys(prod.id));
         QVERIFY(!keys.ok());
         QCOMPARE(keys.error().code, u"KeychainEntryMissing"_s);
         QVERIFY(h.presenter.errors.isEmpty());

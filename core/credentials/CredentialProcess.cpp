@@ -19,6 +19,12 @@ QString tr(const char* text)
     return QCoreApplication::translate("ecr::CredentialProcess", text);
 }
 
+AwsError cancelled()
+{
+    return makeError(ErrorKind::Cancelled, u"CredentialProcessCancelled"_s,
+        tr("The credential process was stopped: the credentials are no longer needed."), 0);
+}
+
 AwsError processError(const QString& message)
 {
     return makeError(ErrorKind::Credentials, u"CredentialProcessFailed"_s, message, 0);
@@ -138,8 +144,10 @@ Result<TemporaryCredentials> CredentialProcess::parseOutput(const QByteArray& ou
 }
 
 QCoro::Task<Result<TemporaryCredentials>> CredentialProcess::run(
-    QString commandLine, CredentialProcessOptions options)
+    QString commandLine, CredentialProcessOptions options, CancelToken cancel)
 {
+    if (cancel && cancel->isCancelled())
+        co_return cancelled();
     const std::optional<QStringList> split = splitCommandLine(commandLine);
     if (!split)
         co_return processError(tr(
@@ -155,14 +163,33 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialProcess::run(
     if (!options.workingDirectory.isEmpty())
         process.setWorkingDirectory(options.workingDirectory);
     process.setStandardInputFile(QProcess::nullDevice());
+    if (cancel)
+        QObject::connect(cancel.get(), &Cancellation::cancelled, &process, [&process] {
+            if (process.state() != QProcess::NotRunning)
+                process.kill();
+        });
     process.start(QIODevice::ReadOnly);
 
     auto coProcess = qCoro(process);
     const bool started = co_await coProcess.waitForStarted(options.timeout);
+    if (cancel && cancel->isCancelled()) {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            co_await coProcess.waitForFinished(std::chrono::milliseconds(5000));
+        }
+        co_return cancelled();
+    }
     if (!started)
         co_return processError(tr("The credential process '%1' could not be started: %2")
                                    .arg(arguments.first(), process.errorString()));
     const bool finished = co_await coProcess.waitForFinished(options.timeout);
+    if (cancel && cancel->isCancelled()) {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            co_await coProcess.waitForFinished(std::chrono::milliseconds(5000));
+        }
+        co_return cancelled();
+    }
     if (!finished && process.state() != QProcess::NotRunning) {
         process.kill();
         co_await coProcess.waitForFinished(std::chrono::milliseconds(5000));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AwsError.h"
+#include "Cancellation.h"
 #include "TemporaryCredentials.h"
 
 #include <QCoroTask>
@@ -31,8 +32,9 @@ class CredentialProcess final
 public:
     static constexpr qsizetype kMaxStderr = 500;
 
+    // Cancelling kills the command (an error of kind Cancelled).
     static QCoro::Task<Result<TemporaryCredentials>> run(
-        QString commandLine, CredentialProcessOptions options = {});
+        QString commandLine, CredentialProcessOptions options = {}, CancelToken cancel = {});
     // The JSON step on its own (stdout of a finished command).
     static Result<TemporaryCredentials> parseOutput(const QByteArray& output);
     // Program and arguments; nullopt for an unterminated quote or a trailing backslash.

@@ -125,6 +125,15 @@ std::optional<ResolvableProfile> CredentialProfileDirectory::lookup(const QStrin
     return ResolvableProfile{*profile, std::nullopt};
 }
 
+Result<ResolvableProfile> CredentialProfileDirectory::find(const QString& entryId) const
+{
+    std::optional<ResolvableProfile> found = lookup(entryId);
+    if (!found)
+        return makeError(ErrorKind::Configuration, u"UnknownProfile"_s,
+            tr("The profile '%1' is no longer available.").arg(entryId), 0);
+    return std::move(*found);
+}
+
 std::optional<Profile> CredentialProfileDirectory::profileForEntry(const QString& entryId) const
 {
     const std::optional<ResolvableProfile> found = lookup(entryId);
@@ -169,21 +178,20 @@ QList<ProfileEntry> CredentialProfileDirectory::profiles() const
 }
 
 QCoro::Task<Result<ConnectionTarget>> CredentialProfileDirectory::resolve(
-    QString profileId, QString region)
+    QString profileId, QString region, CancelToken cancel)
 {
-    const std::optional<ResolvableProfile> found = lookup(profileId);
+    const Result<ResolvableProfile> found = find(profileId);
     if (!found)
-        co_return makeError(ErrorKind::Configuration, u"UnknownProfile"_s,
-            tr("The profile '%1' is no longer available.").arg(profileId), 0);
-    const Profile& profile = found->profile;
+        co_return found.error();
+    const Profile& profile = found.value().profile;
     if (region.isEmpty())
         region = profile.region;
     if (region.isEmpty())
         co_return makeError(ErrorKind::Configuration, u"InvalidConfiguration"_s,
             tr("Profile '%1' has no region. Choose a region.").arg(profile.name), 0);
 
-    const Result<TemporaryCredentials> credentials
-        = co_await m_resolver.resolve(profile.id, region);
+    const QString id = profile.id;
+    const Result<TemporaryCredentials> credentials = co_await m_resolver.resolve(id, region, cancel);
     if (!credentials)
         co_return credentials.error();
     ConnectionTarget target;
@@ -198,24 +206,52 @@ QCoro::Task<Result<ConnectionTarget>> CredentialProfileDirectory::resolve(
 }
 
 QCoro::Task<Result<CallerIdentity>> CredentialProfileDirectory::testConnection(
-    QString profileId, QString region)
+    QString profileId, QString region, CancelToken cancel)
 {
-    const std::optional<ResolvableProfile> found = lookup(profileId);
+    const Result<ResolvableProfile> found = find(profileId);
     if (!found)
-        co_return makeError(ErrorKind::Configuration, u"UnknownProfile"_s,
-            tr("The profile '%1' is no longer available.").arg(profileId), 0);
-    const Profile profile = found->profile;
-    const Result<TemporaryCredentials> credentials
-        = co_await m_resolver.resolve(profile.id, region);
+        co_return found.error();
+    const Profile profile = found.value().profile;
+    const QString id = profile.id;
+    const Result<TemporaryCredentials> credentials = co_await m_resolver.resolve(id, region, cancel);
     if (!credentials)
         co_return credentials.error();
     StsClient sts(m_resolver.network(), m_resolver.clock(), m_resolver.stsConfig(profile, region));
-    co_return co_await sts.getCallerIdentity(credentials.value().credentials);
+    const sigv4::Credentials keys = credentials.value().credentials;
+    co_return co_await sts.getCallerIdentity(keys, cancel);
+}
+
+QCoro::Task<Result<TemporaryCredentials>> CredentialProfileDirectory::credentials(
+    QString profileId, QString region, CancelToken cancel)
+{
+    const Result<ResolvableProfile> found = find(profileId);
+    if (!found)
+        co_return found.error();
+    const QString id = found.value().profile.id;
+    co_return co_await m_resolver.resolve(id, region, cancel);
+}
+
+QCoro::Task<Result<Unit>> CredentialProfileDirectory::checkStoredKeys(QString profileId)
+{
+    if (profileId.startsWith(keychainPrefix()))
+        profileId = profileId.mid(keychainPrefix().size());
+    const Result<sigv4::Credentials> keys = co_await m_resolver.staticKeys().read(profileId);
+    if (!keys)
+        co_return keys.error();
+    co_return Unit{};
 }
 
 QCoro::Task<Result<Profile>> CredentialProfileDirectory::saveProfile(
-    Profile profile, std::optional<sigv4::Credentials> staticKeys)
+    Profile profile, std::optional<sigv4::Credentials> staticKeys, QString copyKeysFrom)
 {
+    if (!staticKeys && !copyKeysFrom.isEmpty() && profile.source == CredentialSource::StaticKeys) {
+        if (copyKeysFrom.startsWith(keychainPrefix()))
+            copyKeysFrom = copyKeysFrom.mid(keychainPrefix().size());
+        Result<sigv4::Credentials> copied = co_await m_resolver.staticKeys().read(copyKeysFrom);
+        if (!copied)
+            co_return copied.error();
+        staticKeys = copied.value();
+    }
     const std::optional<Profile> before
         = profile.id.isEmpty() ? std::nullopt : m_store.profile(profile.id);
     if (profile.id.isEmpty())
@@ -235,8 +271,9 @@ QCoro::Task<Result<Profile>> CredentialProfileDirectory::saveProfile(
             co_return makeError(ErrorKind::InvalidInput, u"InvalidProfile"_s,
                 tr("Enter the access key ID and the secret access key."), 0);
         if (staticKeys) {
-            const KeychainResult<Unit> written
-                = co_await m_resolver.storeStaticKeys(profile.id, *staticKeys);
+            const QString id = profile.id;
+            const sigv4::Credentials keys = *staticKeys;
+            const KeychainResult<Unit> written = co_await m_resolver.staticKeys().store(id, keys);
             if (!written)
                 co_return written.toAwsError();
         }
@@ -286,7 +323,7 @@ QCoro::Task<Result<Unit>> CredentialProfileDirectory::removeProfile(QString prof
 QCoro::Task<ImportReport> CredentialProfileDirectory::importShared(QStringList names)
 {
     const SharedConfig config = SharedConfig::load(m_environment);
-    co_return co_await importSharedProfiles(m_store, m_resolver, config, names);
+    co_return co_await importSharedProfiles(m_store, m_resolver.staticKeys(), config, names);
 }
 
 } // namespace ecr

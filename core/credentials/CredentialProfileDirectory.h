@@ -40,14 +40,32 @@ public:
     QList<ProfileEntry> profiles() const override;
     // Resolves the credentials once (MFA prompt, keychain, STS, process: errors show here), then
     // hands out a provider that renews them near expiry. Empty region: the profile's.
-    QCoro::Task<Result<ConnectionTarget>> resolve(QString profileId, QString region) override;
+    QCoro::Task<Result<ConnectionTarget>> resolve(
+        QString profileId, QString region, CancelToken cancel) override;
+    QCoro::Task<Result<ConnectionTarget>> resolve(QString profileId, QString region)
+    {
+        return resolve(std::move(profileId), std::move(region), CancelToken());
+    }
 
     // "Test connection": the profile's credentials, then STS GetCallerIdentity.
-    QCoro::Task<Result<CallerIdentity>> testConnection(QString profileId, QString region = {});
+    QCoro::Task<Result<CallerIdentity>> testConnection(
+        QString profileId, QString region = {}, CancelToken cancel = {});
+    // The credentials of an entry now, as the chain resolves them (for tests and diagnostics).
+    QCoro::Task<Result<TemporaryCredentials>> credentials(
+        QString profileId, QString region = {}, CancelToken cancel = {});
 
     void setMfaPrompter(MfaPrompter* prompter) { m_resolver.setMfaPrompter(prompter); }
-    CredentialResolver& resolver() { return m_resolver; }
-    ProfileStore& store() { return m_store; }
+
+    // The app's own profiles (settings only; no secret), sorted by name.
+    QList<Profile> appProfiles() const { return m_store.profiles(); }
+    std::optional<Profile> appProfile(const QString& id) const { return m_store.profile(id); }
+    std::optional<Profile> appProfileNamed(const QString& name) const
+    {
+        return m_store.profileByName(name);
+    }
+    // Whether an app profile's access keys are in the keychain (an error says why not); the
+    // keys themselves never leave core.
+    QCoro::Task<Result<Unit>> checkStoredKeys(QString profileId);
 
     // The app profile or shared-file profile behind an entry id (with the environment's
     // overrides applied), or nullopt.
@@ -60,8 +78,10 @@ public:
     // For the profile manager. saveProfile validates, writes the keys (StaticKeys: required for
     // a new profile, optional for an existing one) to the keychain first and the settings after,
     // and drops cached sessions made with the old settings.
-    QCoro::Task<Result<Profile>> saveProfile(
-        Profile profile, std::optional<sigv4::Credentials> staticKeys = std::nullopt);
+    // `copyKeysFrom` (a Duplicate without typed keys): the app profile whose stored keys the
+    // new profile gets, copied from keychain entry to keychain entry.
+    QCoro::Task<Result<Profile>> saveProfile(Profile profile,
+        std::optional<sigv4::Credentials> staticKeys = std::nullopt, QString copyKeysFrom = {});
     // The app profiles that name this one as their source profile (to warn before removing it).
     QList<Profile> profilesUsingSource(const QString& profileId) const;
     // Removes the settings, the keys and the cached sessions. A locked or refusing keychain is an
@@ -72,6 +92,7 @@ public:
 
 private:
     std::optional<ResolvableProfile> lookup(const QString& idOrName) const;
+    Result<ResolvableProfile> find(const QString& entryId) const; // UnknownProfile if none
     void applyEnvironment(Profile& profile) const;
     QString environmentRegion() const;
     QString preferredSharedProfile() const;

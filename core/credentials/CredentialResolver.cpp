@@ -4,7 +4,7 @@
 #include "EnvironmentCredentials.h"
 
 #include <QCoreApplication>
-#include <QCoroSignal>
+#include <QPointer>
 #include <QCryptographicHash>
 #include <QRegularExpression>
 
@@ -14,21 +14,6 @@ namespace ecr {
 
 using namespace Qt::StringLiterals;
 
-namespace detail {
-
-// One fetch in flight; later askers await `done` and copy the result.
-class PendingCredentialFetch final : public QObject
-{
-    Q_OBJECT
-
-public:
-    std::optional<Result<TemporaryCredentials>> result;
-
-Q_SIGNALS:
-    void done();
-};
-
-} // namespace detail
 
 namespace {
 
@@ -41,12 +26,6 @@ constexpr int kMaxChainDepth = 8;
 const QString kAssumeRoleType = u"sts.AssumeRole"_s;
 const QString kSessionTokenType = u"sts.GetSessionToken"_s;
 const QString kProcessType = u"credential_process"_s;
-
-QString b64url(const QString& text)
-{
-    return QString::fromLatin1(
-        text.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
 
 QByteArray fingerprintOf(const QStringList& parts)
 {
@@ -67,6 +46,11 @@ QByteArray singleFingerprint(const QString& value)
     return fingerprintOf(QStringList{value});
 }
 
+AwsError resolverGone()
+{
+    return makeError(ErrorKind::Cancelled, QString(), tr("The credentials are no longer needed."), 0);
+}
+
 AwsError withContext(AwsError error, const QString& context)
 {
     error.message = context + u' ' + error.message;
@@ -84,17 +68,18 @@ public:
     { }
 
     using CredentialsProvider::credentials;
-    QCoro::Task<Result<sigv4::Credentials>> credentials(CancelToken) override
+    QCoro::Task<Result<sigv4::Credentials>> credentials(CancelToken cancel) override
     {
         if (!m_resolver)
             co_return makeError(ErrorKind::Credentials, u"NoCredentials"_s,
                 tr("The profile's credentials are no longer available."), 0);
-        if (m_current
-            && m_current->freshAt(m_resolver->clock().now(), m_resolver->options().refreshMargin)) {
+        if (m_current && m_resolver->isFresh(*m_current)) {
             sigv4::Credentials copy = m_current->credentials;
             co_return copy;
         }
-        Result<TemporaryCredentials> fresh = co_await m_resolver->resolve(m_profileId, m_region);
+        const QString id = m_profileId;
+        const QString region = m_region;
+        Result<TemporaryCredentials> fresh = co_await m_resolver->resolve(id, region, cancel);
         if (!fresh)
             co_return fresh.error();
         m_current = fresh.value();
@@ -119,28 +104,24 @@ struct CredentialResolver::Resolved
 
 MfaPrompter::~MfaPrompter() = default;
 
+bool isValidMfaCode(const QString& code)
+{
+    static const QRegularExpression sixDigits(u"^[0-9]{6}$"_s);
+    return sixDigits.match(code).hasMatch();
+}
+
 CredentialResolver::CredentialResolver(QNetworkAccessManager& network, const Clock& clock,
     SecretStore& secrets, ProfileLookup lookup, CredentialResolverOptions options, QObject* parent)
     : QObject(parent)
     , m_network(network)
     , m_clock(clock)
-    , m_secrets(secrets)
     , m_lookup(std::move(lookup))
     , m_options(std::move(options))
+    , m_staticKeys(secrets)
+    , m_sessions(secrets, clock, m_options.refreshMargin)
 { }
 
 CredentialResolver::~CredentialResolver() = default;
-
-QString CredentialResolver::staticKeysKey(const QString& profileId)
-{
-    return u"keys/"_s + b64url(profileId);
-}
-
-QString CredentialResolver::sessionKey(
-    const QString& type, const QString& profileId, const QString& mfaSerial)
-{
-    return u"session/"_s + type + u'/' + b64url(profileId) + u'/' + b64url(mfaSerial);
-}
 
 StsConfig CredentialResolver::stsConfig(const Profile& profile, const QString& region) const
 {
@@ -163,130 +144,49 @@ std::shared_ptr<CredentialsProvider> CredentialResolver::provider(QString profil
 }
 
 QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::resolve(
-    QString profileId, QString region)
+    QString profileId, QString region, CancelToken cancel)
 {
     const Chain chain;
-    Result<Resolved> resolved = co_await resolveChain(profileId, region, chain);
+    Result<Resolved> resolved = co_await resolveChain(profileId, region, chain, cancel);
     if (!resolved)
         co_return resolved.error();
     TemporaryCredentials credentials = resolved.value().credentials;
     co_return credentials;
 }
 
-QCoro::Task<KeychainResult<Unit>> CredentialResolver::storeStaticKeys(
-    QString profileId, sigv4::Credentials keys)
-{
-    // Arguments are named locals: GCC 12 destroys some temporaries of a co_await expression twice.
-    const QString key = staticKeysKey(profileId);
-    const TemporaryCredentials stored{keys, {}, {}};
-    const QByteArray json = toKeychainJson(stored);
-    co_return co_await m_secrets.write(key, json);
-}
-
-QCoro::Task<Result<sigv4::Credentials>> CredentialResolver::readStaticKeys(QString profileId)
-{
-    const QString key = staticKeysKey(profileId);
-    const KeychainResult<QByteArray> stored = co_await m_secrets.read(key);
-    if (!stored)
-        co_return stored.toAwsError();
-    const std::optional<StoredCredentials> parsed = fromKeychainJson(stored.value());
-    if (!parsed)
-        co_return makeError(ErrorKind::Credentials, u"KeychainEntryMissing"_s,
-            tr("The keys saved in the system keychain for this profile cannot be read. Edit the "
-               "profile and enter its access key again."),
-            0);
-    sigv4::Credentials keys = parsed->credentials.credentials;
-    co_return keys;
-}
-
 QCoro::Task<KeychainResult<Unit>> CredentialResolver::forget(Profile profile, bool includeKeys)
 {
-    QStringList keys;
-    keys.append(sessionKey(kAssumeRoleType, profile.id, profile.mfaSerial));
-    keys.append(sessionKey(kSessionTokenType, profile.id, profile.mfaSerial));
-    keys.append(sessionKey(kProcessType, profile.id, {}));
-    if (includeKeys)
-        keys.append(staticKeysKey(profile.id));
-    for (const QString& key : std::as_const(keys)) {
-        m_memory.remove(key);
-        const KeychainResult<Unit> removed = co_await m_secrets.remove(key);
-        if (!removed)
-            co_return removed;
-    }
-    co_return KeychainResult<Unit>::success(Unit{});
+    const QStringList sessions{sessionKey(kAssumeRoleType, profile.id, profile.mfaSerial),
+        sessionKey(kSessionTokenType, profile.id, profile.mfaSerial),
+        sessionKey(kProcessType, profile.id, {})};
+    const KeychainResult<Unit> forgotten = co_await m_sessions.forget(sessions);
+    if (!forgotten || !includeKeys)
+        co_return forgotten;
+    const QString id = profile.id;
+    co_return co_await m_staticKeys.remove(id);
 }
 
-QCoro::Task<Result<QString>> CredentialResolver::askMfaCode(QString profileName, QString serial)
+QCoro::Task<Result<QString>> CredentialResolver::askMfaCode(
+    QString profileName, QString serial, CancelToken cancel)
 {
     if (!m_prompter)
         co_return makeError(ErrorKind::Credentials, u"MfaPromptUnavailable"_s,
             tr("Profile '%1' needs a code from MFA device %2, but no prompt is available.")
                 .arg(profileName, serial),
             0);
-    const std::optional<QString> code = co_await m_prompter->askCode(profileName, serial);
+    const std::optional<QString> code = co_await m_prompter->askCode(profileName, serial, cancel);
     if (!code)
         co_return makeError(
             ErrorKind::Cancelled, u"MfaCancelled"_s, tr("The MFA code was not entered."), 0);
-    static const QRegularExpression sixDigits(u"^[0-9]{6}$"_s);
     const QString trimmed = code->trimmed();
-    if (!sixDigits.match(trimmed).hasMatch())
+    if (!isValidMfaCode(trimmed))
         co_return makeError(
             ErrorKind::InvalidInput, u"InvalidMfaCode"_s, tr("An MFA code has six digits."), 0);
     co_return trimmed;
 }
 
-QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::cached(
-    QString key, QByteArray fingerprint, Fetch fetch)
-{
-    const QDateTime now = m_clock.now();
-    if (const auto it = m_memory.constFind(key); it != m_memory.cend()
-        && it->fingerprint == fingerprint
-        && it->credentials.freshAt(now, m_options.refreshMargin)) {
-        TemporaryCredentials copy = it->credentials;
-        co_return copy;
-    }
-    if (const std::shared_ptr<detail::PendingCredentialFetch> pending = m_pending.value(key)) {
-        co_await qCoro(pending.get(), &detail::PendingCredentialFetch::done);
-        Result<TemporaryCredentials> copy = *pending->result;
-        co_return copy;
-    }
-    const auto pending = std::make_shared<detail::PendingCredentialFetch>();
-    m_pending.insert(key, pending);
-
-    std::optional<Result<TemporaryCredentials>> result;
-    const KeychainResult<QByteArray> stored = co_await m_secrets.read(key);
-    if (stored) {
-        const std::optional<StoredCredentials> parsed = fromKeychainJson(stored.value());
-        if (parsed && parsed->fingerprint == fingerprint
-            && parsed->credentials.freshAt(m_clock.now(), m_options.refreshMargin)) {
-            qCDebug(lcCredentials) << "using cached session" << key;
-            result.emplace(parsed->credentials);
-        }
-    } else if (stored.state() != KeychainState::EntryMissing) {
-        qCInfo(lcCredentials) << "session cache not readable:" << keychainStateName(stored.state());
-    }
-    if (!result) {
-        Result<TemporaryCredentials> fetched = co_await fetch();
-        result.emplace(std::move(fetched));
-        if (result->ok() && result->value().expires()) {
-            const QByteArray json = toKeychainJson(result->value(), fingerprint);
-            const KeychainResult<Unit> written = co_await m_secrets.write(key, json);
-            if (!written)
-                qCInfo(lcCredentials)
-                    << "session not cached in the keychain:" << keychainStateName(written.state());
-        }
-    }
-    if (result->ok())
-        m_memory.insert(key, {result->value(), fingerprint});
-    pending->result = result;
-    m_pending.remove(key);
-    Q_EMIT pending->done();
-    Result<TemporaryCredentials> out = *result;
-    co_return out;
-}
-
 QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveChain(
-    QString idOrName, QString region, Chain chain)
+    QString idOrName, QString region, Chain chain, CancelToken cancel)
 {
     const std::optional<ResolvableProfile> found = m_lookup(idOrName);
     if (!found)
@@ -308,7 +208,7 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
     switch (profile.source) {
     case CredentialSource::Environment: {
         EnvironmentCredentialsProvider environment(m_options.environment);
-        const Result<sigv4::Credentials> keys = co_await environment.credentials();
+        const Result<sigv4::Credentials> keys = co_await environment.credentials(cancel);
         if (!keys)
             co_return keys.error();
         co_return Resolved{{keys.value(), {}, {}}, {}};
@@ -318,15 +218,17 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
         if (found->inlineKeys) {
             keys = *found->inlineKeys;
         } else {
-            const Result<sigv4::Credentials> stored = co_await readStaticKeys(profile.id);
+            const QString id = profile.id;
+            const Result<sigv4::Credentials> stored = co_await m_staticKeys.read(id);
             if (!stored)
                 co_return withContext(stored.error(), tr("Profile '%1':").arg(profile.name));
             keys = stored.value();
         }
         if (profile.mfaSerial.isEmpty() || !keys.sessionToken.isEmpty())
             co_return Resolved{{keys, {}, {}}, {}};
+        const QString promptName = profile.name;
         const Result<TemporaryCredentials> session
-            = co_await mfaSession(profile, keys, profile.name, region);
+            = co_await mfaSession(profile, keys, promptName, region, cancel);
         if (!session)
             co_return session.error();
         co_return Resolved{session.value(), profile.mfaSerial};
@@ -335,10 +237,11 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
         const QString key = sessionKey(kProcessType, profile.id, {});
         const QByteArray fingerprint = singleFingerprint(profile.credentialProcess);
         const Profile processProfile = profile;
-        const Fetch fetch = [this, processProfile] {
-            return fetchProcess(processProfile);
+        const SessionCache::Fetch fetch = [this, processProfile](CancelToken fetchCancel) {
+            return fetchProcess(processProfile, fetchCancel);
         };
-        const Result<TemporaryCredentials> output = co_await cached(key, fingerprint, fetch);
+        const Result<TemporaryCredentials> output
+            = co_await m_sessions.get(key, fingerprint, fetch, cancel);
         if (!output)
             co_return withContext(output.error(), tr("Profile '%1':").arg(profile.name));
         co_return Resolved{output.value(), {}};
@@ -347,10 +250,12 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
         const QString key = sessionKey(kAssumeRoleType, profile.id, profile.mfaSerial);
         const QByteArray fingerprint = roleFingerprint(profile);
         const Profile roleProfile = profile;
-        const Fetch fetch = [this, roleProfile, region, chain] {
-            return fetchAssumeRole(roleProfile, region, chain);
-        };
-        const Result<TemporaryCredentials> role = co_await cached(key, fingerprint, fetch);
+        const SessionCache::Fetch fetch
+            = [this, roleProfile, region, chain](CancelToken fetchCancel) {
+                  return fetchAssumeRole(roleProfile, region, chain, fetchCancel);
+              };
+        const Result<TemporaryCredentials> role
+            = co_await m_sessions.get(key, fingerprint, fetch, cancel);
         if (!role)
             co_return role.error();
         co_return Resolved{role.value(), profile.mfaSerial};
@@ -360,21 +265,26 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
         tr("Profile '%1' has no known credential source.").arg(profile.name), 0);
 }
 
-QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::mfaSession(
-    Profile keysProfile, sigv4::Credentials keys, QString promptName, QString region)
+QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::mfaSession(Profile keysProfile,
+    sigv4::Credentials keys, QString promptName, QString region, CancelToken cancel)
 {
     const QString key = sessionKey(kSessionTokenType, keysProfile.id, keysProfile.mfaSerial);
     const QByteArray fingerprint = singleFingerprint(keys.accessKeyId);
-    const Fetch fetch = [this, keysProfile, keys, promptName, region] {
-        return fetchMfaSession(keysProfile, keys, promptName, region);
-    };
-    co_return co_await cached(key, fingerprint, fetch);
+    const SessionCache::Fetch fetch
+        = [this, keysProfile, keys, promptName, region](CancelToken fetchCancel) {
+              return fetchMfaSession(keysProfile, keys, promptName, region, fetchCancel);
+          };
+    co_return co_await m_sessions.get(key, fingerprint, fetch, cancel);
 }
 
-QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchMfaSession(
-    Profile keysProfile, sigv4::Credentials keys, QString promptName, QString region)
+QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchMfaSession(Profile keysProfile,
+    sigv4::Credentials keys, QString promptName, QString region, CancelToken cancel)
 {
-    const Result<QString> code = co_await askMfaCode(promptName, keysProfile.mfaSerial);
+    QPointer<CredentialResolver> self(this);
+    const QString serial = keysProfile.mfaSerial;
+    const Result<QString> code = co_await askMfaCode(promptName, serial, cancel);
+    if (!self)
+        co_return resolverGone();
     if (!code)
         co_return code.error();
     StsClient sts(m_network, m_clock, stsConfig(keysProfile, region));
@@ -383,26 +293,29 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchMfaSession(
     request.serialNumber = keysProfile.mfaSerial;
     request.tokenCode = code.value();
     qCInfo(lcCredentials) << "starting an MFA session for" << keysProfile.name;
-    co_return co_await sts.getSessionToken(keys, request);
+    co_return co_await sts.getSessionToken(keys, request, cancel);
 }
 
-QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchProcess(Profile profile)
+QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchProcess(
+    Profile profile, CancelToken cancel)
 {
     CredentialProcessOptions options;
     options.timeout = m_options.processTimeout;
     options.environment = m_options.environment;
-    co_return co_await CredentialProcess::run(profile.credentialProcess, options);
+    const QString command = profile.credentialProcess;
+    co_return co_await CredentialProcess::run(command, options, cancel);
 }
 
 QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
-    Profile profile, QString region, Chain chain)
+    Profile profile, QString region, Chain chain, CancelToken cancel)
 {
+    QPointer<CredentialResolver> self(this);
     sigv4::Credentials sourceKeys;
     QString sourceMfa;
     Profile sourceProfile;
     if (profile.roleSourceIsEnvironment) {
         EnvironmentCredentialsProvider environment(m_options.environment);
-        const Result<sigv4::Credentials> keys = co_await environment.credentials();
+        const Result<sigv4::Credentials> keys = co_await environment.credentials(cancel);
         if (!keys)
             co_return keys.error();
         sourceKeys = keys.value();
@@ -411,9 +324,13 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
         sourceProfile.name = tr("Environment");
     } else {
         // The source profile's own MFA device is not inherited (as in the CLI and aws-vault).
-        const Result<Resolved> source = co_await resolveChain(profile.sourceProfile, region, chain);
+        const QString sourceName = profile.sourceProfile;
+        const Result<Resolved> source = co_await resolveChain(sourceName, region, chain, cancel);
+        if (!self)
+            co_return resolverGone();
         if (!source) {
-            if (source.error().code == u"ProfileLoop" || source.error().code == u"UnknownProfile")
+            if (source.error().code == u"ProfileLoop" || source.error().code == u"UnknownProfile"
+                || source.error().kind == ErrorKind::Cancelled)
                 co_return source.error();
             co_return withContext(source.error(),
                 tr("The source profile of '%1' has no usable credentials:").arg(profile.name));
@@ -436,13 +353,20 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
             // Long-term keys: one MFA session per device, shared by every role that names it.
             Profile keysProfile = sourceProfile;
             keysProfile.mfaSerial = profile.mfaSerial;
+            const QString promptName = profile.name;
             const Result<TemporaryCredentials> session
-                = co_await mfaSession(keysProfile, sourceKeys, profile.name, region);
+                = co_await mfaSession(keysProfile, sourceKeys, promptName, region, cancel);
+            if (!self)
+                co_return resolverGone();
             if (!session)
                 co_return session.error();
             sourceKeys = session.value().credentials;
         } else {
-            const Result<QString> code = co_await askMfaCode(profile.name, profile.mfaSerial);
+            const QString promptName = profile.name;
+            const QString serial = profile.mfaSerial;
+            const Result<QString> code = co_await askMfaCode(promptName, serial, cancel);
+            if (!self)
+                co_return resolverGone();
             if (!code)
                 co_return code.error();
             request.serialNumber = profile.mfaSerial;
@@ -451,7 +375,7 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
     }
     StsClient sts(m_network, m_clock, stsConfig(profile, region));
     qCInfo(lcCredentials) << "assuming the role of profile" << profile.name;
-    Result<StsAssumeRoleResult> assumed = co_await sts.assumeRole(sourceKeys, request);
+    Result<StsAssumeRoleResult> assumed = co_await sts.assumeRole(sourceKeys, request, cancel);
     if (!assumed)
         co_return assumed.error();
     TemporaryCredentials credentials = assumed.value().credentials;
@@ -460,4 +384,3 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
 
 } // namespace ecr
 
-#include "CredentialResolver.moc"

@@ -5,23 +5,19 @@
 #include "MfaPrompter.h"
 #include "Profile.h"
 #include "RetryPolicy.h"
+#include "SessionCache.h"
+#include "StaticKeyStore.h"
 #include "StsClient.h"
 #include "TemporaryCredentials.h"
 
-#include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
-#include <QPointer>
 #include <QProcessEnvironment>
 
 #include <functional>
 #include <memory>
 
 namespace ecr {
-
-namespace detail {
-class PendingCredentialFetch;
-} // namespace detail
 
 // A profile as the resolver needs it: the profile, plus static keys when they come from a
 // shared credentials file rather than from the keychain.
@@ -44,19 +40,18 @@ struct CredentialResolverOptions
     QString defaultStsRegion = QStringLiteral("us-east-1"); // when neither call nor profile has one
 };
 
-// Turns a profile into credentials:
-//   StaticKeys        the keychain (or the shared file's keys); with an MFA device, an MFA session
+// The credential chain: turns a profile into credentials.
+//   StaticKeys        the keychain (StaticKeyStore) or the shared file's keys; with an MFA
+//                     device, an MFA session
 //   AssumeRole        the source profile's credentials (recursively; loops are refused) + STS
 //                     AssumeRole; with an MFA device, the MFA session of long-term source keys
 //                     (GetSessionToken, one per device for every profile that names it, as
 //                     aws-vault does), else SerialNumber + TokenCode on AssumeRole itself
 //   CredentialProcess the command's output
 //   Environment       AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN
-// Temporary credentials are cached in memory and in the keychain under
-// "session/<type>/<b64url(profile id)>/<b64url(mfa serial)>" (type: sts.AssumeRole,
-// sts.GetSessionToken, credential_process) with their expiry and a fingerprint of the request,
-// and are used until `refreshMargin` before they expire. Concurrent requests for the same entry
-// share one fetch (and one MFA prompt).
+// Temporary credentials go through the SessionCache. Every step takes the caller's cancel
+// token: cancelling closes an open MFA prompt, aborts an STS call and kills a running
+// credential_process.
 class CredentialResolver final : public QObject
 {
     Q_OBJECT
@@ -70,24 +65,29 @@ public:
 
     // The credentials of a profile now (cached when still fresh). `region` picks the regional
     // STS endpoint; empty: the profile's region, else options.defaultStsRegion.
-    QCoro::Task<Result<TemporaryCredentials>> resolve(QString profileId, QString region = {});
+    QCoro::Task<Result<TemporaryCredentials>> resolve(
+        QString profileId, QString region = {}, CancelToken cancel = {});
     // A provider that resolves on first use and again whenever its credentials come within the
     // refresh margin of their expiry. It holds a guarded pointer: after the resolver is gone it
     // answers with an error.
     std::shared_ptr<CredentialsProvider> provider(QString profileId, QString region = {});
 
-    // Static keys of an app profile, as JSON in the keychain.
-    QCoro::Task<KeychainResult<Unit>> storeStaticKeys(QString profileId, sigv4::Credentials keys);
-    QCoro::Task<Result<sigv4::Credentials>> readStaticKeys(QString profileId);
+    StaticKeyStore& staticKeys() { return m_staticKeys; }
     // Drops a profile's cached sessions (memory and keychain) and, with `includeKeys`, its keys.
     QCoro::Task<KeychainResult<Unit>> forget(Profile profile, bool includeKeys);
 
-    static QString staticKeysKey(const QString& profileId);
     static QString sessionKey(
-        const QString& type, const QString& profileId, const QString& mfaSerial);
+        const QString& type, const QString& profileId, const QString& mfaSerial)
+    {
+        return SessionCache::keyFor(type, profileId, mfaSerial);
+    }
 
     const CredentialResolverOptions& options() const { return m_options; }
     const Clock& clock() const { return m_clock; }
+    bool isFresh(const TemporaryCredentials& credentials) const
+    {
+        return m_sessions.isFresh(credentials);
+    }
     QNetworkAccessManager& network() { return m_network; }
     StsConfig stsConfig(const Profile& profile, const QString& region) const;
 
@@ -98,33 +98,25 @@ private:
         QStringList ids;
         QStringList names;
     };
-    using Fetch = std::function<QCoro::Task<Result<TemporaryCredentials>>()>;
 
-    QCoro::Task<Result<Resolved>> resolveChain(QString idOrName, QString region, Chain chain);
-    QCoro::Task<Result<TemporaryCredentials>> cached(
-        QString key, QByteArray fingerprint, Fetch fetch);
+    QCoro::Task<Result<Resolved>> resolveChain(
+        QString idOrName, QString region, Chain chain, CancelToken cancel);
     QCoro::Task<Result<TemporaryCredentials>> fetchAssumeRole(
-        Profile profile, QString region, Chain chain);
-    QCoro::Task<Result<TemporaryCredentials>> fetchMfaSession(
-        Profile keysProfile, sigv4::Credentials keys, QString promptName, QString region);
-    QCoro::Task<Result<TemporaryCredentials>> fetchProcess(Profile profile);
-    QCoro::Task<Result<QString>> askMfaCode(QString profileName, QString serial);
-    QCoro::Task<Result<TemporaryCredentials>> mfaSession(
-        Profile keysProfile, sigv4::Credentials keys, QString promptName, QString region);
+        Profile profile, QString region, Chain chain, CancelToken cancel);
+    QCoro::Task<Result<TemporaryCredentials>> fetchMfaSession(Profile keysProfile,
+        sigv4::Credentials keys, QString promptName, QString region, CancelToken cancel);
+    QCoro::Task<Result<TemporaryCredentials>> fetchProcess(Profile profile, CancelToken cancel);
+    QCoro::Task<Result<QString>> askMfaCode(QString profileName, QString serial, CancelToken cancel);
+    QCoro::Task<Result<TemporaryCredentials>> mfaSession(Profile keysProfile,
+        sigv4::Credentials keys, QString promptName, QString region, CancelToken cancel);
 
     QNetworkAccessManager& m_network;
     const Clock& m_clock;
-    SecretStore& m_secrets;
     ProfileLookup m_lookup;
     CredentialResolverOptions m_options;
     MfaPrompter* m_prompter = nullptr;
-    struct MemoryEntry
-    {
-        TemporaryCredentials credentials;
-        QByteArray fingerprint;
-    };
-    QHash<QString, MemoryEntry> m_memory;
-    QHash<QString, std::shared_ptr<detail::PendingCredentialFetch>> m_pending;
+    StaticKeyStore m_staticKeys;
+    SessionCache m_sessions;
 };
 
 } // namespace ecr

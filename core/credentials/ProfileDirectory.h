@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AwsError.h"
+#include "Cancellation.h"
 #include "ConnectionTarget.h"
 
 #include <QCoroTask>
@@ -36,7 +37,10 @@ class ProfileDirectory : public QObject
 public:
     using QObject::QObject;
     virtual QList<ProfileEntry> profiles() const = 0;
-    virtual QCoro::Task<Result<ConnectionTarget>> resolve(QString profileId, QString region) = 0;
+    // Cancelling stops what resolving does (an MFA prompt, an STS call, a credential_process).
+    virtual QCoro::Task<Result<ConnectionTarget>> resolve(
+        QString profileId, QString region, CancelToken cancel)
+        = 0;
 
 Q_SIGNALS:
     void profilesChanged();

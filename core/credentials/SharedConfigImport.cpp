@@ -34,7 +34,7 @@ QString ImportReport::summary() const
 }
 
 QCoro::Task<ImportReport> importSharedProfiles(
-    ProfileStore& store, CredentialResolver& resolver, SharedConfig config, QStringList names)
+    ProfileStore& store, StaticKeyStore& keys, SharedConfig config, QStringList names)
 {
     ImportReport report;
     struct Candidate
@@ -101,9 +101,9 @@ QCoro::Task<ImportReport> importSharedProfiles(
 
         bool storedKeys = false;
         if (profile.source == CredentialSource::StaticKeys) {
-            const sigv4::Credentials keys = candidate.shared->staticKeys();
-            const KeychainResult<Unit> written
-                = co_await resolver.storeStaticKeys(profile.id, keys);
+            const sigv4::Credentials staticKeys = candidate.shared->staticKeys();
+            const QString id = profile.id;
+            const KeychainResult<Unit> written = co_await keys.store(id, staticKeys);
             if (!written) {
                 report.skipped.append({profile.name, written.toAwsError().message});
                 failed.append(profile.name);
@@ -121,8 +121,10 @@ QCoro::Task<ImportReport> importSharedProfiles(
         if (!saved) {
             report.skipped.append({profile.name, saved.error().message});
             failed.append(profile.name);
-            if (storedKeys)
-                co_await resolver.forget(profile, true);
+            if (storedKeys) {
+                const QString id = profile.id;
+                co_await keys.remove(id);
+            }
             continue;
         }
         report.imported.append(saved.value());

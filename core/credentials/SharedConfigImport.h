@@ -1,9 +1,9 @@
 #pragma once
 
 #include "AwsError.h"
-#include "CredentialResolver.h"
 #include "ProfileStore.h"
 #include "SharedConfig.h"
+#include "StaticKeyStore.h"
 
 #include <QCoroTask>
 
@@ -31,6 +31,6 @@ struct ImportReport
 // otherwise at the shared-file profile ("shared:<name>"). Names that exist in the app already
 // are skipped, as are profiles the app cannot use (SSO, web identity, no credentials).
 QCoro::Task<ImportReport> importSharedProfiles(
-    ProfileStore& store, CredentialResolver& resolver, SharedConfig config, QStringList names);
+    ProfileStore& store, StaticKeyStore& keys, SharedConfig config, QStringList names);
 
 } // namespace ecr

@@ -38,7 +38,7 @@ public:
         return {{u"sandbox"_s, QApplication::translate("screenshots", "Local sandbox"),
             ProfileEntry::Kind::LocalSandbox, u"eu-central-1"_s, u"aws"_s}};
     }
-    QCoro::Task<Result<ConnectionTarget>> resolve(QString, QString region) override
+    QCoro::Task<Result<ConnectionTarget>> resolve(QString, QString region, CancelToken) override
     {
         ConnectionTarget target;
         target.displayName = QApplication::translate("screenshots", "Local sandbox");

@@ -301,7 +301,8 @@ QCoro::Task<void> MainWindow::connectSelected()
     m_settings.setLastProfile(profileId);
 
     QPointer<MainWindow> self(this);
-    Result<ConnectionTarget> target = co_await m_profiles.resolve(profileId, region);
+    const CancelToken cancel = Cancellation::create();
+    Result<ConnectionTarget> target = co_await m_profiles.resolve(profileId, region, cancel);
     if (!self || generation != m_selectGeneration)
         co_return; // the user picked something else meanwhile
     if (!target) {

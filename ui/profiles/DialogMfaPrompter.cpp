@@ -1,51 +1,31 @@
 #include "DialogMfaPrompter.h"
 
+#include "AwaitDialog.h"
 #include "MfaCodeDialog.h"
 
 #include <QApplication>
-#include <QCoroSignal>
 
 namespace ecr {
-
-namespace {
-
-// Outlives the dialog it watches: it reports the dialog's result, or Rejected when the dialog
-// is destroyed unanswered (its parent closed), so the awaiting coroutine always resumes.
-class DialogOutcome final : public QObject
-{
-    Q_OBJECT
-
-public:
-    explicit DialogOutcome(QDialog* dialog)
-    {
-        connect(dialog, &QDialog::finished, this, &DialogOutcome::decided);
-        connect(dialog, &QObject::destroyed, this, [this] { Q_EMIT decided(QDialog::Rejected); });
-    }
-
-Q_SIGNALS:
-    void decided(int result);
-};
-
-} // namespace
 
 DialogMfaPrompter::DialogMfaPrompter(QWidget* parent)
     : m_parent(parent)
 { }
 
 QCoro::Task<std::optional<QString>> DialogMfaPrompter::askCode(
-    QString profileName, QString mfaSerial)
+    QString profileName, QString mfaSerial, CancelToken cancel)
 {
+    std::optional<QString> code;
+    if (cancel && cancel->isCancelled())
+        co_return code;
     QWidget* parent = QApplication::activeModalWidget();
     if (!parent)
         parent = m_parent;
     QPointer<MfaCodeDialog> dialog = new MfaCodeDialog(parent);
     dialog->setRequest(profileName, mfaSerial);
-    DialogOutcome outcome(dialog);
-    dialog->open();
-    const int result = co_await qCoro(&outcome, &DialogOutcome::decided);
-    std::optional<QString> code;
+    const int result = co_await awaitDialog(dialog, cancel);
     if (dialog) {
-        if (result == QDialog::Accepted && dialog->isCodeComplete())
+        if (result == QDialog::Accepted && dialog->isCodeComplete()
+            && !(cancel && cancel->isCancelled()))
             code = dialog->code();
         dialog->deleteLater();
     }
@@ -53,5 +33,3 @@ QCoro::Task<std::optional<QString>> DialogMfaPrompter::askCode(
 }
 
 } // namespace ecr
-
-#include "DialogMfaPrompter.moc"

@@ -122,7 +122,7 @@ void ImportProfilesDialog::fill()
             else
                 notes.prepend(tr("Cannot be imported:"));
             importable = false;
-        } else if (m_directory.store().profileByName(shared.name)) {
+        } else if (m_directory.appProfileNamed(shared.name)) {
             notes.append(tr("The app already has a profile named %1.").arg(shared.name));
             importable = false;
         } else if (shared.hasStaticKeys()) {

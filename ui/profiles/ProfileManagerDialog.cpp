@@ -122,7 +122,7 @@ void ProfileManagerDialog::reload()
 {
     const QString selected = selectedEntryId();
     QList<ProfileRow> rows;
-    for (const Profile& profile : m_directory.store().profiles()) {
+    for (const Profile& profile : m_directory.appProfiles()) {
         ProfileRow row;
         row.origin = ProfileRow::Origin::App;
         row.entryId = CredentialProfileDirectory::keychainEntryId(profile.id);
@@ -199,7 +199,7 @@ void ProfileManagerDialog::openEditor(ProfileEditDialog::Mode mode)
         return;
     auto* dialog = new ProfileEditDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setOtherProfiles(m_directory.store().profiles());
+    dialog->setOtherProfiles(m_directory.appProfiles());
     switch (mode) {
     case ProfileEditDialog::Mode::Add:
         dialog->setProfile(Profile{}, mode);
@@ -243,8 +243,7 @@ QCoro::Task<void> ProfileManagerDialog::checkKeychain()
             continue;
         }
         const QString profileId = entryId.mid(CredentialProfileDirectory::keychainPrefix().size());
-        const Result<sigv4::Credentials> keys
-            = co_await m_directory.resolver().readStaticKeys(profileId);
+        const Result<Unit> keys = co_await m_directory.checkStoredKeys(profileId);
         if (!self || generation != m_checkGeneration)
             co_return; // closed, or the list changed and a newer check runs
         const KeychainStatus status
@@ -260,25 +259,10 @@ QCoro::Task<void> ProfileManagerDialog::save(QPointer<ProfileEditDialog> dialog)
     if (!dialog)
         co_return;
     const Profile profile = dialog->profile();
-    std::optional<sigv4::Credentials> keys = dialog->editor()->newKeys();
+    const std::optional<sigv4::Credentials> keys = dialog->editor()->newKeys();
     const QString keysFrom = dialog->keysFromProfileId();
     QPointer<ProfileManagerDialog> self(this);
-    if (!keys && !keysFrom.isEmpty() && profile.source == CredentialSource::StaticKeys) {
-        const Result<sigv4::Credentials> copied
-            = co_await m_directory.resolver().readStaticKeys(keysFrom);
-        if (!self)
-            co_return;
-        if (!copied) {
-            if (dialog)
-                dialog->fail(copied.error());
-            else
-                m_presenter.showError(
-                    this, describeError(copied.error(), tr("Saving the profile")));
-            co_return;
-        }
-        keys = copied.value();
-    }
-    const Result<Profile> saved = co_await m_directory.saveProfile(profile, keys);
+    const Result<Profile> saved = co_await m_directory.saveProfile(profile, keys, keysFrom);
     if (!self)
         co_return;
     if (!saved) {
@@ -303,7 +287,7 @@ QCoro::Task<void> ProfileManagerDialog::deleteSelected()
         co_return;
     const Profile profile = row->profile;
     QStringList dependents;
-    for (const Profile& other : m_directory.store().profiles()) {
+    for (const Profile& other : m_directory.appProfiles()) {
         if (other.id != profile.id
             && (other.sourceProfile == profile.id || other.sourceProfile == profile.name))
             dependents.append(other.name);
