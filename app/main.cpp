@@ -1,18 +1,17 @@
 #include "AppProfileDirectory.h"
+#include "AppWiring.h"
 #include "Clock.h"
 #include "CredentialProfileDirectory.h"
 #include "DialogMfaPrompter.h"
-#include "ImportProfilesDialog.h"
 #include "KeychainStore.h"
 #include "LocalSandbox.h"
 #include "MainWindow.h"
 #include "MessagePresenter.h"
-#include "ProfileManagerDialog.h"
 #include "ProfileStore.h"
+#include "SessionFactory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTimer>
@@ -49,34 +48,14 @@ int main(int argc, char* argv[])
     ecr::CredentialProfileDirectory credentialProfiles(profileStore, keychain, network, clock);
     ecr::LocalSandbox sandbox(clock);
     ecr::AppProfileDirectory profiles(credentialProfiles, sandbox);
-    ecr::MainWindow window(profiles, network, clock, presenter);
+    ecr::DirectorySessionFactory sessions(profiles, network, clock);
+    ecr::MainWindow window(profiles, sessions, presenter);
     ecr::DialogMfaPrompter mfaPrompter(&window);
     credentialProfiles.setMfaPrompter(&mfaPrompter);
-
-    auto startSandbox = [&] {
-        QString error;
-        if (!sandbox.start(&error)) {
-            QMessageBox::warning(&window, QApplication::translate("main", "Local sandbox"),
-                QApplication::translate("main", "The Local sandbox could not start: %1")
-                    .arg(error));
-            return;
-        }
-        window.selectProfile(ecr::AppProfileDirectory::kSandboxId);
-    };
-    QObject::connect(&window, &ecr::MainWindow::localSandboxRequested, &window, startSandbox);
-    QObject::connect(&window, &ecr::MainWindow::manageProfilesRequested, &window, [&] {
-        auto* dialog = new ecr::ProfileManagerDialog(credentialProfiles, presenter, &window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    QObject::connect(&window, &ecr::MainWindow::importProfilesRequested, &window, [&] {
-        auto* dialog = new ecr::ImportProfilesDialog(credentialProfiles, &window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
+    ecr::AppWiring wiring(window, credentialProfiles, sandbox, presenter);
 
     window.show();
     if (parser.isSet(sandboxOption))
-        QTimer::singleShot(0, &window, startSandbox);
+        QTimer::singleShot(0, &wiring, &ecr::AppWiring::startSandbox);
     return QApplication::exec();
 }

@@ -57,6 +57,18 @@ T awaitTask(QCoro::Task<T>&& task)
     return std::move(*out);
 }
 
+inline void awaitTask(QCoro::Task<void>&& task)
+{
+    bool done = false;
+    QEventLoop loop;
+    auto continuation = task.then([&] {
+        done = true;
+        loop.quit();
+    });
+    if (!done)
+        loop.exec();
+}
+
 // Answers with the queued codes, then with "cancel".
 class FakeMfaPrompter final : public MfaPrompter
 {

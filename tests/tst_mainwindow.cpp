@@ -4,11 +4,12 @@
 #include "ErrorPresenter.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
-#include "MessagePresenter.h"
 #include "RuleForm.h"
 #include "RuleFormDialog.h"
 #include "RulesController.h"
 #include "RulesTableModel.h"
+#include "SessionFactory.h"
+#include "RecordingPresenter.h"
 #include "SandboxHarness.h"
 #include "UpdateCredentialsDialog.h"
 
@@ -31,20 +32,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The presenter seam: records what would have been shown, answers confirmations.
-class RecordingPresenter final : public MessagePresenter
-{
-public:
-    void showError(QWidget*, const ErrorText& text) override { errors.append(text); }
-    bool confirm(QWidget*, const QString& title, const QString& text, const QString&) override
-    {
-        confirmations.append(title + u'\n' + text);
-        return confirmAnswer;
-    }
-    QList<ErrorText> errors;
-    QStringList confirmations;
-    bool confirmAnswer = true;
-};
 
 // A directory with one sandbox profile, plus profiles whose resolution fails in chosen ways.
 class TestProfiles final : public ProfileDirectory
@@ -104,7 +91,7 @@ struct Fixture
     { }
     void open()
     {
-        window = std::make_unique<MainWindow>(profiles, harness.network(), clock, presenter);
+        window = std::make_unique<MainWindow>(profiles, sessions, presenter);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         QTRY_VERIFY(window->controller().session() != nullptr);
@@ -114,6 +101,7 @@ struct Fixture
     SystemClock clock;
     RecordingPresenter presenter;
     TestProfiles profiles;
+    DirectorySessionFactory sessions{profiles, harness.network(), clock};
     std::unique_ptr<MainWindow> window;
 };
 
@@ -134,8 +122,7 @@ private Q_SLOTS:
         QApplication::setApplicationDisplayName(u"ECR Pull-Through Cache Admin"_s);
         Fixture f;
         f.profiles.entries.clear();
-        SystemClock clock;
-        MainWindow window(f.profiles, f.harness.network(), clock, f.presenter);
+        MainWindow window(f.profiles, f.sessions, f.presenter);
         QSignalSpy sandboxRequested(&window, &MainWindow::localSandboxRequested);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -325,7 +312,7 @@ private Q_SLOTS:
         f.profiles.endpointOverride = QUrl(u"http://127.0.0.1:%1"_s.arg(probe.serverPort()));
         probe.close();
         f.window
-            = std::make_unique<MainWindow>(f.profiles, f.harness.network(), f.clock, f.presenter);
+            = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         auto* bar = child<MessageBar>(f.window.get(), "messageBar");
         // A failing refresh is recoverable: an inline bar with Retry, not a modal dialog.
@@ -348,7 +335,7 @@ private Q_SLOTS:
         Fixture f(options);
         QCOMPARE(f.harness.server().url().scheme(), u"https"_s);
         f.window
-            = std::make_unique<MainWindow>(f.profiles, f.harness.network(), f.clock, f.presenter);
+            = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         auto* bar = child<MessageBar>(f.window.get(), "messageBar");
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 15000);
@@ -364,7 +351,7 @@ private Q_SLOTS:
         f.profiles.failures.insert(u"sandbox"_s,
             makeError(ErrorKind::Credentials, u"NoCredentials"_s, u"No access key."_s, 0));
         f.window
-            = std::make_unique<MainWindow>(f.profiles, f.harness.network(), f.clock, f.presenter);
+            = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         QTRY_COMPARE(f.presenter.errors.size(), 1);
         const ErrorText& text = f.presenter.errors.first();
@@ -380,7 +367,7 @@ private Q_SLOTS:
         f.profiles.failures.insert(
             u"sandbox"_s, makeError(ErrorKind::Credentials, u"KeychainLocked"_s, u"locked"_s, 0));
         f.window
-            = std::make_unique<MainWindow>(f.profiles, f.harness.network(), f.clock, f.presenter);
+            = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         QTRY_COMPARE(f.presenter.errors.size(), 1);
         const ErrorText& text = f.presenter.errors.first();
@@ -401,7 +388,7 @@ private Q_SLOTS:
         f.profiles.entries.append(
             {u"other"_s, u"Other"_s, ProfileEntry::Kind::Keychain, u"eu-west-1"_s, u"aws"_s});
         f.window
-            = std::make_unique<MainWindow>(f.profiles, f.harness.network(), f.clock, f.presenter);
+            = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         QTRY_VERIFY(f.window->controller().isBusy()); // loading us-east-1, slowly
         // Switch to the other profile (eu-west-1, no rules) while the first answer is on its way.

@@ -1,6 +1,7 @@
 // The profile editor on its own (no keychain): which fields each credential source shows, the
 // validation messages under their fields, the profile it builds, and how it treats secrets: never
 // pre-filled, masked, and newKeys() empty until the user types keys.
+#include "FormValidation.h"
 #include "ProfileEditDialog.h"
 #include "ProfileEditor.h"
 
@@ -141,7 +142,7 @@ private Q_SLOTS:
         editor.setOtherProfiles({otherProfile(u"prod"_s)});
         QLineEdit* name = field(editor, u"nameLineEdit"_s);
         QCOMPARE(message(editor, u"nameErrorLabel"_s), QString()); // untouched: no message yet
-        QVERIFY(!editor.isValid());
+        QVERIFY(!editor.validation().isValid());
 
         type(name, u"dev"_s);
         QCOMPARE(message(editor, u"nameErrorLabel"_s), QString());
@@ -162,7 +163,7 @@ private Q_SLOTS:
         editor.setOtherProfiles({p, otherProfile(u"dev"_s)});
         editor.setProfile(p, false);
         QCOMPARE(message(editor, u"nameErrorLabel"_s), QString());
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
     }
 
     void regionMessages()
@@ -204,7 +205,7 @@ private Q_SLOTS:
         editor.setOtherProfiles({otherProfile(u"base"_s)});
         type(field(editor, u"nameLineEdit"_s), u"admin"_s);
         chooseSource(editor, CredentialSource::AssumeRole);
-        QVERIFY(!editor.isValid());
+        QVERIFY(!editor.validation().isValid());
         QLineEdit* arn = field(editor, u"roleArnLineEdit"_s);
         type(arn, u"arn:aws:iam::123:role/Admin"_s);
         QVERIFY(message(editor, u"roleArnErrorLabel"_s).contains(u"is not a role ARN"_s));
@@ -214,19 +215,19 @@ private Q_SLOTS:
         type(arn, kRoleArn);
         QCOMPARE(message(editor, u"roleArnErrorLabel"_s), QString());
 
-        editor.markAllTouched(); // the user pressed Save
+        editor.validation().markAllTouched(); // the user pressed Save
         QCOMPARE(message(editor, u"sourceProfileErrorLabel"_s),
             u"Choose the profile whose credentials assume the role."_s);
         auto* source = field<QComboBox>(editor, u"sourceProfileComboBox"_s);
         QCOMPARE(source->count(), 2); // the environment and "base"
         source->setCurrentIndex(source->findText(u"base"_s));
         QCOMPARE(message(editor, u"sourceProfileErrorLabel"_s), QString());
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
 
         QLineEdit* mfa = field(editor, u"roleMfaSerialLineEdit"_s);
         type(mfa, u"short"_s);
         QVERIFY(message(editor, u"roleMfaSerialErrorLabel"_s).contains(u"MFA device"_s));
-        QVERIFY(!editor.isValid());
+        QVERIFY(!editor.validation().isValid());
         type(mfa, kMfaSerial);
         QCOMPARE(message(editor, u"roleMfaSerialErrorLabel"_s), QString());
 
@@ -236,7 +237,7 @@ private Q_SLOTS:
         type(field(editor, u"sessionNameLineEdit"_s), u"has space"_s);
         QVERIFY(message(editor, u"sessionNameErrorLabel"_s).contains(u"session name"_s));
         type(field(editor, u"sessionNameLineEdit"_s), u"ops-session"_s);
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
 
         const Profile p = editor.profile();
         QCOMPARE(p.source, CredentialSource::AssumeRole);
@@ -263,7 +264,7 @@ private Q_SLOTS:
         type(field(editor, u"roleArnLineEdit"_s), kRoleArn);
         auto* source = field<QComboBox>(editor, u"sourceProfileComboBox"_s);
         source->setCurrentIndex(0);
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
 
         auto* duration = field<QSpinBox>(editor, u"durationSpinBox"_s);
         QCOMPARE(duration->minimum(), 900);
@@ -273,10 +274,10 @@ private Q_SLOTS:
         QTest::keyClicks(duration, u"500"_s);
         QVERIFY2(message(editor, u"durationErrorLabel"_s).contains(u"between 900 seconds"_s),
             qPrintable(message(editor, u"durationErrorLabel"_s)));
-        QVERIFY(!editor.isValid());
+        QVERIFY(!editor.validation().isValid());
         QTest::keyClick(duration, Qt::Key_0); // 5000
         QCOMPARE(message(editor, u"durationErrorLabel"_s), QString());
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
         QCOMPARE(editor.profile().durationSeconds, 5000);
     }
 
@@ -286,25 +287,25 @@ private Q_SLOTS:
         editor.show();
         type(field(editor, u"nameLineEdit"_s), u"sso"_s);
         chooseSource(editor, CredentialSource::CredentialProcess);
-        QVERIFY(!editor.isValid());
+        QVERIFY(!editor.validation().isValid());
         QLineEdit* command = field(editor, u"credentialProcessLineEdit"_s);
         type(command, u"/usr/bin/aws-vault export --format=json prod"_s);
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
         type(command, u"   "_s);
         QCOMPARE(message(editor, u"credentialProcessErrorLabel"_s),
             u"Enter the command that prints the credentials."_s);
-        QVERIFY(!editor.isValid());
+        QVERIFY(!editor.validation().isValid());
     }
 
     void newAccessKeysProfileNeedsBothKeys()
     {
         ProfileEditor editor;
         editor.show();
-        QSignalSpy validity(&editor, &ProfileEditor::validityChanged);
+        QSignalSpy validity(&editor.validation(), &FormValidation::validityChanged);
         type(field(editor, u"nameLineEdit"_s), u"prod"_s);
-        QVERIFY(!editor.isValid());
+        QVERIFY(!editor.validation().isValid());
         QVERIFY(validity.isEmpty());
-        editor.markAllTouched();
+        editor.validation().markAllTouched();
         QCOMPARE(message(editor, u"accessKeyIdErrorLabel"_s), u"Enter the access key ID."_s);
         QCOMPARE(
             message(editor, u"secretAccessKeyErrorLabel"_s), u"Enter the secret access key."_s);
@@ -315,9 +316,9 @@ private Q_SLOTS:
         QVERIFY(message(editor, u"accessKeyIdErrorLabel"_s).contains(u"16 to 128"_s));
         type(field(editor, u"accessKeyIdLineEdit"_s), kAccessKey);
         QCOMPARE(message(editor, u"accessKeyIdErrorLabel"_s), QString());
-        QVERIFY(!editor.isValid());
+        QVERIFY(!editor.validation().isValid());
         type(field(editor, u"secretAccessKeyLineEdit"_s), kSecret);
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
         QCOMPARE(validity.size(), 1);
         QCOMPARE(validity.first().first().toBool(), true);
 
@@ -351,7 +352,7 @@ private Q_SLOTS:
         QCOMPARE(secret->placeholderText(), u"Stored in the keychain — type to replace"_s);
         QCOMPARE(id->placeholderText(), u"Stored in the keychain — type to replace"_s);
         QVERIFY(editor.hasStoredKeys());
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
         QVERIFY(!editor.newKeys().has_value());
         QCOMPARE(field(editor, u"keysMfaSerialLineEdit"_s)->text(), kMfaSerial);
 
@@ -363,11 +364,11 @@ private Q_SLOTS:
 
         // Typing a secret alone is half a replacement.
         type(secret, kSecret);
-        QVERIFY(!editor.isValid());
+        QVERIFY(!editor.validation().isValid());
         QCOMPARE(message(editor, u"accessKeyIdErrorLabel"_s),
             u"To replace the stored keys, enter the access key ID too."_s);
         type(id, kAccessKey);
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
         const std::optional<sigv4::Credentials> keys = editor.newKeys();
         QVERIFY(keys.has_value());
         QCOMPARE(keys->accessKeyId, kAccessKey);
@@ -377,7 +378,7 @@ private Q_SLOTS:
         type(secret, QString());
         type(id, QString());
         QVERIFY(!editor.newKeys().has_value());
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
     }
 
     void switchingAnExistingProfileToKeysNeedsKeys()
@@ -388,11 +389,11 @@ private Q_SLOTS:
         p.source = CredentialSource::CredentialProcess;
         p.credentialProcess = u"/bin/creds"_s;
         editor.setProfile(p, false);
-        QVERIFY(editor.isValid());
+        QVERIFY(editor.validation().isValid());
         QCOMPARE(field(editor, u"credentialProcessLineEdit"_s)->text(), u"/bin/creds"_s);
         chooseSource(editor, CredentialSource::StaticKeys);
         QVERIFY(!editor.hasStoredKeys());
-        QVERIFY(!editor.isValid());
+        QVERIFY(!editor.validation().isValid());
         QVERIFY(editor.profile().credentialProcess.isEmpty()); // only the chosen source's fields
     }
 

@@ -4,12 +4,12 @@
 // keychain states as the list shows them; and the keyboard.
 #include "CredentialProfileDirectory.h"
 #include "CredentialsTestSupport.h"
+#include "RecordingPresenter.h"
 #include "MfaCodeDialog.h"
 #include "DialogMfaPrompter.h"
 #include "StaticKeyStore.h"
 #include "ImportProfilesDialog.h"
 #include "MessageBar.h"
-#include "MessagePresenter.h"
 #include "ProfileEditDialog.h"
 #include "ProfileEditor.h"
 #include "ProfileListModel.h"
@@ -50,20 +50,6 @@ sigv4::Credentials sentinelKeys()
     return {kSentinelAccessKey, kSentinelSecret, {}};
 }
 
-// The presenter seam: records what would have been shown, answers confirmations.
-class RecordingPresenter final : public MessagePresenter
-{
-public:
-    void showError(QWidget*, const ErrorText& text) override { errors.append(text); }
-    bool confirm(QWidget*, const QString& title, const QString& text, const QString&) override
-    {
-        confirmations.append(title + u'\n' + text);
-        return confirmAnswer;
-    }
-    QList<ErrorText> errors;
-    QStringList confirmations;
-    bool confirmAnswer = true;
-};
 
 // Answers every read with one state (writes and removes succeed), for the keychain states the
 // real daemon cannot be made to show on demand.

@@ -1,4 +1,5 @@
 // The create-rule form: fields per registry, validation per field, pull preview, keyboard use.
+#include "FormValidation.h"
 #include "RuleForm.h"
 
 #include <QApplication>
@@ -94,7 +95,7 @@ private Q_SLOTS:
             QVERIFY2(!combo->itemIcon(i).isNull(), qPrintable(info.iconName));
             QVERIFY(!combo->itemIcon(i).pixmap(16).isNull());
         }
-        QVERIFY(!form.isValid());
+        QVERIFY(!form.validation().isValid());
         QVERIFY(!form.registry());
     }
 
@@ -155,7 +156,7 @@ private Q_SLOTS:
         QVERIFY(form.isFieldShown(ptc::Field::EcrRepositoryPrefix));
         QVERIFY(form.isFieldShown(ptc::Field::RegistryId));
         // Public upstreams need nothing else: the default prefix makes the form complete.
-        QCOMPARE(form.isValid(), !azureName && !ecrParts && !credential);
+        QCOMPARE(form.validation().isValid(), !azureName && !ecrParts && !credential);
 
         const CreateRuleRequest request = form.request();
         QCOMPARE(request.upstreamRegistry, upstreamRegistryInfo(registry).wireName);
@@ -170,10 +171,10 @@ private Q_SLOTS:
         fillValid(form, UpstreamRegistry::Ecr);
         typeInto(lineEdit(form, u"customRoleArnLineEdit"_s), kRoleArn);
         typeInto(lineEdit(form, u"upstreamPrefixLineEdit"_s), u"Not Valid"_s);
-        QVERIFY(!form.isValid());
+        QVERIFY(!form.validation().isValid());
 
         form.setRegistry(UpstreamRegistry::Quay); // role and upstream prefix are hidden now
-        QVERIFY(form.isValid());
+        QVERIFY(form.validation().isValid());
         CreateRuleRequest request = form.request();
         QVERIFY(request.customRoleArn.isEmpty());
         QVERIFY(request.upstreamRepositoryPrefix.isEmpty());
@@ -182,9 +183,9 @@ private Q_SLOTS:
         // Switching back shows what the user typed, still checked.
         form.setRegistry(UpstreamRegistry::Ecr);
         QCOMPARE(lineEdit(form, u"customRoleArnLineEdit"_s)->text(), kRoleArn);
-        QVERIFY(!form.isValid());
+        QVERIFY(!form.validation().isValid());
         typeInto(lineEdit(form, u"upstreamPrefixLineEdit"_s), u"team-a"_s);
-        QVERIFY(form.isValid());
+        QVERIFY(form.validation().isValid());
         request = form.request();
         QCOMPARE(request.customRoleArn, kRoleArn);
         QCOMPARE(request.upstreamRepositoryPrefix, u"team-a"_s);
@@ -193,9 +194,9 @@ private Q_SLOTS:
         // A bad credential of a secret-based registry does not follow to a public one.
         form.setRegistry(UpstreamRegistry::DockerHub);
         typeInto(lineEdit(form, u"credentialArnLineEdit"_s), u"arn:nonsense"_s);
-        QVERIFY(!form.isValid());
+        QVERIFY(!form.validation().isValid());
         form.setRegistry(UpstreamRegistry::EcrPublic);
-        QVERIFY(form.isValid());
+        QVERIFY(form.validation().isValid());
         QVERIFY(form.request().credentialArn.isEmpty());
     }
 
@@ -307,8 +308,8 @@ private Q_SLOTS:
 
         RuleForm form;
         fillValid(form, registry);
-        QVERIFY(form.isValid());
-        QSignalSpy validity(&form, &RuleForm::validityChanged);
+        QVERIFY(form.validation().isValid());
+        QSignalSpy validity(&form.validation(), &FormValidation::validityChanged);
 
         if (field == u"ecrRegionComboBox")
             typeRegion(form, value);
@@ -317,7 +318,7 @@ private Q_SLOTS:
 
         QLabel* error = label(form, errorLabel);
         QVERIFY(error);
-        QCOMPARE(form.isValid(), valid);
+        QCOMPARE(form.validation().isValid(), valid);
         QCOMPARE(error->isVisibleTo(&form), !valid);
         if (valid) {
             QVERIFY(error->text().isEmpty());
@@ -344,10 +345,10 @@ private Q_SLOTS:
         fillValid(form, UpstreamRegistry::Ecr);
         typeInto(lineEdit(form, u"prefixLineEdit"_s), u"ROOT"_s);
         typeInto(lineEdit(form, u"upstreamPrefixLineEdit"_s), u"team-a"_s);
-        QVERIFY(!form.isValid());
+        QVERIFY(!form.validation().isValid());
         QVERIFY(label(form, u"upstreamPrefixErrorLabel"_s)->text().contains(u"not ROOT"_s));
         typeInto(lineEdit(form, u"prefixLineEdit"_s), u"team-a"_s);
-        QVERIFY(form.isValid());
+        QVERIFY(form.validation().isValid());
     }
 
     void untouchedEmptyFieldsStayQuietUntilSubmit()
@@ -355,7 +356,7 @@ private Q_SLOTS:
         RuleForm form;
         QLabel* registryError = label(form, u"registryErrorLabel"_s);
         QVERIFY(!registryError->isVisibleTo(&form));
-        form.markAllTouched();
+        form.validation().markAllTouched();
         QVERIFY(registryError->isVisibleTo(&form));
         QVERIFY(registryError->text().contains(u"Choose an upstream registry"_s));
         QVERIFY(label(form, u"prefixErrorLabel"_s)->isVisibleTo(&form));
@@ -363,10 +364,10 @@ private Q_SLOTS:
         RuleForm docker;
         docker.setRegistry(UpstreamRegistry::DockerHub);
         QLabel* credentialError = label(docker, u"credentialArnErrorLabel"_s);
-        QVERIFY(!docker.isValid());
+        QVERIFY(!docker.validation().isValid());
         QVERIFY(!credentialError->isVisibleTo(&docker));
         QVERIFY(!label(docker, u"registryErrorLabel"_s)->isVisibleTo(&docker));
-        docker.markAllTouched();
+        docker.validation().markAllTouched();
         QVERIFY(credentialError->isVisibleTo(&docker));
         QVERIFY(credentialError->text().contains(u"requires authentication"_s));
         QVERIFY(!label(docker, u"prefixErrorLabel"_s)->isVisibleTo(&docker));
@@ -374,7 +375,7 @@ private Q_SLOTS:
         RuleForm ecr;
         ecr.setRegistry(UpstreamRegistry::Ecr);
         QVERIFY(!label(ecr, u"ecrAccountErrorLabel"_s)->isVisibleTo(&ecr));
-        ecr.markAllTouched();
+        ecr.validation().markAllTouched();
         QVERIFY(label(ecr, u"ecrAccountErrorLabel"_s)->isVisibleTo(&ecr));
         QVERIFY(label(ecr, u"ecrRegionErrorLabel"_s)->isVisibleTo(&ecr));
         QVERIFY(!label(ecr, u"customRoleArnErrorLabel"_s)->isVisibleTo(&ecr)); // optional
@@ -391,7 +392,7 @@ private Q_SLOTS:
         QCOMPARE(prefixError->text(), u"This prefix is taken."_s);
         QVERIFY(prefixError->isVisibleTo(&form));
         QCOMPARE(credentialError->text(), u"Secret not found."_s);
-        QVERIFY(form.isValid()); // the same request may succeed a moment later
+        QVERIFY(form.validation().isValid()); // the same request may succeed a moment later
         QCOMPARE(lineEdit(form, u"prefixLineEdit"_s)->accessibleDescription(),
             u"This prefix is taken."_s);
 
@@ -429,7 +430,7 @@ private Q_SLOTS:
     void validityChangedFollowsTheForm()
     {
         RuleForm form;
-        QSignalSpy spy(&form, &RuleForm::validityChanged);
+        QSignalSpy spy(&form.validation(), &FormValidation::validityChanged);
         form.setRegistry(UpstreamRegistry::Quay);
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.takeFirst().first().toBool(), true);
@@ -491,7 +492,7 @@ private Q_SLOTS:
         QFETCH(QString, registryId);
         QFETCH(QString, expected);
         RuleForm form;
-        form.setRegistryContext(accountId, region, dnsSuffix);
+        form.setRegistryLocation({accountId, region, dnsSuffix});
         form.setRegistry(registry);
         if (!prefix.isEmpty())
             typeInto(lineEdit(form, u"prefixLineEdit"_s), prefix);
@@ -514,7 +515,7 @@ private Q_SLOTS:
         form.setRegistry(UpstreamRegistry::GitLabContainerRegistry);
         QLabel* hint = label(form, u"credentialArnHintLabel"_s);
         QVERIFY(hint->text().contains(u"ecr-pullthroughcache/"_s));
-        form.setRegistryContext(kAccount, u"eu-west-1"_s, u"amazonaws.com"_s);
+        form.setRegistryLocation({kAccount, u"eu-west-1"_s, u"amazonaws.com"_s});
         QVERIFY(hint->text().contains(kAccount));
         QVERIFY(hint->text().contains(u"eu-west-1"_s));
     }
@@ -522,7 +523,7 @@ private Q_SLOTS:
     void keyboardOnlyFill()
     {
         RuleForm form;
-        form.setRegistryContext(kAccount, u"us-east-1"_s, u"amazonaws.com"_s);
+        form.setRegistryLocation({kAccount, u"us-east-1"_s, u"amazonaws.com"_s});
         form.show();
         QVERIFY(QTest::qWaitForWindowActive(&form));
         auto* registry = child<QComboBox>(form, u"registryComboBox"_s);
@@ -544,7 +545,7 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), lineEdit(form, u"registryIdLineEdit"_s));
         QTest::keyClicks(QApplication::focusWidget(), kAccount);
 
-        QVERIFY(form.isValid());
+        QVERIFY(form.validation().isValid());
         const CreateRuleRequest request = form.request();
         QCOMPARE(request.upstreamRegistry, u"docker-hub"_s);
         QCOMPARE(request.upstreamRegistryUrl, u"registry-1.docker.io"_s);
@@ -586,7 +587,7 @@ private Q_SLOTS:
             if (!values.at(i).isEmpty())
                 QTest::keyClicks(focused, values.at(i));
         }
-        QVERIFY(form.isValid());
+        QVERIFY(form.validation().isValid());
         const CreateRuleRequest request = form.request();
         QCOMPARE(request.upstreamRegistryUrl, u"444455556666.dkr.ecr.eu-west-1.amazonaws.com"_s);
         QCOMPARE(request.ecrRepositoryPrefix, u"central"_s);

@@ -97,7 +97,7 @@ private Q_SLOTS:
     void createEmitsTheExactRequestAndGoesBusy()
     {
         RuleFormDialog dialog;
-        dialog.setRegistryContext(u"123456789012"_s, u"us-east-1"_s, u"amazonaws.com"_s);
+        dialog.setRegistryLocation({u"123456789012"_s, u"us-east-1"_s, u"amazonaws.com"_s});
         QSignalSpy spy(&dialog, &RuleFormDialog::createRequested);
         fillAndCreate(dialog);
         QCOMPARE(spy.count(), 1);

@@ -75,7 +75,7 @@ private Q_SLOTS:
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_proxyTester = std::make_unique<QAbstractItemModelTester>(
             m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_model->setRegistryContext(u"123456789012"_s, u"us-east-1"_s, u"amazonaws.com"_s);
+        m_model->setRegistryLocation({u"123456789012"_s, u"us-east-1"_s, u"amazonaws.com"_s});
         m_model->setRules(fixture());
     }
     void cleanup()
@@ -171,7 +171,7 @@ private Q_SLOTS:
             u"123456789012.dkr.ecr.us-east-1.amazonaws.com/central/<repository>/<image>:<tag>"_s);
 
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-        m_model->setRegistryContext(u"210987654321"_s, u"cn-north-1"_s, u"amazonaws.com.cn"_s);
+        m_model->setRegistryLocation({u"210987654321"_s, u"cn-north-1"_s, u"amazonaws.com.cn"_s});
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().column(), int(RulesTableModel::PullUrl));
         QCOMPARE(changed.first().at(1).toModelIndex().row(), m_model->rowCount() - 1);

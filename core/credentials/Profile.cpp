@@ -226,4 +226,32 @@ QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>
     return issues;
 }
 
+bool isValidAccessKeyId(const QString& accessKeyId)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9]{16,128}$"));
+    return pattern.match(accessKeyId).hasMatch();
+}
+
+QList<AccessKeyIssue> validateTypedKeys(const QString& accessKeyId, const QString& secretAccessKey,
+    bool anythingTyped, bool hasStoredKeys)
+{
+    QList<AccessKeyIssue> issues;
+    if (!anythingTyped && hasStoredKeys)
+        return issues; // keep the stored keys
+    const bool replacing = anythingTyped && hasStoredKeys;
+    if (accessKeyId.isEmpty())
+        issues.append({AccessKeyField::AccessKeyId,
+            replacing ? tr("To replace the stored keys, enter the access key ID too.")
+                      : tr("Enter the access key ID.")});
+    else if (!isValidAccessKeyId(accessKeyId))
+        issues.append({AccessKeyField::AccessKeyId,
+            tr("An access key ID is 16 to 128 letters and digits, such as "
+               "AKIAIOSFODNN7EXAMPLE.")});
+    if (secretAccessKey.isEmpty())
+        issues.append({AccessKeyField::SecretAccessKey,
+            replacing ? tr("To replace the stored keys, enter the secret access key too.")
+                      : tr("Enter the secret access key.")});
+    return issues;
+}
+
 } // namespace ecr

@@ -102,5 +102,22 @@ bool isValidRoleArn(const QString& arn); // arn:aws*:iam::<12 digits>:role/<path
 bool isValidMfaSerial(const QString& serial); // [\w+=/:,.@-]{9,256}
 bool isValidRoleSessionName(const QString& name); // [\w+=,.@-]{2,64}
 bool isValidExternalId(const QString& id); // [\w+=,.@:/-]{2,1224}
+bool isValidAccessKeyId(const QString& accessKeyId); // 16 to 128 letters and digits ("AKIA…")
+
+// The access keys typed for an access-keys profile. A profile without stored keys needs both;
+// one that keeps its keys in the keychain keeps them while nothing is typed, and replacing them
+// takes both again.
+enum class AccessKeyField
+{
+    AccessKeyId,
+    SecretAccessKey,
+};
+struct AccessKeyIssue
+{
+    AccessKeyField field;
+    QString message;
+};
+QList<AccessKeyIssue> validateTypedKeys(const QString& accessKeyId, const QString& secretAccessKey,
+    bool anythingTyped, bool hasStoredKeys);
 
 } // namespace ecr

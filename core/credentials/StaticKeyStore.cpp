@@ -3,7 +3,6 @@
 #include "TemporaryCredentials.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace ecr {
 
@@ -46,12 +45,6 @@ QCoro::Task<KeychainResult<Unit>> StaticKeyStore::remove(QString profileId)
 {
     const QString key = keyFor(profileId);
     co_return co_await m_secrets.remove(key);
-}
-
-bool isValidAccessKeyId(const QString& accessKeyId)
-{
-    static const QRegularExpression pattern(u"^[A-Za-z0-9]{16,128}$"_s);
-    return pattern.match(accessKeyId).hasMatch();
 }
 
 } // namespace ecr

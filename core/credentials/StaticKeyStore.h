@@ -30,7 +30,4 @@ private:
     SecretStore& m_secrets;
 };
 
-// "AKIA…": 16 to 128 letters and digits.
-bool isValidAccessKeyId(const QString& accessKeyId);
-
 } // namespace ecr

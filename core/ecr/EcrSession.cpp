@@ -37,4 +37,9 @@ QString EcrSession::dnsSuffix() const
     return partitionForRegion(m_target.region).dnsSuffix;
 }
 
+RegistryLocation EcrSession::location() const
+{
+    return {m_target.accountId, m_target.region, dnsSuffix()};
+}
+
 } // namespace ecr

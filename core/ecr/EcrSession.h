@@ -3,6 +3,7 @@
 #include "ConnectionTarget.h"
 #include "EcrClient.h"
 #include "EcrEndpoint.h"
+#include "PullCommand.h"
 #include "RequestAuth.h"
 #include "ServiceClient.h"
 
@@ -25,6 +26,8 @@ public:
     const ConnectionTarget& target() const { return m_target; }
     const ResolvedEndpoint& endpoint() const { return m_endpoint; }
     QString dnsSuffix() const;
+    // The registry this session looks at: the target's account (when known), region and suffix.
+    RegistryLocation location() const;
 
 private:
     EcrSession() = default;

@@ -75,4 +75,12 @@ QString pullCommand(const QString& registryId, const QString& region, const QStr
         + pullImageReference(registryId, region, dnsSuffix, ecrRepositoryPrefix, registry, image);
 }
 
+QString RegistryLocation::pullReference(
+    const PullThroughCacheRule& rule, const QString& image) const
+{
+    const QString registryId = rule.registryId.isEmpty() ? accountId : rule.registryId;
+    return pullImageReference(
+        registryId, region, dnsSuffix, rule.ecrRepositoryPrefix, rule.registry(), image);
+}
+
 } // namespace ecr

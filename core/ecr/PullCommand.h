@@ -1,5 +1,6 @@
 #pragma once
 
+#include "EcrTypes.h"
 #include "UpstreamRegistry.h"
 
 #include <QString>
@@ -32,5 +33,20 @@ QString pullImageReference(const QString& registryId, const QString& region,
 QString pullCommand(const QString& registryId, const QString& region, const QString& dnsSuffix,
     const QString& ecrRepositoryPrefix, std::optional<UpstreamRegistry> registry,
     const QString& image = {});
+
+// Which private registry the app is looking at: one value for the window, the table, the form
+// and every copied reference.
+struct RegistryLocation
+{
+    QString accountId; // may be empty when not known yet: shown as <account-id>
+    QString region;
+    QString dnsSuffix; // the region's partition's, e.g. "amazonaws.com", "amazonaws.com.cn"
+
+    // <account>.dkr.ecr.<region>.<dnsSuffix>
+    QString host() const { return privateRegistryHost(accountId, region, dnsSuffix); }
+    // The reference of `image` pulled through `rule` (its own registryId wins over accountId).
+    QString pullReference(const PullThroughCacheRule& rule, const QString& image = {}) const;
+    friend bool operator==(const RegistryLocation&, const RegistryLocation&) = default;
+};
 
 } // namespace ecr

@@ -2,7 +2,9 @@
 // dialog. Run through scripts/screenshots, which starts it under Xvfb.
 #include "EcrClient.h"
 #include "ErrorPresenter.h"
+#include "FormValidation.h"
 #include "MainWindow.h"
+#include "SessionFactory.h"
 #include "MessagePresenter.h"
 #include "RuleForm.h"
 #include "RuleFormDialog.h"
@@ -57,11 +59,9 @@ private:
 class NoPresenter final : public MessagePresenter
 {
 public:
-    void showError(QWidget*, const ErrorText&) override { }
-    bool confirm(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return false;
-    }
+    QCoro::Task<void> showError(QWidget*, ErrorText) override { co_return; }
+    QCoro::Task<bool> confirm(QWidget*, QString, QString, QString) override { co_return false; }
+    QCoro::Task<void> showInformation(QWidget*, QString, QString) override { co_return; }
 };
 
 void settle(int ms)
@@ -144,7 +144,8 @@ int main(int argc, char* argv[])
 
     SandboxProfiles profiles(server.url(), credentials);
     NoPresenter presenter;
-    MainWindow window(profiles, network, clock, presenter);
+    DirectorySessionFactory sessions(profiles, network, clock);
+    MainWindow window(profiles, sessions, presenter);
     window.resize(1280, 560);
     window.show();
     while (window.model().rowCount() < int(rules.size()))
@@ -154,14 +155,14 @@ int main(int argc, char* argv[])
     bool ok = save(&window, outDir + u"/main-window.png"_s);
 
     RuleFormDialog dialog(&window);
-    dialog.setRegistryContext(u"123456789012"_s, u"eu-central-1"_s, u"amazonaws.com"_s);
+    dialog.setRegistryLocation({u"123456789012"_s, u"eu-central-1"_s, u"amazonaws.com"_s});
     auto* registry = dialog.findChild<QComboBox*>(u"registryComboBox"_s);
     registry->setCurrentIndex(registry->findText(u"GitHub Container Registry"_s));
     auto* prefix = dialog.findChild<QLineEdit*>(u"prefixLineEdit"_s);
     prefix->setText(u"ghcr"_s);
     auto* arn = dialog.findChild<QLineEdit*>(u"credentialArnLineEdit"_s);
     arn->setText(u"arn:aws:secretsmanager:eu-central-1:123456789012:secret:github-token"_s);
-    dialog.form()->markAllTouched();
+    dialog.form()->validation().markAllTouched();
     dialog.show();
     settle(300);
     ok = save(&dialog, outDir + u"/rule-form.png"_s) && ok;

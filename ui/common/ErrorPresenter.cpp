@@ -370,4 +370,34 @@ QString fieldErrorText(const ErrorText& text)
     return text.what + u' ' + text.action;
 }
 
+QString inlineErrorText(const ErrorText& text)
+{
+    return tr("%1: %2 %3").arg(text.title, text.what, text.action);
+}
+
+ErrorText describeValidationFailure(
+    const QString& prefix, const QString& failure, const QString& requestId)
+{
+    ErrorText text;
+    text.title = tr("Authentication failed");
+    text.what = tr("ECR could not sign in to the upstream registry of %1: %2")
+                    .arg(prefix, failure.isEmpty() ? tr("no reason was given.") : failure);
+    text.action = tr("Check the user name and access token stored in the secret, then use Edit "
+                     "credentials if the rule should use another secret.");
+    if (!requestId.isEmpty())
+        text.details = tr("Request ID: %1").arg(requestId);
+    return text;
+}
+
+ErrorText describeSandboxStartFailure(const QString& detail)
+{
+    ErrorText text;
+    text.title = tr("Local sandbox not started");
+    text.what = tr("The Local sandbox could not start: %1").arg(detail);
+    text.action = tr("Close other programs that may hold local ports, then start the Local "
+                     "sandbox again from the File menu.");
+    text.details = detail;
+    return text;
+}
+
 } // namespace ecr

@@ -33,5 +33,14 @@ QList<ptc::Field> fieldsForError(const AwsError& error);
 
 // The text for a field's own message line: what happened and what to do.
 QString fieldErrorText(const ErrorText& text);
+// The text for an inline message bar: "Title: what happened what to do".
+QString inlineErrorText(const ErrorText& text);
+
+// A ValidatePullThroughCacheRule answer with isValid false: ECR reached the upstream, but could
+// not sign in with the rule's secret.
+ErrorText describeValidationFailure(
+    const QString& prefix, const QString& failure, const QString& requestId);
+// The Local sandbox could not start (its port could not be bound, say).
+ErrorText describeSandboxStartFailure(const QString& detail);
 
 } // namespace ecr

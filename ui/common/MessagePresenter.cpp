@@ -1,30 +1,73 @@
 #include "MessagePresenter.h"
 
+#include "AwaitDialog.h"
+
+#include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
+
+using namespace Qt::StringLiterals;
 
 namespace ecr {
 
-MessagePresenter::~MessagePresenter() = default;
+namespace {
 
-void QMessageBoxPresenter::showError(QWidget* parent, const ErrorText& text)
+// A box that shows every part as plain text, deleted once answered.
+QMessageBox* plainBox(QMessageBox::Icon icon, const QString& title, const QString& text,
+    const QString& informative, QWidget* parent)
 {
-    QMessageBox box(QMessageBox::Warning, text.title, text.what, QMessageBox::Ok, parent);
-    box.setInformativeText(text.action);
-    box.setDetailedText(text.details);
-    box.exec();
+    auto* box = new QMessageBox(icon, title, text, QMessageBox::NoButton, parent);
+    box->setTextFormat(Qt::PlainText);
+    if (!informative.isEmpty()) {
+        box->setInformativeText(informative);
+        // QMessageBox guesses the informative label's format; it must never guess rich text.
+        if (auto* label = box->findChild<QLabel*>(u"qt_msgbox_informativelabel"_s))
+            label->setTextFormat(Qt::PlainText);
+    }
+    return box;
 }
 
-bool QMessageBoxPresenter::confirm(
-    QWidget* parent, const QString& title, const QString& text, const QString& acceptLabel)
+} // namespace
+
+MessagePresenter::~MessagePresenter() = default;
+
+QCoro::Task<void> QMessageBoxPresenter::showError(QWidget* parent, ErrorText text)
 {
-    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
-    QPushButton* acceptButton = box.addButton(acceptLabel, QMessageBox::AcceptRole);
-    QPushButton* cancelButton = box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(cancelButton);
-    box.setEscapeButton(cancelButton);
-    box.exec();
-    return box.clickedButton() == acceptButton;
+    QPointer<QMessageBox> box
+        = plainBox(QMessageBox::Warning, text.title, text.what, text.action, parent);
+    box->setStandardButtons(QMessageBox::Ok);
+    box->setDetailedText(text.details);
+    co_await awaitDialog(box);
+    if (box)
+        box->deleteLater();
+}
+
+QCoro::Task<bool> QMessageBoxPresenter::confirm(
+    QWidget* parent, QString title, QString text, QString acceptLabel)
+{
+    QPointer<QMessageBox> box = plainBox(QMessageBox::Question, title, text, {}, parent);
+    QPushButton* acceptButton = box->addButton(acceptLabel, QMessageBox::AcceptRole);
+    QPushButton* cancelButton = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancelButton);
+    box->setEscapeButton(cancelButton);
+    co_await awaitDialog(box);
+    bool accepted = false;
+    if (box) {
+        accepted = box->clickedButton() == acceptButton;
+        box->deleteLater();
+    }
+    co_return accepted;
+}
+
+QCoro::Task<void> QMessageBoxPresenter::showInformation(
+    QWidget* parent, QString title, QString text)
+{
+    QPointer<QMessageBox> box = plainBox(QMessageBox::Information, title, text, {}, parent);
+    box->setStandardButtons(QMessageBox::Ok);
+    co_await awaitDialog(box);
+    if (box)
+        box->deleteLater();
 }
 
 } // namespace ecr

@@ -1,10 +1,9 @@
 #include "MainWindow.h"
 
-#include "Endpoint.h"
+#include "ConnectionSelector.h"
 #include "ErrorPresenter.h"
+#include "MessageBar.h"
 #include "MessagePresenter.h"
-#include "PullCommand.h"
-#include "RuleForm.h"
 #include "RuleFormDialog.h"
 #include "RulesController.h"
 #include "RulesFilterProxyModel.h"
@@ -15,11 +14,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
@@ -28,25 +24,29 @@ using namespace Qt::StringLiterals;
 
 namespace ecr {
 
-MainWindow::MainWindow(ProfileDirectory& profiles, QNetworkAccessManager& network,
-    const Clock& clock, MessagePresenter& presenter, QWidget* parent)
+MainWindow::MainWindow(ProfileDirectory& profiles, SessionFactory& sessions,
+    MessagePresenter& presenter, QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_profiles(profiles)
-    , m_network(network)
-    , m_clock(clock)
     , m_presenter(presenter)
-    , m_controller(new RulesController(this))
+    , m_controller(new RulesController(sessions, this))
     , m_model(new RulesTableModel(this))
     , m_proxy(new RulesFilterProxyModel(this))
 {
     m_ui->setupUi(this);
     setWindowTitle(QApplication::applicationDisplayName());
     m_ui->messageBar->hideMessage();
-    setUpToolBar();
+    m_selector = new ConnectionSelector(m_settings, m_ui->mainToolBar, this);
+    m_ui->mainToolBar->addSeparator();
+    m_ui->mainToolBar->addActions({m_ui->newRuleAction, m_ui->editCredentialsAction,
+        m_ui->verifyAction, m_ui->deleteAction, m_ui->copyPullUrlAction});
+    m_ui->mainToolBar->addSeparator();
+    m_ui->mainToolBar->addAction(m_ui->refreshAction);
     setUpStatusBar();
     setUpTable();
     connectActions();
+    connectController();
     m_ui->pagesStackedWidget->setCurrentWidget(m_ui->rulesPage);
     updateActions();
 
@@ -56,37 +56,6 @@ MainWindow::MainWindow(ProfileDirectory& profiles, QNetworkAccessManager& networ
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setUpToolBar()
-{
-    QToolBar* bar = m_ui->mainToolBar;
-    auto* profileLabel = new QLabel(tr("&Profile:"), bar);
-    m_profileCombo = new QComboBox(bar);
-    m_profileCombo->setObjectName(QStringLiteral("profileComboBox"));
-    m_profileCombo->setMinimumContentsLength(16);
-    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    profileLabel->setBuddy(m_profileCombo);
-    auto* regionLabel = new QLabel(tr("Re&gion:"), bar);
-    m_regionCombo = new QComboBox(bar);
-    m_regionCombo->setObjectName(QStringLiteral("regionComboBox"));
-    m_regionCombo->setMinimumContentsLength(32);
-    m_regionCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    regionLabel->setBuddy(m_regionCombo);
-
-    bar->addWidget(profileLabel);
-    bar->addWidget(m_profileCombo);
-    bar->addSeparator();
-    bar->addWidget(regionLabel);
-    bar->addWidget(m_regionCombo);
-    bar->addSeparator();
-    bar->addAction(m_ui->newRuleAction);
-    bar->addAction(m_ui->editCredentialsAction);
-    bar->addAction(m_ui->verifyAction);
-    bar->addAction(m_ui->deleteAction);
-    bar->addAction(m_ui->copyPullUrlAction);
-    bar->addSeparator();
-    bar->addAction(m_ui->refreshAction);
-}
-
 void MainWindow::setUpStatusBar()
 {
     m_endpointLabel = new QLabel(this);
@@ -95,7 +64,7 @@ void MainWindow::setUpStatusBar()
     m_busyProgress->setRange(0, 0);
     m_busyProgress->setMaximumWidth(140);
     m_cancelButton = new QPushButton(tr("Cancel"), this);
-    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setObjectName(u"cancelButton"_s);
     m_cancelButton->setToolTip(tr("Stop the request in flight (Esc)"));
     m_cancelButton->setShortcut(QKeySequence(Qt::Key_Escape));
     statusBar()->addWidget(m_endpointLabel, 1);
@@ -111,17 +80,15 @@ void MainWindow::setUpTable()
     QTableView* view = m_ui->rulesTableView;
     view->setModel(m_proxy);
     view->sortByColumn(RulesTableModel::Prefix, Qt::AscendingOrder);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     QHeaderView* header = view->horizontalHeader();
-    header->resizeSection(RulesTableModel::Prefix, 120);
-    header->resizeSection(RulesTableModel::Upstream, 200);
-    header->resizeSection(RulesTableModel::UpstreamUrl, 190);
-    header->resizeSection(RulesTableModel::UpstreamPrefix, 90);
-    header->resizeSection(RulesTableModel::CredentialArn, 220);
-    header->resizeSection(RulesTableModel::CustomRoleArn, 140);
-    header->resizeSection(RulesTableModel::RegistryId, 105);
-    header->resizeSection(RulesTableModel::Created, 125);
-    header->resizeSection(RulesTableModel::Updated, 125);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    const std::pair<RulesTableModel::Column, int> widths[] = {{RulesTableModel::Prefix, 120},
+        {RulesTableModel::Upstream, 200}, {RulesTableModel::UpstreamUrl, 190},
+        {RulesTableModel::UpstreamPrefix, 90}, {RulesTableModel::CredentialArn, 220},
+        {RulesTableModel::CustomRoleArn, 140}, {RulesTableModel::RegistryId, 105},
+        {RulesTableModel::Created, 125}, {RulesTableModel::Updated, 125}};
+    for (const auto& [column, width] : widths)
+        header->resizeSection(column, width);
     view->addActions({m_ui->editCredentialsAction, m_ui->verifyAction, m_ui->copyPullUrlAction,
         m_ui->deleteAction, m_ui->refreshAction});
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -129,8 +96,8 @@ void MainWindow::setUpTable()
     connect(view, &QTableView::activated, this, &MainWindow::editCredentials);
     connect(m_ui->filterLineEdit, &QLineEdit::textChanged, m_proxy,
         &RulesFilterProxyModel::setFilterText);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateRuleCount);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateRuleCount);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &MainWindow::updateRuleCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateRuleCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateRuleCount);
 }
@@ -143,10 +110,12 @@ void MainWindow::connectActions()
     connect(m_ui->verifyAction, &QAction::triggered, this, [this] { verifySelected(); });
     connect(m_ui->deleteAction, &QAction::triggered, this, [this] { deleteSelected(); });
     connect(m_ui->copyPullUrlAction, &QAction::triggered, this, &MainWindow::copyPullUrl);
-    connect(m_ui->refreshAction, &QAction::triggered, this, [this] {
+    const auto retry = [this] {
         m_ui->messageBar->hideMessage();
         m_controller->refresh();
-    });
+    };
+    connect(m_ui->refreshAction, &QAction::triggered, this, retry);
+    connect(m_ui->messageBar, &MessageBar::actionTriggered, this, retry);
     connect(m_ui->findAction, &QAction::triggered, this, [this] {
         m_ui->filterLineEdit->setFocus(Qt::ShortcutFocusReason);
         m_ui->filterLineEdit->selectAll();
@@ -162,13 +131,35 @@ void MainWindow::connectActions()
         m_ui->addProfileButton, &QPushButton::clicked, this, &MainWindow::manageProfilesRequested);
     connect(m_ui->importProfilesButton, &QPushButton::clicked, this,
         &MainWindow::importProfilesRequested);
-    connect(m_ui->messageBar, &MessageBar::actionTriggered, this, [this] {
-        m_ui->messageBar->hideMessage();
-        m_controller->refresh();
-    });
     connect(m_cancelButton, &QPushButton::clicked, m_controller, &RulesController::cancelAll);
+    connect(&m_profiles, &ProfileDirectory::profilesChanged, this, &MainWindow::reloadProfiles);
+    connect(m_selector, &ConnectionSelector::selectionChanged, this,
+        [this](const QString& profileId, const QString& region) {
+            m_settings.setLastProfile(profileId);
+            m_controller->connectTo(profileId, region);
+        });
+}
 
+void MainWindow::connectController()
+{
     connect(m_controller, &RulesController::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_controller, &RulesController::connecting, this, [this] {
+        m_ui->messageBar->hideMessage();
+        m_endpointLabel->setText(tr("Connecting…"));
+        updateActions();
+    });
+    connect(m_controller, &RulesController::connected, this, [this] {
+        const EcrSession* session = m_controller->session();
+        m_model->setRegistryLocation(m_controller->location());
+        m_endpointLabel->setText(tr("%1 · %2 · %3")
+                .arg(session->target().displayName, m_controller->region(),
+                    session->endpoint().url.toDisplayString()));
+        updateActions();
+    });
+    connect(m_controller, &RulesController::connectFailed, this, [this](const AwsError& error) {
+        m_endpointLabel->clear();
+        showError(error, tr("Connecting"));
+    });
     connect(m_controller, &RulesController::rulesLoaded, this,
         [this](const QList<PullThroughCacheRule>& rules) {
             const auto selected = selectedRule();
@@ -181,8 +172,7 @@ void MainWindow::connectActions()
         m_busyLabel->setText(tr("Loading rules… %n loaded", nullptr, loaded));
     });
     connect(m_controller, &RulesController::refreshFailed, this, [this](const AwsError& error) {
-        const ErrorText text = describeError(error, tr("Loading the rules"));
-        m_ui->messageBar->showMessage(text.title + u": "_s + text.what + u' ' + text.action,
+        m_ui->messageBar->showMessage(inlineErrorText(describeError(error, tr("Loading the rules"))),
             MessageBar::Type::Error, tr("&Retry"));
     });
     connect(m_controller, &RulesController::ruleChanged, this,
@@ -194,144 +184,50 @@ void MainWindow::connectActions()
         m_model->removeRule(prefix);
         updateActions();
     });
-
-    connect(&m_profiles, &ProfileDirectory::profilesChanged, this, &MainWindow::reloadProfiles);
-    connect(m_profileCombo, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_updatingSelectors)
-            return;
-        const QString id = currentProfileId();
-        fillRegions(id, m_settings.regionForProfile(id));
-        connectSelected();
-    });
-    connect(m_regionCombo, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_updatingSelectors)
-            return;
-        m_settings.setRegionForProfile(currentProfileId(), currentRegion());
-        connectSelected();
-    });
 }
 
 QString MainWindow::currentProfileId() const
 {
-    return m_profileCombo->currentData().toString();
+    return m_selector->profileId();
 }
 
 QString MainWindow::currentRegion() const
 {
-    return m_regionCombo->currentData().toString();
+    return m_selector->region();
 }
 
 void MainWindow::reloadProfiles()
 {
-    const QString previous = currentProfileId();
     const QList<ProfileEntry> entries = m_profiles.profiles();
-    m_updatingSelectors = true;
-    m_profileCombo->clear();
-    for (const ProfileEntry& entry : entries)
-        m_profileCombo->addItem(entry.displayName, entry.id);
-    m_updatingSelectors = false;
     m_ui->pagesStackedWidget->setCurrentWidget(
         entries.isEmpty() ? m_ui->welcomePage : m_ui->rulesPage);
+    // The entry in use stays selected; only if it is gone does the window move to another.
+    if (m_selector->setProfiles(entries, m_controller->profileId())) {
+        m_selector->choose(m_controller->profileId(), m_controller->region());
+        return;
+    }
     if (entries.isEmpty()) {
-        m_controller->setSession(nullptr);
-        m_regionCombo->clear();
+        m_controller->disconnectSession();
+        m_endpointLabel->clear();
         updateActions();
         return;
     }
-    QString wanted = previous;
-    if (wanted.isEmpty() || m_profileCombo->findData(wanted) < 0)
-        wanted = m_settings.lastProfile();
-    if (m_profileCombo->findData(wanted) < 0)
-        wanted = entries.first().id;
-    if (wanted != previous || m_controller->session() == nullptr)
-        selectProfile(wanted);
+    selectProfile(m_selector->fallbackProfile());
 }
 
 void MainWindow::selectProfile(const QString& profileId, const QString& region)
 {
-    const int index = m_profileCombo->findData(profileId);
-    if (index < 0)
+    if (!m_selector->choose(profileId, region))
         return;
-    m_updatingSelectors = true;
-    m_profileCombo->setCurrentIndex(index);
-    m_updatingSelectors = false;
-    fillRegions(profileId, region.isEmpty() ? m_settings.regionForProfile(profileId) : region);
-    connectSelected();
-}
-
-void MainWindow::fillRegions(const QString& profileId, const QString& preferred)
-{
-    ProfileEntry entry;
-    for (const ProfileEntry& e : m_profiles.profiles()) {
-        if (e.id == profileId)
-            entry = e;
-    }
-    const Partition* partition = partitionById(entry.partition);
-    if (!partition)
-        partition = partitionById(QStringLiteral("aws"));
-    m_updatingSelectors = true;
-    m_regionCombo->clear();
-    for (qsizetype i = 0; i < partition->regions.size(); ++i) {
-        m_regionCombo->addItem(
-            partition->regions[i] + u"  —  "_s + partition->regionDescriptions.value(i),
-            partition->regions[i]);
-    }
-    QString region = preferred.isEmpty() ? entry.defaultRegion : preferred;
-    if (region.isEmpty())
-        region = QStringLiteral("us-east-1");
-    int index = m_regionCombo->findData(region);
-    if (index < 0) { // a region this build's partition table does not know yet
-        m_regionCombo->addItem(region, region);
-        index = m_regionCombo->count() - 1;
-    }
-    m_regionCombo->setCurrentIndex(index);
-    m_updatingSelectors = false;
-}
-
-QCoro::Task<void> MainWindow::connectSelected()
-{
-    const quint64 generation = ++m_selectGeneration;
-    const QString profileId = currentProfileId();
-    const QString region = currentRegion();
-    m_controller->setSession(nullptr);
-    m_ui->messageBar->hideMessage();
-    m_endpointLabel->setText(tr("Connecting…"));
-    if (profileId.isEmpty())
-        co_return;
     m_settings.setLastProfile(profileId);
-
-    QPointer<MainWindow> self(this);
-    const CancelToken cancel = Cancellation::create();
-    Result<ConnectionTarget> target = co_await m_profiles.resolve(profileId, region, cancel);
-    if (!self || generation != m_selectGeneration)
-        co_return; // the user picked something else meanwhile
-    if (!target) {
-        m_endpointLabel->clear();
-        showError(target.error(), tr("Connecting"));
-        co_return;
-    }
-    auto session = EcrSession::create(m_network, m_clock, target.value());
-    if (!session) {
-        m_endpointLabel->clear();
-        showError(session.error(), tr("Connecting"));
-        co_return;
-    }
-    const QString account = target->accountId;
-    m_model->setRegistryContext(account, region, session.value()->dnsSuffix());
-    m_endpointLabel->setText(
-        tr("%1 · %2 · %3")
-            .arg(target->displayName, region, session.value()->endpoint().url.toDisplayString()));
-    m_controller->setSession(std::move(session.value()));
-    updateActions();
-    co_await m_controller->refresh();
+    m_controller->connectTo(profileId, m_selector->region());
 }
 
 void MainWindow::onBusyChanged(bool busy, const QString& description)
 {
     m_busyLabel->setText(description);
-    m_busyLabel->setVisible(busy);
-    m_busyProgress->setVisible(busy);
-    m_cancelButton->setVisible(busy);
+    for (QWidget* widget : QList<QWidget*>{m_busyLabel, m_busyProgress, m_cancelButton})
+        widget->setVisible(busy);
     m_cancelButton->setEnabled(busy);
 }
 
@@ -388,15 +284,6 @@ void MainWindow::selectPrefix(const QString& prefix)
     m_ui->rulesTableView->scrollTo(index);
 }
 
-QString MainWindow::pullUrlFor(const PullThroughCacheRule& rule) const
-{
-    const EcrSession* session = m_controller->session();
-    const QString account
-        = !rule.registryId.isEmpty() ? rule.registryId : session->target().accountId;
-    return pullImageReference(account, session->target().region, session->dnsSuffix(),
-        rule.ecrRepositoryPrefix, rule.registry().value_or(UpstreamRegistry::EcrPublic));
-}
-
 void MainWindow::showError(const AwsError& error, const QString& operation)
 {
     if (error.kind == ErrorKind::Cancelled) {
@@ -406,38 +293,46 @@ void MainWindow::showError(const AwsError& error, const QString& operation)
     m_presenter.showError(this, describeError(error, operation));
 }
 
+bool MainWindow::answer(SubmitDialog* dialog, const std::optional<AwsError>& error)
+{
+    if (!dialog)
+        return false; // closed meanwhile: its Cancel already stopped the request
+    if (error)
+        dialog->fail(*error);
+    else
+        dialog->succeed();
+    return !error;
+}
+
 void MainWindow::newRule()
 {
-    EcrSession* session = m_controller->session();
-    if (!session)
+    if (!m_controller->session())
         return;
     auto* dialog = new RuleFormDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QString account = session->target().accountId;
-    if (account.isEmpty() && m_model->rowCount() > 0)
-        account = m_model->ruleAt(0).registryId;
-    dialog->setRegistryContext(account, session->target().region, session->dnsSuffix());
-    connect(dialog, &RuleFormDialog::cancelRequested, m_controller, &RulesController::cancelAll);
+    RegistryLocation location = m_controller->location();
+    if (location.accountId.isEmpty() && m_model->rowCount() > 0)
+        location.accountId = m_model->ruleAt(0).registryId;
+    dialog->setRegistryLocation(location);
+    connect(dialog, &SubmitDialog::cancelRequested, m_controller, &RulesController::cancelAll);
     connect(dialog, &RuleFormDialog::createRequested, this,
-        [this, dialog = QPointer<RuleFormDialog>(dialog)](const CreateRuleRequest& request) {
-            m_controller->createRule(request).then(
-                [this, dialog, prefix = request.ecrRepositoryPrefix](
-                    const Result<EcrReply<PullThroughCacheRule>>& result) {
-                    if (!dialog)
-                        return;
-                    if (!result) {
-                        dialog->fail(result.error());
-                        return;
-                    }
-                    dialog->succeed();
-                    selectPrefix(prefix);
-                    statusBar()->showMessage(result->reconciled
-                            ? tr("The rule %1 already existed with these settings.").arg(prefix)
-                            : tr("Created the rule %1.").arg(prefix),
-                        6000);
-                });
-        });
+        [this, dialog = QPointer<RuleFormDialog>(dialog)](
+            const CreateRuleRequest& request) { create(dialog, request); });
     dialog->open();
+}
+
+QCoro::Task<void> MainWindow::create(QPointer<RuleFormDialog> dialog, CreateRuleRequest request)
+{
+    QPointer<MainWindow> self(this);
+    const auto result = co_await m_controller->createRule(request);
+    if (!self || !answer(dialog.data(), result ? std::nullopt : std::optional(result.error())))
+        co_return;
+    const QString prefix = request.ecrRepositoryPrefix;
+    selectPrefix(prefix);
+    statusBar()->showMessage(result->reconciled
+            ? tr("The rule %1 already existed with these settings.").arg(prefix)
+            : tr("Created the rule %1.").arg(prefix),
+        6000);
 }
 
 void MainWindow::editCredentials()
@@ -447,26 +342,22 @@ void MainWindow::editCredentials()
         return;
     auto* dialog = new UpdateCredentialsDialog(*rule, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &UpdateCredentialsDialog::cancelRequested, m_controller,
-        &RulesController::cancelAll);
+    connect(dialog, &SubmitDialog::cancelRequested, m_controller, &RulesController::cancelAll);
     connect(dialog, &UpdateCredentialsDialog::updateRequested, this,
         [this, dialog = QPointer<UpdateCredentialsDialog>(dialog)](
-            const UpdateRuleRequest& request) {
-            m_controller->updateRule(request).then(
-                [this, dialog, prefix = request.ecrRepositoryPrefix](
-                    const Result<EcrReply<PullThroughCacheRule>>& result) {
-                    if (!dialog)
-                        return;
-                    if (!result) {
-                        dialog->fail(result.error());
-                        return;
-                    }
-                    dialog->succeed();
-                    statusBar()->showMessage(
-                        tr("Updated the credentials of %1.").arg(prefix), 6000);
-                });
-        });
+            const UpdateRuleRequest& request) { update(dialog, request); });
     dialog->open();
+}
+
+QCoro::Task<void> MainWindow::update(
+    QPointer<UpdateCredentialsDialog> dialog, UpdateRuleRequest request)
+{
+    QPointer<MainWindow> self(this);
+    const auto result = co_await m_controller->updateRule(request);
+    if (!self || !answer(dialog.data(), result ? std::nullopt : std::optional(result.error())))
+        co_return;
+    statusBar()->showMessage(
+        tr("Updated the credentials of %1.").arg(request.ecrRepositoryPrefix), 6000);
 }
 
 QCoro::Task<void> MainWindow::verifySelected()
@@ -490,14 +381,8 @@ QCoro::Task<void> MainWindow::verifySelected()
             MessageBar::Type::Information);
         co_return;
     }
-    ErrorText text;
-    text.title = tr("Authentication failed");
-    text.what = tr("ECR could not sign in to the upstream registry of %1: %2")
-                    .arg(prefix, result->value.failure);
-    text.action = tr("Check the user name and access token stored in the secret, then use Edit "
-                     "credentials if the rule should use another secret.");
-    text.details = tr("Request ID: %1").arg(result->requestId);
-    m_presenter.showError(this, text);
+    co_await m_presenter.showError(
+        this, describeValidationFailure(prefix, result->value.failure, result->requestId));
 }
 
 QCoro::Task<void> MainWindow::deleteSelected()
@@ -506,13 +391,14 @@ QCoro::Task<void> MainWindow::deleteSelected()
     if (!rule)
         co_return;
     const QString prefix = rule->ecrRepositoryPrefix;
-    if (!m_presenter.confirm(this, tr("Delete rule"),
-            tr("Delete the pull-through cache rule '%1'?\n\nImages already cached stay in their "
-               "repositories; only future caching from the upstream stops.")
-                .arg(prefix),
-            tr("&Delete")))
-        co_return;
     QPointer<MainWindow> self(this);
+    const bool confirmed = co_await m_presenter.confirm(this, tr("Delete rule"),
+        tr("Delete the pull-through cache rule '%1'?\n\nImages already cached stay in their "
+           "repositories; only future caching from the upstream stops.")
+            .arg(prefix),
+        tr("&Delete"));
+    if (!self || !confirmed)
+        co_return;
     const auto result = co_await m_controller->deleteRule(prefix);
     if (!self)
         co_return;
@@ -528,16 +414,17 @@ void MainWindow::copyPullUrl()
     const auto rule = selectedRule();
     if (!rule || !m_controller->session())
         return;
-    const QString url = pullUrlFor(*rule);
+    const QString url = m_controller->location().pullReference(*rule);
     QGuiApplication::clipboard()->setText(url);
     statusBar()->showMessage(tr("Copied %1").arg(url), 6000);
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About %1").arg(QApplication::applicationDisplayName()),
-        tr("<b>%1</b> %2<br>Manage Amazon ECR pull-through cache rules.<br>Credentials stay in "
-           "your operating system's keychain.")
+    m_presenter.showInformation(this,
+        tr("About %1").arg(QApplication::applicationDisplayName()),
+        tr("%1 %2\nManage Amazon ECR pull-through cache rules.\nCredentials stay in your "
+           "operating system's keychain.")
             .arg(QApplication::applicationDisplayName(), QApplication::applicationVersion()));
 }
 

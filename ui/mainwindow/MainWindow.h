@@ -1,16 +1,18 @@
 #pragma once
 
 #include "AppSettings.h"
+#include "AwsError.h"
+#include "EcrTypes.h"
 #include "ProfileDirectory.h"
 
 #include <QCoroTask>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
+#include <optional>
 
-class QComboBox;
 class QLabel;
-class QNetworkAccessManager;
 class QProgressBar;
 class QPushButton;
 
@@ -20,22 +22,26 @@ class MainWindow;
 
 namespace ecr {
 
-class Clock;
+class ConnectionSelector;
 class MessagePresenter;
+class RuleFormDialog;
 class RulesController;
 class RulesFilterProxyModel;
 class RulesTableModel;
-struct PullThroughCacheRule;
+class SessionFactory;
+class SubmitDialog;
+class UpdateCredentialsDialog;
 
 // The main window composes the widgets and routes user actions to the RulesController and the
-// dialogs. It holds no protocol, validation or storage logic.
+// dialogs. It holds no protocol, validation or storage logic; the session in use is the
+// controller's, and the selectors always show it.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    MainWindow(ProfileDirectory& profiles, QNetworkAccessManager& network, const Clock& clock,
-        MessagePresenter& presenter, QWidget* parent = nullptr);
+    MainWindow(ProfileDirectory& profiles, SessionFactory& sessions, MessagePresenter& presenter,
+        QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Selects a profile (and its remembered or given region) and loads its rules.
@@ -55,23 +61,25 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void setUpToolBar();
     void setUpStatusBar();
     void setUpTable();
     void connectActions();
+    void connectController();
     void reloadProfiles();
-    void fillRegions(const QString& profileId, const QString& preferred);
-    QCoro::Task<void> connectSelected();
     void onBusyChanged(bool busy, const QString& description);
     void updateActions();
     void updateRuleCount();
     void selectPrefix(const QString& prefix);
     std::optional<PullThroughCacheRule> selectedRule() const;
-    QString pullUrlFor(const PullThroughCacheRule& rule) const;
     void showError(const AwsError& error, const QString& operation);
+    // Answers a dialog that waited for its request (null: it was closed meanwhile): fail()
+    // with the error, else succeed(). True on success.
+    static bool answer(SubmitDialog* dialog, const std::optional<AwsError>& error);
 
     void newRule();
     void editCredentials();
+    QCoro::Task<void> create(QPointer<RuleFormDialog> dialog, CreateRuleRequest request);
+    QCoro::Task<void> update(QPointer<UpdateCredentialsDialog> dialog, UpdateRuleRequest request);
     QCoro::Task<void> verifySelected();
     QCoro::Task<void> deleteSelected();
     void copyPullUrl();
@@ -79,21 +87,16 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ProfileDirectory& m_profiles;
-    QNetworkAccessManager& m_network;
-    const Clock& m_clock;
     MessagePresenter& m_presenter;
     AppSettings m_settings;
+    ConnectionSelector* m_selector;
     RulesController* m_controller;
     RulesTableModel* m_model;
     RulesFilterProxyModel* m_proxy;
-    QComboBox* m_profileCombo;
-    QComboBox* m_regionCombo;
     QLabel* m_busyLabel;
     QProgressBar* m_busyProgress;
     QPushButton* m_cancelButton;
     QLabel* m_endpointLabel;
-    quint64 m_selectGeneration = 0;
-    bool m_updatingSelectors = false;
     bool m_started = false; // profiles are loaded after the first show
 };
 

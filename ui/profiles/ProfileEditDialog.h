@@ -1,13 +1,9 @@
 #pragma once
 
-#include "AwsError.h"
 #include "Profile.h"
-
-#include <QDialog>
+#include "SubmitDialog.h"
 
 #include <memory>
-
-class QPushButton;
 
 namespace Ui {
 class ProfileEditDialog;
@@ -19,9 +15,8 @@ class ProfileEditor;
 
 // A thin dialog around ProfileEditor for Add, Edit and Duplicate. Save (enabled while the
 // profile is valid) emits saveRequested() and waits in a busy state; the caller reads profile()
-// and the editor's newKeys(), saves, and answers with succeed() (the dialog accepts) or
-// fail(error) (the dialog stays open with everything the user typed and shows the error).
-class ProfileEditDialog final : public QDialog
+// and the editor's newKeys(), saves, and answers with succeed() or fail(error) (SubmitDialog).
+class ProfileEditDialog final : public SubmitDialog
 {
     Q_OBJECT
 
@@ -46,25 +41,13 @@ public:
     // Duplicate of an access-keys profile: whose stored keys to copy when none are typed.
     QString keysFromProfileId() const { return m_keysFromProfileId; }
 
-    void setBusy(bool busy);
-    bool isBusy() const { return m_busy; }
-
-public Q_SLOTS:
-    void succeed();
-    void fail(const ecr::AwsError& error);
-
 Q_SIGNALS:
     void saveRequested();
 
 private:
-    void submit();
-    void updateSaveButton();
-
     std::unique_ptr<Ui::ProfileEditDialog> m_ui;
-    QPushButton* m_saveButton;
     Mode m_mode = Mode::Add;
     QString m_keysFromProfileId;
-    bool m_busy = false;
 };
 
 } // namespace ecr

@@ -9,7 +9,6 @@
 #include <memory>
 #include <optional>
 
-class QLabel;
 
 namespace Ui {
 class ProfileEditor;
@@ -17,10 +16,13 @@ class ProfileEditor;
 
 namespace ecr {
 
+class FormValidation;
+
 // Edits one app profile: name, default region, custom endpoints, CA bundle and where the
-// credentials come from (a page per CredentialSource). Validated as the user types with
-// validateProfile(); each message shows under its field once the field was edited, holds a value,
-// or markAllTouched() was called.
+// credentials come from (a page per CredentialSource: AccessKeysPage, AssumeRolePage,
+// CredentialProcessPage, and a note for the environment). Validated as the user types with
+// validateProfile() and validateTypedKeys(); each message shows under its field once the field
+// was edited, holds a value, or the user tried to save.
 //
 // Secrets are never shown: for a profile that already keeps access keys in the keychain the key
 // fields start empty with a "Stored in the keychain" placeholder, and newKeys() stays nullopt
@@ -52,68 +54,25 @@ public:
     // Whether untouched key fields mean "keep the keys stored in the keychain".
     bool hasStoredKeys() const;
 
-    bool isValid() const;
-    // Shows the messages of untouched fields too (the user tried to save).
-    void markAllTouched();
-    // Moves the focus to the first field that shows a message.
-    void focusFirstMessage();
-
-Q_SIGNALS:
-    void validityChanged(bool valid);
+    // Messages, touched state, focus and validity (validityChanged()).
+    FormValidation& validation() const { return *m_validation; }
 
 private:
-    // Every field that can show a message, in form order.
-    enum class Input
-    {
-        Name,
-        Region,
-        EndpointUrl,
-        StsEndpointUrl,
-        CaBundle,
-        AccessKeyId,
-        SecretAccessKey,
-        KeysMfaSerial,
-        RoleArn,
-        SourceProfile,
-        RoleMfaSerial,
-        ExternalId,
-        Duration,
-        SessionName,
-        CredentialProcess,
-        Count,
-    };
-    struct InputWidgets
-    {
-        QWidget* editor;
-        QLabel* messageLabel;
-    };
-
     CredentialSource currentSource() const;
     void setCurrentSource(CredentialSource source);
+    void addGeneralFields();
     void alignFormLabels();
     void fillRegions();
-    // keepChoice: keep the user's choice (the list changed), else select the profile's own.
-    void fillSourceProfiles(bool keepChoice);
-    void updateKeyPlaceholders();
+    void updateStoredKeys();
     void browseCaBundle();
-    void markTouched(Input input);
     void refresh();
-    QList<std::pair<Input, QString>> issues() const;
-    std::optional<Input> inputFor(ProfileField field) const;
-    bool isShown(Input input) const;
-    bool hasValue(Input input) const;
-    InputWidgets widgets(Input input) const;
-    bool keysTyped() const;
-    int typedDuration() const;
 
     std::unique_ptr<Ui::ProfileEditor> m_ui;
+    FormValidation* m_validation;
     Profile m_base; // what setProfile() gave; fields the editor does not show come from here
     QList<Profile> m_others;
     bool m_isNew = true;
     bool m_keysStoredElsewhere = false;
-    bool m_allTouched = false;
-    QList<Input> m_touched;
-    bool m_valid = false;
     bool m_filling = false; // setProfile() is writing the fields
 };
 

@@ -303,10 +303,12 @@ QCoro::Task<void> ProfileManagerDialog::deleteSelected()
         text += u"\n\n"_s
             + tr("These profiles use it as their source profile and will stop working: %1.")
                   .arg(dependents.join(u", "_s));
-    if (!m_presenter.confirm(this, tr("Delete Profile"), text, tr("&Delete")))
+    QPointer<ProfileManagerDialog> self(this);
+    const bool confirmed
+        = co_await m_presenter.confirm(this, tr("Delete Profile"), text, tr("&Delete"));
+    if (!self || !confirmed)
         co_return;
 
-    QPointer<ProfileManagerDialog> self(this);
     const QString profileId = profile.id;
     const Result<Unit> removed = co_await m_directory.removeProfile(profileId);
     if (!self)
@@ -350,7 +352,7 @@ QCoro::Task<void> ProfileManagerDialog::testSelected()
         }
         const ErrorText text = describeError(error, tr("Testing the connection of %1").arg(name));
         m_ui->messageBar->showMessage(
-            tr("%1: %2 %3").arg(text.title, text.what, text.action), MessageBar::Type::Error);
+            inlineErrorText(text), MessageBar::Type::Error);
         m_ui->messageBar->setToolTip(text.details);
         co_return;
     }

@@ -1,13 +1,10 @@
 #pragma once
 
-#include "AwsError.h"
 #include "EcrTypes.h"
-
-#include <QDialog>
+#include "PullCommand.h"
+#include "SubmitDialog.h"
 
 #include <memory>
-
-class QPushButton;
 
 namespace Ui {
 class RuleFormDialog;
@@ -18,10 +15,8 @@ namespace ecr {
 class RuleForm;
 
 // A thin dialog around RuleForm. Create asks the caller to create the rule (createRequested) and
-// waits in a busy state; the caller answers with succeed() (the dialog accepts) or fail(error)
-// (the dialog stays open with everything the user typed and shows the error under its field, or
-// at the top when it belongs to no field).
-class RuleFormDialog final : public QDialog
+// waits in a busy state; the caller answers with succeed() or fail(error) (SubmitDialog).
+class RuleFormDialog final : public SubmitDialog
 {
     Q_OBJECT
 
@@ -30,30 +25,13 @@ public:
     ~RuleFormDialog() override;
 
     RuleForm* form() const;
-    void setRegistryContext(
-        const QString& accountId, const QString& region, const QString& dnsSuffix);
-
-    void setBusy(bool busy);
-    bool isBusy() const { return m_busy; }
-
-    // Closing while busy emits cancelRequested() before the dialog rejects.
-    void reject() override;
-
-public Q_SLOTS:
-    void succeed();
-    void fail(const ecr::AwsError& error);
+    void setRegistryLocation(const RegistryLocation& location);
 
 Q_SIGNALS:
     void createRequested(const ecr::CreateRuleRequest& request);
-    void cancelRequested();
 
 private:
-    void submit();
-    void updateCreateButton();
-
     std::unique_ptr<Ui::RuleFormDialog> m_ui;
-    QPushButton* m_createButton;
-    bool m_busy = false;
 };
 
 } // namespace ecr

@@ -1,5 +1,7 @@
 #include "RulesController.h"
 
+#include "SessionFactory.h"
+
 #include <QPointer>
 
 namespace ecr {
@@ -11,13 +13,19 @@ struct RulesController::Flight
     QString description;
 };
 
-RulesController::RulesController(QObject* parent)
+RulesController::RulesController(SessionFactory& sessions, QObject* parent)
     : QObject(parent)
+    , m_sessions(sessions)
 { }
 
 RulesController::~RulesController()
 {
     cancelAll();
+}
+
+RegistryLocation RulesController::location() const
+{
+    return m_session ? m_session->location() : RegistryLocation{};
 }
 
 void RulesController::setSession(std::unique_ptr<EcrSession> session)
@@ -27,6 +35,39 @@ void RulesController::setSession(std::unique_ptr<EcrSession> session)
     m_session = std::move(session);
     Q_EMIT rulesLoaded({});
     Q_EMIT sessionChanged();
+}
+
+void RulesController::disconnectSession()
+{
+    setSession(nullptr);
+    m_profileId.clear();
+    m_region.clear();
+}
+
+QCoro::Task<void> RulesController::connectTo(QString profileId, QString region)
+{
+    setSession(nullptr);
+    m_profileId = profileId;
+    m_region = region;
+    Q_EMIT connecting(profileId, region);
+    const auto flight = begin(tr("Connecting…"));
+    QPointer<RulesController> self(this);
+    const CancelToken cancel = flight->cancel;
+    Result<std::unique_ptr<EcrSession>> opened
+        = co_await m_sessions.open(profileId, region, cancel);
+    if (!self)
+        co_return;
+    const bool current = isCurrent(flight);
+    end(flight);
+    if (!current)
+        co_return; // the user picked something else meanwhile, or cancelled
+    if (!opened) {
+        Q_EMIT connectFailed(opened.error());
+        co_return;
+    }
+    setSession(std::move(opened).value());
+    Q_EMIT connected();
+    co_await refresh();
 }
 
 std::shared_ptr<RulesController::Flight> RulesController::begin(const QString& description)
@@ -95,74 +136,58 @@ QCoro::Task<void> RulesController::refresh()
         Q_EMIT refreshFailed(result.error());
 }
 
-QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::createRule(
-    CreateRuleRequest request)
+template <typename T>
+QCoro::Task<Result<EcrReply<T>>> RulesController::perform(
+    QString description, Operation<T> operation, OnSuccess<T> onSuccess)
 {
     const std::shared_ptr<EcrSession> session = m_session; // alive until this call ends
     if (!session)
         co_return notConnected();
-    const auto flight = begin(tr("Creating rule %1…").arg(request.ecrRepositoryPrefix));
+    const auto flight = begin(description);
     QPointer<RulesController> self(this);
-    auto result = co_await session->client().createRule(request, flight->cancel);
+    const CancelToken cancel = flight->cancel;
+    Result<EcrReply<T>> result = co_await operation(session->client(), cancel);
     if (!self)
         co_return result;
     const bool current = isCurrent(flight);
     end(flight);
-    if (current && result)
-        Q_EMIT ruleChanged(result->value);
+    if (current && result && onSuccess)
+        onSuccess(result.value());
     co_return result;
+}
+
+// The operations: what to call, what to tell when the answer is still current. Each returns
+// perform()'s task; the lambdas become perform()'s parameters, never temporaries of a co_await.
+QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::createRule(
+    CreateRuleRequest request)
+{
+    return perform<PullThroughCacheRule>(tr("Creating rule %1…").arg(request.ecrRepositoryPrefix),
+        [request](EcrClient& c, CancelToken t) { return c.createRule(request, t); },
+        [this](const EcrReply<PullThroughCacheRule>& reply) { Q_EMIT ruleChanged(reply.value); });
 }
 
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::updateRule(
     UpdateRuleRequest request)
 {
-    const std::shared_ptr<EcrSession> session = m_session; // alive until this call ends
-    if (!session)
-        co_return notConnected();
-    const auto flight = begin(tr("Updating credentials of %1…").arg(request.ecrRepositoryPrefix));
-    QPointer<RulesController> self(this);
-    auto result = co_await session->client().updateRule(request, flight->cancel);
-    if (!self)
-        co_return result;
-    const bool current = isCurrent(flight);
-    end(flight);
-    if (current && result) {
-        // Update answers only some members; refresh the row from the full rule list.
-        refresh();
-    }
-    co_return result;
+    // Update answers only some members: the row is refreshed from the full rule list.
+    return perform<PullThroughCacheRule>(
+        tr("Updating credentials of %1…").arg(request.ecrRepositoryPrefix),
+        [request](EcrClient& c, CancelToken t) { return c.updateRule(request, t); },
+        [this](const EcrReply<PullThroughCacheRule>&) { refresh(); });
 }
 
 QCoro::Task<Result<EcrReply<ValidateRuleResult>>> RulesController::validateRule(QString prefix)
 {
-    const std::shared_ptr<EcrSession> session = m_session; // alive until this call ends
-    if (!session)
-        co_return notConnected();
-    const auto flight = begin(tr("Verifying authentication of %1…").arg(prefix));
-    QPointer<RulesController> self(this);
-    const RuleKey key{prefix, {}};
-    auto result = co_await session->client().validateRule(key, flight->cancel);
-    if (self)
-        end(flight);
-    co_return result;
+    return perform<ValidateRuleResult>(tr("Verifying authentication of %1…").arg(prefix),
+        [prefix](EcrClient& c, CancelToken t) { return c.validateRule(RuleKey{prefix, {}}, t); },
+        {});
 }
 
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::deleteRule(QString prefix)
 {
-    const std::shared_ptr<EcrSession> session = m_session; // alive until this call ends
-    if (!session)
-        co_return notConnected();
-    const auto flight = begin(tr("Deleting rule %1…").arg(prefix));
-    QPointer<RulesController> self(this);
-    const RuleKey key{prefix, {}};
-    auto result = co_await session->client().deleteRule(key, flight->cancel);
-    if (!self)
-        co_return result;
-    const bool current = isCurrent(flight);
-    end(flight);
-    if (current && result)
-        Q_EMIT ruleRemoved(prefix);
-    co_return result;
+    return perform<PullThroughCacheRule>(tr("Deleting rule %1…").arg(prefix),
+        [prefix](EcrClient& c, CancelToken t) { return c.deleteRule(RuleKey{prefix, {}}, t); },
+        [this, prefix](const EcrReply<PullThroughCacheRule>&) { Q_EMIT ruleRemoved(prefix); });
 }
 
 } // namespace ecr

@@ -2,29 +2,42 @@
 
 #include "Cancellation.h"
 #include "EcrSession.h"
+#include "PullCommand.h"
 
 #include <QCoroTask>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace ecr {
 
-// Runs the rule operations of the current session for the main window: one place that owns the
-// session, tracks what is in flight (for the busy indicator and its Cancel), and makes sure an
-// answer that arrives after the profile or region changed never reaches the table.
+class SessionFactory;
+
+// Runs the rule operations of the current session for the main window: one place that opens the
+// session for a profile and region, owns it, tracks what is in flight (for the busy indicator
+// and its Cancel), and makes sure an answer that arrives after the profile or region changed
+// never reaches the table.
 class RulesController final : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit RulesController(QObject* parent = nullptr);
+    explicit RulesController(SessionFactory& sessions, QObject* parent = nullptr);
     ~RulesController() override;
 
-    // Replaces the session (profile/region change): cancels everything in flight, forgets the
-    // rules, and refreshes. A null session means "not connected".
-    void setSession(std::unique_ptr<EcrSession> session);
+    // Connects to a profile and region: cancels everything in flight (a connection being set up
+    // included: its MFA prompt, STS call or credential_process), forgets the rules, opens the
+    // session and loads its rules. Emits connecting(), then connected() or connectFailed().
+    QCoro::Task<void> connectTo(QString profileId, QString region);
+    // Not connected (no profile to show).
+    void disconnectSession();
+    // The profile and region the window works on: the session's, or the one being opened.
+    QString profileId() const { return m_profileId; }
+    QString region() const { return m_region; }
     EcrSession* session() const { return m_session.get(); }
+    // The registry the session looks at; an empty account until it is known.
+    RegistryLocation location() const;
     bool isBusy() const { return !m_inFlight.isEmpty(); }
 
     // Each returns the call's result too, for dialogs that stay open on failure; the signals
@@ -39,6 +52,9 @@ public Q_SLOTS:
     void cancelAll();
 
 Q_SIGNALS:
+    void connecting(const QString& profileId, const QString& region);
+    void connected();
+    void connectFailed(const ecr::AwsError& error);
     void sessionChanged();
     void busyChanged(bool busy, const QString& description);
     void rulesLoaded(const QList<ecr::PullThroughCacheRule>& rules);
@@ -49,13 +65,28 @@ Q_SIGNALS:
 
 private:
     struct Flight;
+    template <typename T>
+    using Operation = std::function<QCoro::Task<Result<EcrReply<T>>>(EcrClient&, CancelToken)>;
+    template <typename T>
+    using OnSuccess = std::function<void(const EcrReply<T>&)>;
+
+    // The one way an operation runs: on the current session, as a flight the busy indicator
+    // shows and Cancel stops; `onSuccess` runs only if the answer is still current.
+    template <typename T>
+    QCoro::Task<Result<EcrReply<T>>> perform(
+        QString description, Operation<T> operation, OnSuccess<T> onSuccess);
+
+    void setSession(std::unique_ptr<EcrSession> session);
     std::shared_ptr<Flight> begin(const QString& description);
     void end(const std::shared_ptr<Flight>& flight);
     bool isCurrent(const std::shared_ptr<Flight>& flight) const;
     AwsError notConnected() const;
 
+    SessionFactory& m_sessions;
     std::shared_ptr<EcrSession> m_session; // calls in flight hold their own reference
-    quint64 m_generation = 0;
+    QString m_profileId;
+    QString m_region;
+    quint64 m_generation = 0; // bumped by every session change: older answers are stale
     QList<std::shared_ptr<Flight>> m_inFlight;
     CancelToken m_refreshCancel;
 };

@@ -178,12 +178,9 @@ bool RulesTableModel::removeRule(const QString& prefix)
     return true;
 }
 
-void RulesTableModel::setRegistryContext(
-    const QString& accountId, const QString& region, const QString& dnsSuffix)
+void RulesTableModel::setRegistryLocation(const RegistryLocation& location)
 {
-    m_accountId = accountId;
-    m_region = region;
-    m_dnsSuffix = dnsSuffix;
+    m_location = location;
     if (!m_rules.isEmpty())
         Q_EMIT dataChanged(index(0, PullUrl), index(rowCount() - 1, PullUrl));
 }
@@ -210,7 +207,7 @@ QVariant RulesTableModel::displayData(const PullThroughCacheRule& rule, int colu
     case Updated:
         return localTime(rule.updatedAt);
     case PullUrl:
-        return pullReference(rule);
+        return m_location.pullReference(rule);
     case ColumnCount:
         break;
     }
@@ -232,7 +229,7 @@ QVariant RulesTableModel::toolTipData(const PullThroughCacheRule& rule, int colu
     case Updated:
         return utcTime(rule.updatedAt);
     case PullUrl:
-        return QString(u"docker pull "_s + pullReference(rule));
+        return QString(u"docker pull "_s + m_location.pullReference(rule));
     default:
         return QVariant();
     }
@@ -254,13 +251,6 @@ QVariant RulesTableModel::sortData(const PullThroughCacheRule& rule, int column)
     default:
         return displayData(rule, column);
     }
-}
-
-QString RulesTableModel::pullReference(const PullThroughCacheRule& rule) const
-{
-    const QString registryId = rule.registryId.isEmpty() ? m_accountId : rule.registryId;
-    return pullImageReference(
-        registryId, m_region, m_dnsSuffix, rule.ecrRepositoryPrefix, rule.registry());
 }
 
 } // namespace ecr

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EcrTypes.h"
+#include "PullCommand.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -58,19 +59,16 @@ public:
     bool removeRule(const QString& prefix);
 
     // The registry the rules live in, for the pull URL column; a rule's own registryId wins.
-    void setRegistryContext(
-        const QString& accountId, const QString& region, const QString& dnsSuffix);
+    void setRegistryLocation(const RegistryLocation& location);
+    const RegistryLocation& registryLocation() const { return m_location; }
 
 private:
     QVariant displayData(const PullThroughCacheRule& rule, int column) const;
     QVariant toolTipData(const PullThroughCacheRule& rule, int column) const;
     QVariant sortData(const PullThroughCacheRule& rule, int column) const;
-    QString pullReference(const PullThroughCacheRule& rule) const;
 
     QList<PullThroughCacheRule> m_rules;
-    QString m_accountId;
-    QString m_region;
-    QString m_dnsSuffix;
+    RegistryLocation m_location;
 };
 
 } // namespace ecr

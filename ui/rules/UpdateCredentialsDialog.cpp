@@ -1,9 +1,8 @@
 #include "UpdateCredentialsDialog.h"
 
 #include "ErrorPresenter.h"
-#include "FieldMessage.h"
+#include "FormValidation.h"
 #include "MessageBar.h"
-#include "AppIcon.h"
 #include "RegistryIcons.h"
 #include "ui_UpdateCredentialsDialog.h"
 
@@ -15,18 +14,12 @@ using namespace Qt::StringLiterals;
 namespace ecr {
 
 UpdateCredentialsDialog::UpdateCredentialsDialog(const PullThroughCacheRule& rule, QWidget* parent)
-    : QDialog(parent)
+    : SubmitDialog(parent)
     , m_ui(std::make_unique<Ui::UpdateCredentialsDialog>())
     , m_rule(rule)
+    , m_validation(new FormValidation(this))
 {
     m_ui->setupUi(this);
-    setWindowIcon(applicationIcon());
-    m_saveButton = m_ui->buttonBox->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
-    m_saveButton->setObjectName(u"saveButton"_s);
-    m_saveButton->setDefault(true);
-    m_ui->busyLabel->hide();
-    initFieldMessageLabel(m_ui->credentialArnErrorLabel);
-    initFieldMessageLabel(m_ui->customRoleArnErrorLabel);
 
     m_ui->prefixValueLabel->setText(rule.ecrRepositoryPrefix);
     const std::optional<UpstreamRegistry> registry = rule.registry();
@@ -55,20 +48,31 @@ UpdateCredentialsDialog::UpdateCredentialsDialog(const PullThroughCacheRule& rul
                 .arg(registryDisplayName(*registry)),
             MessageBar::Type::Information);
 
-    connect(m_ui->credentialArnLineEdit, &QLineEdit::textChanged, this, [this] {
-        m_serverErrors[slot(Input::CredentialArn)].clear();
-        refresh();
+    for (const auto& [input, edit, label] :
+        {std::tuple{Input::CredentialArn, m_ui->credentialArnLineEdit,
+             m_ui->credentialArnErrorLabel},
+            std::tuple{Input::CustomRoleArn, m_ui->customRoleArnLineEdit,
+                m_ui->customRoleArnErrorLabel}}) {
+        FormValidation::Field field;
+        field.editor = edit;
+        field.messageLabel = label;
+        field.shown = [this, input = input] { return isShown(input); };
+        m_validation->addField(int(input), field);
+        m_validation->watch(int(input), edit, [this] { refresh(); });
+    }
+    m_validation->setErrorFields([](const AwsError& error) {
+        QList<int> ids;
+        for (ptc::Field field : fieldsForError(error)) {
+            if (field == ptc::Field::CredentialArn || field == ptc::Field::CustomRoleArn)
+                ids.append(int(inputFor(field)));
+        }
+        return ids;
     });
-    connect(m_ui->customRoleArnLineEdit, &QLineEdit::textChanged, this, [this] {
-        m_serverErrors[slot(Input::CustomRoleArn)].clear();
-        refresh();
-    });
-    connect(m_ui->credentialArnLineEdit, &QLineEdit::textEdited, this,
-        [this] { markTouched(Input::CredentialArn); });
-    connect(m_ui->customRoleArnLineEdit, &QLineEdit::textEdited, this,
-        [this] { markTouched(Input::CustomRoleArn); });
-    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &UpdateCredentialsDialog::submit);
-    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &UpdateCredentialsDialog::reject);
+    initSubmit(m_ui->buttonBox, tr("&Save"), u"saveButton"_s, m_ui->busyLabel, m_ui->messageBar,
+        {m_ui->credentialArnFieldWidget, m_ui->customRoleArnFieldWidget}, m_validation,
+        tr("Updating the credentials"));
+    setSubmitCondition([this] { return isChanged(); });
+    connect(this, &SubmitDialog::submitted, this, [this] { Q_EMIT updateRequested(request()); });
     refresh();
 }
 
@@ -97,99 +101,20 @@ bool UpdateCredentialsDialog::isChanged() const
         || (m_showCustomRoleArn && inputText(Input::CustomRoleArn) != m_rule.customRoleArn);
 }
 
-void UpdateCredentialsDialog::setBusy(bool busy)
-{
-    m_busy = busy;
-    m_ui->credentialArnFieldWidget->setEnabled(!busy);
-    m_ui->customRoleArnFieldWidget->setEnabled(!busy);
-    m_ui->busyLabel->setVisible(busy);
-    refresh();
-}
-
-void UpdateCredentialsDialog::reject()
-{
-    if (m_busy) {
-        setBusy(false);
-        Q_EMIT cancelRequested();
-    }
-    QDialog::reject();
-}
-
-void UpdateCredentialsDialog::succeed()
-{
-    setBusy(false);
-    accept();
-}
-
-void UpdateCredentialsDialog::fail(const AwsError& error)
-{
-    setBusy(false);
-    const ErrorText text = describeError(error, tr("Updating the credentials"));
-    bool shownAtField = false;
-    for (ptc::Field field : fieldsForError(error)) {
-        if (field != ptc::Field::CredentialArn && field != ptc::Field::CustomRoleArn)
-            continue;
-        const Input input = inputFor(field);
-        if (!isShown(input))
-            continue;
-        m_serverErrors[slot(input)] = fieldErrorText(text);
-        shownAtField = true;
-    }
-    if (shownAtField) {
-        m_ui->messageBar->hideMessage();
-    } else {
-        m_ui->messageBar->showMessage(
-            tr("%1: %2 %3").arg(text.title, text.what, text.action), MessageBar::Type::Error);
-        m_ui->messageBar->setToolTip(text.details);
-    }
-    refresh();
-}
-
-void UpdateCredentialsDialog::submit()
-{
-    if (m_busy)
-        return;
-    if (!isValid()) {
-        m_allTouched = true;
-        refresh();
-        return;
-    }
-    m_ui->messageBar->hideMessage();
-    m_serverErrors = {};
-    setBusy(true);
-    Q_EMIT updateRequested(request());
-}
-
 void UpdateCredentialsDialog::refresh()
 {
-    std::array<QString, 2> messages;
+    QMap<int, QString> messages;
     for (const ptc::FieldError& error : validationErrors()) {
         if (error.field != ptc::Field::CredentialArn && error.field != ptc::Field::CustomRoleArn)
             continue; // the prefix and registry ID come from the rule itself
         Input input = inputFor(error.field);
         if (!isShown(input)) // "enter one of the two" lands on the field that is shown
             input = input == Input::CredentialArn ? Input::CustomRoleArn : Input::CredentialArn;
-        QString& message = messages[slot(input)];
-        if (message.isEmpty())
-            message = error.message;
+        if (!messages.contains(int(input)))
+            messages.insert(int(input), error.message);
     }
-    for (Input input : {Input::CredentialArn, Input::CustomRoleArn}) {
-        const int i = slot(input);
-        QString text = m_serverErrors[i];
-        if (text.isEmpty() && (m_allTouched || m_touched[i] || !inputText(input).isEmpty()))
-            text = messages[i];
-        if (input == Input::CredentialArn)
-            setFieldMessage(m_ui->credentialArnErrorLabel, m_ui->credentialArnLineEdit, text);
-        else
-            setFieldMessage(m_ui->customRoleArnErrorLabel, m_ui->customRoleArnLineEdit, text);
-    }
-    m_saveButton->setEnabled(!m_busy && isValid());
-}
-
-void UpdateCredentialsDialog::markTouched(Input input)
-{
-    m_touched[slot(input)] = true;
-    refresh();
+    m_validation->show(messages);
+    updateSubmitButton(); // "changed" is part of the condition
 }
 
 bool UpdateCredentialsDialog::isShown(Input input) const
@@ -211,12 +136,7 @@ QList<ptc::FieldError> UpdateCredentialsDialog::validationErrors() const
     return ptc::validateUpdate(request());
 }
 
-int UpdateCredentialsDialog::slot(Input input)
-{
-    return input == Input::CredentialArn ? 0 : 1;
-}
-
-UpdateCredentialsDialog::Input UpdateCredentialsDialog::inputFor(ptc::Field field) const
+UpdateCredentialsDialog::Input UpdateCredentialsDialog::inputFor(ptc::Field field)
 {
     return field == ptc::Field::CustomRoleArn ? Input::CustomRoleArn : Input::CredentialArn;
 }

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QObject>
+
+namespace ecr {
+
+class CredentialProfileDirectory;
+class LocalSandbox;
+class MainWindow;
+class MessagePresenter;
+
+// What the main window asks of the rest of the app, connected in one place: start the Local
+// sandbox (and switch to it), open the profile manager, open the import dialog.
+class AppWiring final : public QObject
+{
+    Q_OBJECT
+
+public:
+    AppWiring(MainWindow& window, CredentialProfileDirectory& credentials, LocalSandbox& sandbox,
+        MessagePresenter& presenter);
+
+    // Starts the Local sandbox and selects it; a failure is shown through the presenter.
+    void startSandbox();
+
+private:
+    MainWindow& m_window;
+    CredentialProfileDirectory& m_credentials;
+    LocalSandbox& m_sandbox;
+    MessagePresenter& m_presenter;
+};
+
+} // namespace ecr

@@ -1,0 +1,123 @@
+#include "ConnectionSelector.h"
+
+#include "Endpoint.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace ecr {
+
+ConnectionSelector::ConnectionSelector(AppSettings& settings, QToolBar* toolBar, QObject* parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_profileCombo(new QComboBox(toolBar))
+    , m_regionCombo(new QComboBox(toolBar))
+{
+    auto* profileLabel = new QLabel(tr("&Profile:"), toolBar);
+    m_profileCombo->setObjectName(u"profileComboBox"_s);
+    m_profileCombo->setMinimumContentsLength(16);
+    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    profileLabel->setBuddy(m_profileCombo);
+    auto* regionLabel = new QLabel(tr("Re&gion:"), toolBar);
+    m_regionCombo->setObjectName(u"regionComboBox"_s);
+    m_regionCombo->setMinimumContentsLength(32);
+    m_regionCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    regionLabel->setBuddy(m_regionCombo);
+    toolBar->addWidget(profileLabel);
+    toolBar->addWidget(m_profileCombo);
+    toolBar->addSeparator();
+    toolBar->addWidget(regionLabel);
+    toolBar->addWidget(m_regionCombo);
+
+    connect(m_profileCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_filling)
+            return;
+        const QString id = profileId();
+        fillRegions(id, m_settings.regionForProfile(id));
+        Q_EMIT selectionChanged(id, region());
+    });
+    connect(m_regionCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_filling)
+            return;
+        m_settings.setRegionForProfile(profileId(), region());
+        Q_EMIT selectionChanged(profileId(), region());
+    });
+}
+
+QString ConnectionSelector::profileId() const
+{
+    return m_profileCombo->currentData().toString();
+}
+
+QString ConnectionSelector::region() const
+{
+    return m_regionCombo->currentData().toString();
+}
+
+bool ConnectionSelector::setProfiles(const QList<ProfileEntry>& entries, const QString& inUse)
+{
+    m_entries = entries;
+    m_filling = true;
+    m_profileCombo->clear();
+    for (const ProfileEntry& entry : entries)
+        m_profileCombo->addItem(entry.displayName, entry.id);
+    const int index = inUse.isEmpty() ? -1 : m_profileCombo->findData(inUse);
+    m_profileCombo->setCurrentIndex(index);
+    m_filling = false;
+    if (index < 0)
+        m_regionCombo->clear();
+    return index >= 0;
+}
+
+QString ConnectionSelector::fallbackProfile() const
+{
+    const QString last = m_settings.lastProfile();
+    if (m_profileCombo->findData(last) >= 0)
+        return last;
+    return m_entries.isEmpty() ? QString() : m_entries.first().id;
+}
+
+bool ConnectionSelector::choose(const QString& profileId, const QString& region)
+{
+    const int index = m_profileCombo->findData(profileId);
+    if (index < 0)
+        return false;
+    m_filling = true;
+    m_profileCombo->setCurrentIndex(index);
+    m_filling = false;
+    fillRegions(profileId, region.isEmpty() ? m_settings.regionForProfile(profileId) : region);
+    return true;
+}
+
+void ConnectionSelector::fillRegions(const QString& profileId, const QString& preferred)
+{
+    ProfileEntry entry;
+    for (const ProfileEntry& e : std::as_const(m_entries)) {
+        if (e.id == profileId)
+            entry = e;
+    }
+    const Partition* partition = partitionById(entry.partition);
+    if (!partition)
+        partition = partitionById(u"aws"_s);
+    m_filling = true;
+    m_regionCombo->clear();
+    for (qsizetype i = 0; i < partition->regions.size(); ++i)
+        m_regionCombo->addItem(
+            partition->regions[i] + u"  —  "_s + partition->regionDescriptions.value(i),
+            partition->regions[i]);
+    QString wanted = preferred.isEmpty() ? entry.defaultRegion : preferred;
+    if (wanted.isEmpty())
+        wanted = u"us-east-1"_s;
+    int index = m_regionCombo->findData(wanted);
+    if (index < 0) { // a region this build's partition table does not know yet
+        m_regionCombo->addItem(wanted, wanted);
+        index = m_regionCombo->count() - 1;
+    }
+    m_regionCombo->setCurrentIndex(index);
+    m_filling = false;
+}
+
+} // namespace ecr
