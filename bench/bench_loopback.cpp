@@ -3,9 +3,9 @@
 // Usage: bench_loopback [rounds]
 #include "EcrClient.h"
 #include "RequestAuth.h"
-#include "ServiceClient.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
+#include "ServiceClient.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: routing and the five operations, the state-changing core.
 #include "SandboxService.h"
 
 #include "SandboxPageToken.h"

@@ -4,9 +4,9 @@
 #include "Clock.h"
 #include "EcrClient.h"
 #include "RequestAuth.h"
-#include "ServiceClient.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
+#include "ServiceClient.h"
 
 #include <QCoroTask>
 #include <QEventLoop>

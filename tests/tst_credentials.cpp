@@ -5,20 +5,20 @@
 #include "CredentialProcess.h"
 #include "CredentialProfileDirectory.h"
 #include "CredentialsTestSupport.h"
-#include "StaticKeyStore.h"
 #include "EcrSession.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
+#include "StaticKeyStore.h"
 
 #include <QElapsedTimer>
-
-#include <csignal>
-#include <sys/types.h>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace ecr;
 using namespace ecr::test;
@@ -618,8 +618,7 @@ private Q_SLOTS:
         broken.source = CredentialSource::CredentialProcess;
         broken.credentialProcess = dir.filePath(u"missing-helper"_s);
         broken = h.save(broken, std::nullopt);
-        const Result<TemporaryCredentials> failed
-            = awaitTask(h.directory().credentials(broken.id));
+        const Result<TemporaryCredentials> failed = awaitTask(h.directory().credentials(broken.id));
         QVERIFY(failed.error().message.startsWith(u"Profile 'broken':"_s));
     }
 
@@ -631,8 +630,12 @@ private Q_SLOTS:
         const QString pidFile = dir.filePath(u"pid"_s);
         // exec keeps the PID: the one written is the sleeping process itself.
         const QString hanging = writeScript(dir, u"hang.sh"_s, "echo $$ > \"$1\"\nexec sleep 60\n");
-        auto waitForPid = [&] { return waitForPidFile(pidFile); };
-        auto isRunning = [](qint64 pid) { return ::kill(pid_t(pid), 0) == 0; };
+        auto waitForPid = [&] {
+            return waitForPidFile(pidFile);
+        };
+        auto isRunning = [](qint64 pid) {
+            return ::kill(pid_t(pid), 0) == 0;
+        };
 
         // Directly.
         CredentialProcessOptions options;
@@ -842,8 +845,7 @@ private Q_SLOTS:
         const Profile b = h.addRole(u"b"_s, a.id, u"B"_s);
         a.sourceProfile = b.id;
         a = h.save(a, std::nullopt);
-        const Result<TemporaryCredentials> looped
-            = awaitTask(h.directory().credentials(a.id));
+        const Result<TemporaryCredentials> looped = awaitTask(h.directory().credentials(a.id));
         QVERIFY(!looped.ok());
         QCOMPARE(looped.error().code, u"ProfileLoop"_s);
         QVERIFY2(
@@ -909,8 +911,7 @@ private Q_SLOTS:
         QCOMPARE(admin->source, CredentialSource::AssumeRole);
         QCOMPARE(admin->mfaSerial, kMfaSerial);
         QCOMPARE(admin->endpointUrl, probe.url());
-        const Result<sigv4::Credentials> keys
-            = (h.storedKeys(base->id));
+        const Result<sigv4::Credentials> keys = (h.storedKeys(base->id));
         QVERIFY(keys.ok());
         QVERIFY(keys->accessKeyId == kSentinelAccessKey);
         QVERIFY(keys->secretAccessKey == kSentinelSecret);
@@ -971,8 +972,7 @@ private Q_SLOTS:
             h.directory().removeProfile(CredentialProfileDirectory::keychainEntryId(base.id)))
                     .ok());
         QVERIFY(h.store().profiles().isEmpty());
-        const Result<sigv4::Credentials> gone
-            = (h.storedKeys(base.id));
+        const Result<sigv4::Credentials> gone = (h.storedKeys(base.id));
         QCOMPARE(gone.error().code, u"KeychainEntryMissing"_s);
         QCOMPARE(awaitTask(h.directory().removeProfile(base.id)).error().code, u"UnknownProfile"_s);
     }
@@ -1025,7 +1025,8 @@ private Q_SLOTS:
 
     void stsClientErrorsAndWireFormat()
     {
-        QCOMPARE(queryFormBody(u"AssumeRole"_s, "2011-06-15", {{u"RoleSessionName"_s, u"a b+c/d="_s}}),
+        QCOMPARE(
+            queryFormBody(u"AssumeRole"_s, "2011-06-15", {{u"RoleSessionName"_s, u"a b+c/d="_s}}),
             "Action=AssumeRole&Version=2011-06-15&RoleSessionName=a%20b%2Bc%2Fd%3D"_ba);
         QCOMPARE(sts::endpoint(u"eu-west-1"_s, {}).value(),
             QUrl(u"https://sts.eu-west-1.amazonaws.com/"_s));

@@ -524,8 +524,7 @@ private Q_SLOTS:
         stsConfig.customEndpoint = h.server().url();
         stsConfig.retry = HarnessOptions::fastRetries();
         StsClient sts(h.network(), clock, stsConfig);
-        const auto issued
-            = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), {}));
+        const auto issued = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), {}));
         QVERIFY2(issued.ok(), qPrintable(issued.ok() ? QString() : issued.error().message));
         const sigv4::Credentials temporary = issued->credentials;
         QVERIFY(!temporary.sessionToken.isEmpty());

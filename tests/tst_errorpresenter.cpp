@@ -37,8 +37,7 @@ const QHash<QString, ExactText>& exactTexts()
             {u"Amazon ECR service error"_s,
                 u"Wait a moment and try again; if it keeps failing, check the AWS Health Dashboard for Amazon ECR in this region."_s}},
         {u"InvalidParameterException"_s,
-            {u"Invalid parameter"_s,
-                u"Correct the value the message names and try again."_s}},
+            {u"Invalid parameter"_s, u"Correct the value the message names and try again."_s}},
         {u"ValidationException"_s,
             {u"Request not valid"_s,
                 u"Correct the value the message names and try again; if this app accepted it, the service's rules may have changed."_s}},
@@ -46,8 +45,7 @@ const QHash<QString, ExactText>& exactTexts()
             {u"Rule already exists"_s,
                 u"Choose a different cache repository prefix, or edit the credentials of the existing rule."_s}},
         {u"PullThroughCacheRuleNotFoundException"_s,
-            {u"Rule not found"_s,
-                u"Refresh the list of rules."_s}},
+            {u"Rule not found"_s, u"Refresh the list of rules."_s}},
         {u"UnsupportedUpstreamRegistryException/authentication"_s,
             {u"Upstream registry needs credentials"_s,
                 u"Enter the ARN of a Secrets Manager secret whose name starts with 'ecr-pullthroughcache/' and that holds the upstream user name and access token."_s}},
@@ -67,8 +65,7 @@ const QHash<QString, ExactText>& exactTexts()
             {u"Secret cannot be decrypted"_s,
                 u"Allow Amazon ECR to use the secret's KMS key (kms:Decrypt), or store the secret with the default aws/secretsmanager key."_s}},
         {u"ThrottlingException"_s,
-            {u"Too many requests"_s,
-                u"Wait a few seconds and try again."_s}},
+            {u"Too many requests"_s, u"Wait a few seconds and try again."_s}},
         {u"InvalidSignatureException"_s,
             {u"Signature rejected"_s,
                 u"Check that the secret access key belongs to the access key ID, and that this computer's clock is correct."_s}},
@@ -85,8 +82,7 @@ const QHash<QString, ExactText>& exactTexts()
             {u"Access denied"_s,
                 u"Ask your AWS administrator for the IAM permission the message names, for example ecr:CreatePullThroughCacheRule."_s}},
         {u"unknown service code"_s,
-            {u"Amazon ECR returned an error"_s,
-                u"Check the details and try again."_s}},
+            {u"Amazon ECR returned an error"_s, u"Check the details and try again."_s}},
         {u"InvalidResponse"_s,
             {u"Unexpected answer"_s,
                 u"Check the endpoint URL and any proxy between this computer and AWS."_s}},
@@ -111,12 +107,9 @@ const QHash<QString, ExactText>& exactTexts()
         {u"Cancelled"_s,
             {u"Cancelled"_s,
                 u"If the request had already reached AWS, refresh the list to see its effect."_s}},
-        {u"InvalidInput"_s,
-            {u"Invalid input"_s,
-                u"Correct the marked fields and try again."_s}},
+        {u"InvalidInput"_s, {u"Invalid input"_s, u"Correct the marked fields and try again."_s}},
         {u"Configuration"_s,
-            {u"Configuration problem"_s,
-                u"Check the profile's region and endpoint settings."_s}},
+            {u"Configuration problem"_s, u"Check the profile's region and endpoint settings."_s}},
         {u"Credentials"_s,
             {u"No usable credentials"_s,
                 u"Add an access key to the profile, or choose another profile."_s}},
@@ -265,14 +258,12 @@ private:
             << ErrorKind::Configuration << u"ClockSkewTooLarge"_s
             << u"The server's clock and this computer's are 3 days apart"_s
             << QStringList{u"3 days"_s, u"time zone"_s};
-        QTest::newRow("CaBundleUnreadable")
-            << ErrorKind::Configuration << u"CaBundleUnreadable"_s
-            << u"The CA bundle /etc/corp.pem cannot be read"_s
-            << QStringList{u"/etc/corp.pem"_s, u"PEM"_s};
-        QTest::newRow("ResponseTooLarge")
-            << ErrorKind::InvalidResponse << u"ResponseTooLarge"_s
-            << u"The answer from Amazon ECR was larger than 4.0 MiB"_s
-            << QStringList{u"4.0 MiB"_s, u"proxy"_s};
+        QTest::newRow("CaBundleUnreadable") << ErrorKind::Configuration << u"CaBundleUnreadable"_s
+                                            << u"The CA bundle /etc/corp.pem cannot be read"_s
+                                            << QStringList{u"/etc/corp.pem"_s, u"PEM"_s};
+        QTest::newRow("ResponseTooLarge") << ErrorKind::InvalidResponse << u"ResponseTooLarge"_s
+                                          << u"The answer from Amazon ECR was larger than 4.0 MiB"_s
+                                          << QStringList{u"4.0 MiB"_s, u"proxy"_s};
         // Keychain.
         QTest::newRow("KeychainLocked") << credentials << u"KeychainLocked"_s << QString()
                                         << QStringList{u"locked"_s, u"unlock"_s};

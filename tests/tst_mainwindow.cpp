@@ -4,13 +4,13 @@
 #include "ErrorPresenter.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "RecordingPresenter.h"
 #include "RuleForm.h"
 #include "RuleFormDialog.h"
 #include "RulesController.h"
 #include "RulesTableModel.h"
-#include "SessionFactory.h"
-#include "RecordingPresenter.h"
 #include "SandboxHarness.h"
+#include "SessionFactory.h"
 #include "UpdateCredentialsDialog.h"
 
 #include <QAction>
@@ -31,7 +31,6 @@ using namespace ecr::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
 
 // A directory with one sandbox profile, plus profiles whose resolution fails in chosen ways.
 class TestProfiles final : public ProfileDirectory
@@ -311,8 +310,7 @@ private Q_SLOTS:
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         f.profiles.endpointOverride = QUrl(u"http://127.0.0.1:%1"_s.arg(probe.serverPort()));
         probe.close();
-        f.window
-            = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
+        f.window = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         auto* bar = child<MessageBar>(f.window.get(), "messageBar");
         // A failing refresh is recoverable: an inline bar with Retry, not a modal dialog.
@@ -334,8 +332,7 @@ private Q_SLOTS:
         options.tlsKeyFile = key;
         Fixture f(options);
         QCOMPARE(f.harness.server().url().scheme(), u"https"_s);
-        f.window
-            = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
+        f.window = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         auto* bar = child<MessageBar>(f.window.get(), "messageBar");
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 15000);
@@ -350,8 +347,7 @@ private Q_SLOTS:
         Fixture f;
         f.profiles.failures.insert(u"sandbox"_s,
             makeError(ErrorKind::Credentials, u"NoCredentials"_s, u"No access key."_s, 0));
-        f.window
-            = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
+        f.window = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         QTRY_COMPARE(f.presenter.errors.size(), 1);
         const ErrorText& text = f.presenter.errors.first();
@@ -366,8 +362,7 @@ private Q_SLOTS:
         Fixture f;
         f.profiles.failures.insert(
             u"sandbox"_s, makeError(ErrorKind::Credentials, u"KeychainLocked"_s, u"locked"_s, 0));
-        f.window
-            = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
+        f.window = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         QTRY_COMPARE(f.presenter.errors.size(), 1);
         const ErrorText& text = f.presenter.errors.first();
@@ -387,8 +382,7 @@ private Q_SLOTS:
                     .ok());
         f.profiles.entries.append(
             {u"other"_s, u"Other"_s, ProfileEntry::Kind::Keychain, u"eu-west-1"_s, u"aws"_s});
-        f.window
-            = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
+        f.window = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         QTRY_VERIFY(f.window->controller().isBusy()); // loading us-east-1, slowly
         // Switch to the other profile (eu-west-1, no rules) while the first answer is on its way.

@@ -4,18 +4,18 @@
 // keychain states as the list shows them; and the keyboard.
 #include "CredentialProfileDirectory.h"
 #include "CredentialsTestSupport.h"
-#include "RecordingPresenter.h"
-#include "MfaCodeDialog.h"
 #include "DialogMfaPrompter.h"
-#include "StaticKeyStore.h"
 #include "ImportProfilesDialog.h"
 #include "MessageBar.h"
+#include "MfaCodeDialog.h"
 #include "ProfileEditDialog.h"
 #include "ProfileEditor.h"
 #include "ProfileListModel.h"
 #include "ProfileManagerDialog.h"
+#include "RecordingPresenter.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
+#include "StaticKeyStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -24,8 +24,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
-#include <QPushButton>
 #include <QPointer>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -49,7 +49,6 @@ sigv4::Credentials sentinelKeys()
 {
     return {kSentinelAccessKey, kSentinelSecret, {}};
 }
-
 
 // Answers every read with one state (writes and removes succeed), for the keychain states the
 // real daemon cannot be made to show on demand.
@@ -327,8 +326,7 @@ private Q_SLOTS:
         QCOMPARE(m.keychainText(*saved), u"Keys in keychain"_s);
         QVERIFY(m.bar()->text().contains(u"prod"_s));
 
-        const Result<sigv4::Credentials> keys
-            = (h.storedKeys(saved->id));
+        const Result<sigv4::Credentials> keys = (h.storedKeys(saved->id));
         QVERIFY(keys.ok());
         QVERIFY(keys->accessKeyId == kSentinelAccessKey);
         QVERIFY(keys->secretAccessKey == kSentinelSecret);
@@ -362,8 +360,7 @@ private Q_SLOTS:
         click(dialog, u"saveButton"_s);
         QTRY_COMPARE(h.store().profile(prod.id)->region, u"us-west-2"_s);
         QTRY_VERIFY(m.dialog.findChild<ProfileEditDialog*>() == nullptr);
-        Result<sigv4::Credentials> keys
-            = (h.storedKeys(prod.id));
+        Result<sigv4::Credentials> keys = (h.storedKeys(prod.id));
         QVERIFY(keys.ok());
         QVERIFY(keys->accessKeyId == kSentinelAccessKey);
         QVERIFY(keys->secretAccessKey == kSentinelSecret);
@@ -404,8 +401,7 @@ private Q_SLOTS:
         const std::optional<Profile> copy = h.store().profileByName(u"prod copy"_s);
         QVERIFY(copy);
         QVERIFY(copy->id != prod.id);
-        const Result<sigv4::Credentials> keys
-            = (h.storedKeys(copy->id));
+        const Result<sigv4::Credentials> keys = (h.storedKeys(copy->id));
         QVERIFY(keys.ok());
         QVERIFY(keys->secretAccessKey == kSentinelSecret);
         QTRY_COMPARE(m.status(*copy), KeychainStatus::Stored);
@@ -509,8 +505,7 @@ private Q_SLOTS:
         QVERIFY(m.row(*dev) >= 0);
         QVERIFY(!m.dialog.model().rowAt(m.row(*dev)).isReadOnly());
         QTRY_COMPARE(m.status(*dev), KeychainStatus::Stored);
-        const Result<sigv4::Credentials> keys
-            = (h.storedKeys(dev->id));
+        const Result<sigv4::Credentials> keys = (h.storedKeys(dev->id));
         QVERIFY(keys.ok());
         QVERIFY(keys->secretAccessKey == kSentinelSecret);
         QVERIFY(!h.settingsText().contains(kSentinelSecret));
@@ -581,8 +576,7 @@ private Q_SLOTS:
         QCOMPARE(h.presenter.confirmations.size(), 2);
         QTRY_COMPARE(m.row(prod), -1);
         QVERIFY(!h.settingsText().contains(u"name=prod"_s));
-        const Result<sigv4::Credentials> keys
-            = (h.storedKeys(prod.id));
+        const Result<sigv4::Credentials> keys = (h.storedKeys(prod.id));
         QVERIFY(!keys.ok());
         QCOMPARE(keys.error().code, u"KeychainEntryMissing"_s);
         QVERIFY(h.presenter.errors.isEmpty());

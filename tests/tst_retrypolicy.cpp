@@ -1,6 +1,6 @@
 // The standard retry mode's pure parts, and the awsJson error parser.
-#include "ServiceProtocol.h"
 #include "RetryPolicy.h"
+#include "ServiceProtocol.h"
 
 #include <QTest>
 
@@ -24,8 +24,8 @@ namespace {
 ecr::AwsError parseAwsJsonError(
     int status, const QList<QNetworkReply::RawHeaderPair>& headers, const QByteArray& body)
 {
-    const ecr::ServiceInfo service{QStringLiteral("Amazon ECR"), "ecr",
-        ecr::Protocol::AwsJson1_1, "AmazonEC2ContainerRegistry_V20150921", {}};
+    const ecr::ServiceInfo service{QStringLiteral("Amazon ECR"), "ecr", ecr::Protocol::AwsJson1_1,
+        "AmazonEC2ContainerRegistry_V20150921", {}};
     return ecr::protocolAdapter(service.protocol)
         .parseError(service, ecr::HttpAnswer{status, headers, body, {}});
 }

@@ -125,7 +125,8 @@ public:
                     socket->write(head);
                     feed(socket);
                 });
-                connect(socket, &QTcpSocket::bytesWritten, socket, [this, socket] { feed(socket); });
+                connect(
+                    socket, &QTcpSocket::bytesWritten, socket, [this, socket] { feed(socket); });
                 connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
                     m_clientGone = true;
                     socket->deleteLater();
@@ -168,8 +169,7 @@ private Q_SLOTS:
     {
         SandboxHarness h;
         QVERIFY(h.wait(h.client().createRule({u"quay"_s, u"quay.io"_s, {}, {}, {}, {}, {}})).ok());
-        const auto answer
-            = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        const auto answer = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
         QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
         QCOMPARE(answer->status, 200);
         QCOMPARE(answer->attempts, 1);
@@ -209,8 +209,7 @@ private Q_SLOTS:
     {
         SandboxHarness h;
         h.server().queueFaults(u"DescribePullThroughCacheRules"_s, {Fault::Throttle});
-        const auto answer
-            = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        const auto answer = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
         QVERIFY(answer.ok());
         QCOMPARE(answer->attempts, 2);
         QCOMPARE(h.server().faultsInjected(), 1);
@@ -280,8 +279,7 @@ private Q_SLOTS:
         SandboxHarness h;
         StsClient sts(h.network(), h.clock(), sandboxSts(h));
         h.server().queueFaults(u"GetCallerIdentity"_s, {Fault::Throttle, Fault::ServerError});
-        const auto identity
-            = h.wait(sts.getCallerIdentity(HarnessOptions::defaultCredentials()));
+        const auto identity = h.wait(sts.getCallerIdentity(HarnessOptions::defaultCredentials()));
         QVERIFY2(identity.ok(), qPrintable(identity.ok() ? QString() : identity.error().message));
         QCOMPARE(h.server().faultsInjected(), 2);
         const auto sent = requestsFor(h, u"GetCallerIdentity"_s);
@@ -311,7 +309,8 @@ private Q_SLOTS:
         StsGetSessionTokenRequest request;
         request.serialNumber = u"arn:aws:iam::123456789012:mfa/sandbox-user"_s;
         request.tokenCode = u"123456"_s;
-        const auto session = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), request));
+        const auto session
+            = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), request));
         QVERIFY(!session.ok());
         QCOMPARE(session.error().code, u"InternalFailure"_s);
         QCOMPARE(session.error().attempts, 1);
@@ -350,8 +349,8 @@ private Q_SLOTS:
         ServiceClient client(network, clock, config, &auth);
 
         const qint64 rssBefore = residentKb("VmRSS");
-        const auto answer = SandboxHarness::wait(
-            client.call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        const auto answer
+            = SandboxHarness::wait(client.call(awsJson(u"DescribePullThroughCacheRules"_s)));
         QVERIFY(!answer.ok());
         QCOMPARE(answer.error().kind, ErrorKind::InvalidResponse);
         QCOMPARE(answer.error().code, u"ResponseTooLarge"_s);
@@ -389,8 +388,7 @@ private Q_SLOTS:
         HarnessOptions options;
         options.serverClockOffset = std::chrono::hours(2);
         SandboxHarness h(options);
-        const auto answer
-            = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        const auto answer = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
         QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
         QCOMPARE(answer->attempts, 2);
         QVERIFY(qAbs(h.transport().clockOffset().count() - 2 * 3600 * 1000) < 10000);
@@ -401,8 +399,7 @@ private Q_SLOTS:
         HarnessOptions options;
         options.serverClockOffset = std::chrono::hours(3 * 24);
         SandboxHarness h(options);
-        const auto answer
-            = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        const auto answer = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
         QVERIFY(!answer.ok());
         QCOMPARE(answer.error().kind, ErrorKind::Configuration);
         QCOMPARE(answer.error().code, u"ClockSkewTooLarge"_s);

@@ -263,8 +263,8 @@ private Q_SLOTS:
 
     void missingFilesAreNoError()
     {
-        const SharedConfig config
-            = SharedConfig::load(SharedConfigPaths{u"/nonexistent/config"_s, u"/nonexistent/cr"_s, {}});
+        const SharedConfig config = SharedConfig::load(
+            SharedConfigPaths{u"/nonexistent/config"_s, u"/nonexistent/cr"_s, {}});
         QVERIFY(!config.configFileExists());
         QVERIFY(!config.credentialsFileExists());
         QVERIFY(config.profiles().isEmpty());

@@ -160,8 +160,8 @@ private Q_SLOTS:
         // The editor refuses to save it...
         const Result<Profile> refused = f.store.save(profile);
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().message.contains(u"Plain http"_s),
-            qPrintable(refused.error().message));
+        QVERIFY2(
+            refused.error().message.contains(u"Plain http"_s), qPrintable(refused.error().message));
         // ...but settings written by hand (or by an older version) are refused at call time.
         profile.endpointUrl.clear();
         const Result<Profile> saved = f.store.save(profile);
@@ -192,8 +192,8 @@ private Q_SLOTS:
         writeFile(f.home.filePath(u".aws/config"_s),
             "[profile tls]\nregion = us-east-1\nca_bundle = ~/certs/corp.pem\n"
             "aws_access_key_id = "
-                + kSentinelAccessKey.toUtf8() + "\naws_secret_access_key = "
-                + kSentinelSecret.toUtf8() + "\n");
+                + kSentinelAccessKey.toUtf8()
+                + "\naws_secret_access_key = " + kSentinelSecret.toUtf8() + "\n");
         const std::optional<Profile> profile = f.directory().profileForEntry(u"shared:tls"_s);
         QVERIFY(profile.has_value());
         QCOMPARE(profile->caBundlePath, f.home.filePath(u"certs/corp.pem"_s));

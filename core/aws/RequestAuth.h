@@ -55,8 +55,8 @@ class BearerTokenAuth final : public RequestAuth
 {
 public:
     using TokenSource = std::function<QCoro::Task<Result<QString>>(CancelToken)>;
-    explicit BearerTokenAuth(TokenSource source, QByteArray headerName = "Authorization",
-        QByteArray prefix = "Bearer ");
+    explicit BearerTokenAuth(
+        TokenSource source, QByteArray headerName = "Authorization", QByteArray prefix = "Bearer ");
     QCoro::Task<Result<Unit>> authorize(
         HttpRequest& request, SigningScope scope, CancelToken cancel) override;
 

@@ -30,7 +30,8 @@ bool isClockSkewCode(QStringView code);
 
 // The error for a server whose Date is further off than kMaxClockSkewCorrection: code
 // ClockSkewTooLarge, kind Configuration; it names both times.
-AwsError clockTooFarOff(const AwsError& error, const QDateTime& ourNow, const QDateTime& serverDate);
+AwsError clockTooFarOff(
+    const AwsError& error, const QDateTime& ourNow, const QDateTime& serverDate);
 
 struct RetrySettings
 {

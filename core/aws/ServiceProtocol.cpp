@@ -19,8 +19,8 @@ QString tr(const char* text)
 
 QString htmlTitle(const QByteArray& body)
 {
-    static const QRegularExpression re(u"<(title|h1)[^>]*>([^<]{1,200})<"_s,
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        u"<(title|h1)[^>]*>([^<]{1,200})<"_s, QRegularExpression::CaseInsensitiveOption);
     const auto match = re.match(QString::fromUtf8(body.left(4096)));
     return match.hasMatch() ? match.captured(2).trimmed() : QString();
 }
@@ -80,7 +80,8 @@ HttpRequest buildAwsQuery(
 
 // restJson1: the operation's own method, path (under the endpoint's), query and headers; a JSON
 // body when it has members.
-HttpRequest buildRestJson(const ServiceInfo&, const QUrl& endpoint, const OperationRequest& operation)
+HttpRequest buildRestJson(
+    const ServiceInfo&, const QUrl& endpoint, const OperationRequest& operation)
 {
     HttpRequest request;
     request.method = operation.method;
@@ -119,8 +120,7 @@ QString sanitizeErrorCode(QString code)
         code = code.mid(hash + 1);
     code = code.trimmed();
     code.removeIf([](QChar c) {
-        return !(c.isLetterOrNumber() && c.unicode() < 128) && c != u'_' && c != u'.'
-            && c != u'-';
+        return !(c.isLetterOrNumber() && c.unicode() < 128) && c != u'_' && c != u'.' && c != u'-';
     });
     return code.left(128);
 }

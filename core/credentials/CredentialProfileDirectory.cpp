@@ -191,7 +191,8 @@ QCoro::Task<Result<ConnectionTarget>> CredentialProfileDirectory::resolve(
             tr("Profile '%1' has no region. Choose a region.").arg(profile.name), 0);
 
     const QString id = profile.id;
-    const Result<TemporaryCredentials> credentials = co_await m_resolver.resolve(id, region, cancel);
+    const Result<TemporaryCredentials> credentials
+        = co_await m_resolver.resolve(id, region, cancel);
     if (!credentials)
         co_return credentials.error();
     ConnectionTarget target;
@@ -213,7 +214,8 @@ QCoro::Task<Result<CallerIdentity>> CredentialProfileDirectory::testConnection(
         co_return found.error();
     const Profile profile = found.value().profile;
     const QString id = profile.id;
-    const Result<TemporaryCredentials> credentials = co_await m_resolver.resolve(id, region, cancel);
+    const Result<TemporaryCredentials> credentials
+        = co_await m_resolver.resolve(id, region, cancel);
     if (!credentials)
         co_return credentials.error();
     StsClient sts(m_resolver.network(), m_resolver.clock(), m_resolver.stsConfig(profile, region));

@@ -4,8 +4,8 @@
 #include "EnvironmentCredentials.h"
 
 #include <QCoreApplication>
-#include <QPointer>
 #include <QCryptographicHash>
+#include <QPointer>
 #include <QRegularExpression>
 
 Q_LOGGING_CATEGORY(lcCredentials, "ecr.credentials", QtInfoMsg)
@@ -13,7 +13,6 @@ Q_LOGGING_CATEGORY(lcCredentials, "ecr.credentials", QtInfoMsg)
 namespace ecr {
 
 using namespace Qt::StringLiterals;
-
 
 namespace {
 
@@ -48,7 +47,8 @@ QByteArray singleFingerprint(const QString& value)
 
 AwsError resolverGone()
 {
-    return makeError(ErrorKind::Cancelled, QString(), tr("The credentials are no longer needed."), 0);
+    return makeError(
+        ErrorKind::Cancelled, QString(), tr("The credentials are no longer needed."), 0);
 }
 
 AwsError withContext(AwsError error, const QString& context)
@@ -383,4 +383,3 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
 }
 
 } // namespace ecr
-

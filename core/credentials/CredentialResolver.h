@@ -106,7 +106,8 @@ private:
     QCoro::Task<Result<TemporaryCredentials>> fetchMfaSession(Profile keysProfile,
         sigv4::Credentials keys, QString promptName, QString region, CancelToken cancel);
     QCoro::Task<Result<TemporaryCredentials>> fetchProcess(Profile profile, CancelToken cancel);
-    QCoro::Task<Result<QString>> askMfaCode(QString profileName, QString serial, CancelToken cancel);
+    QCoro::Task<Result<QString>> askMfaCode(
+        QString profileName, QString serial, CancelToken cancel);
     QCoro::Task<Result<TemporaryCredentials>> mfaSession(Profile keysProfile,
         sigv4::Credentials keys, QString promptName, QString region, CancelToken cancel);
 

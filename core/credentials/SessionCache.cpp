@@ -72,7 +72,8 @@ SessionCache::~SessionCache()
         fetch->cancel->cancel();
 }
 
-QString SessionCache::keyFor(const QString& type, const QString& profileId, const QString& mfaSerial)
+QString SessionCache::keyFor(
+    const QString& type, const QString& profileId, const QString& mfaSerial)
 {
     return u"session/"_s + type + u'/' + b64url(profileId) + u'/' + b64url(mfaSerial);
 }
@@ -113,8 +114,8 @@ QCoro::Task<Result<TemporaryCredentials>> SessionCache::waitFor(
             connect(pending.get(), &detail::PendingSessionFetch::done, &waiter,
                 &detail::SessionWaiter::woke);
             if (cancel)
-                connect(cancel.get(), &Cancellation::cancelled, &waiter,
-                    &detail::SessionWaiter::woke);
+                connect(
+                    cancel.get(), &Cancellation::cancelled, &waiter, &detail::SessionWaiter::woke);
             co_await qCoro(&waiter, &detail::SessionWaiter::woke);
         }
         --pending->interested;
@@ -148,7 +149,8 @@ QCoro::Task<void> SessionCache::run(QString key, QByteArray fingerprint, Fetch f
             result.emplace(parsed->credentials);
         }
     } else if (stored.state() != KeychainState::EntryMissing) {
-        qCInfo(lcSessionCache) << "session cache not readable:" << keychainStateName(stored.state());
+        qCInfo(lcSessionCache) << "session cache not readable:"
+                               << keychainStateName(stored.state());
     }
 
     if (!result) {

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the AWS CLI's INI dialect and its profiles' mapping, read together.
 #include "SharedConfig.h"
 
 #include <QCoreApplication>
@@ -331,10 +332,9 @@ Result<Profile> SharedConfig::toProfile(const QString& name) const
     const QString servicesName = p.value(u"services"_s);
     const QMap<QString, QString> services = this->services(servicesName);
     const QString globalEndpoint = p.value(u"endpoint_url"_s);
-    const QString fileOf = p.credentialsFileKeys.contains(u"endpoint_url"_s) ? m_paths.credentials
-                                                                             : m_paths.config;
-    const QString globalOrigin
-        = tr("endpoint_url of profile '%1' in %2").arg(name, fileOf);
+    const QString fileOf
+        = p.credentialsFileKeys.contains(u"endpoint_url"_s) ? m_paths.credentials : m_paths.config;
+    const QString globalOrigin = tr("endpoint_url of profile '%1' in %2").arg(name, fileOf);
     auto endpointOf = [&](const QString& service, QString* origin) {
         const QString key = service + u".endpoint_url"_s;
         if (services.contains(key)) {

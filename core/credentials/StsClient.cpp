@@ -38,8 +38,7 @@ StsClient::StsClient(
     }
     ServiceClientConfig pipeline;
     pipeline.service = service();
-    pipeline.endpoint = {url.value(),
-        m_config.region.isEmpty() ? u"us-east-1"_s : m_config.region,
+    pipeline.endpoint = {url.value(), m_config.region.isEmpty() ? u"us-east-1"_s : m_config.region,
         partitionForRegion(m_config.region).id};
     pipeline.endpointOrigin = m_config.customEndpointOrigin;
     pipeline.caBundlePath = m_config.caBundlePath;
@@ -104,8 +103,8 @@ QCoro::Task<Result<ServiceAnswer>> StsClient::call(
         co_return error;
     }
     if (!credentials.isValid())
-        co_return makeError(ErrorKind::Credentials, u"NoCredentials"_s,
-            tr("No credentials to call STS with."), 0);
+        co_return makeError(
+            ErrorKind::Credentials, u"NoCredentials"_s, tr("No credentials to call STS with."), 0);
     StaticCredentialsProvider provider(credentials);
     SigV4Auth auth(provider, m_clock);
     RequestAuth* signer = &auth;

@@ -40,8 +40,8 @@ EcrClient::EcrClient(ServiceClient& transport, QObject* parent)
 
 ServiceInfo EcrClient::service()
 {
-    return {tr("Amazon ECR"), "ecr", Protocol::AwsJson1_1, "AmazonEC2ContainerRegistry_V20150921",
-        {}};
+    return {
+        tr("Amazon ECR"), "ecr", Protocol::AwsJson1_1, "AmazonEC2ContainerRegistry_V20150921", {}};
 }
 
 bool ruleMatchesRequest(const PullThroughCacheRule& rule, const CreateRuleRequest& request)

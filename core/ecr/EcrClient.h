@@ -22,8 +22,9 @@ struct EcrReply
     bool reconciled = false;
 };
 
-// The five pull-through-cache operations as typed calls, a thin adapter over the call pipeline. Inputs are validated with the model's
-// constraints before anything is sent (switchable off for "submit anyway").
+// The five pull-through-cache operations as typed calls, a thin adapter over the call pipeline.
+// Inputs are validated with the model's constraints before anything is sent (switchable off for
+// "submit anyway").
 class EcrClient final : public QObject
 {
     Q_OBJECT

@@ -14,7 +14,8 @@
 
 namespace ecr {
 
-// The ECR client of one target: its call pipeline, signed with the target's credentials. Created per profile/region selection.
+// The ECR client of one target: its call pipeline, signed with the target's credentials. Created
+// per profile/region selection.
 class EcrSession final
 {
 public:

@@ -58,7 +58,8 @@ QString upstreamUrlForDisplay(UpstreamRegistry registry, const UpstreamUrlParts&
         return (parts.azureRegistryName.isEmpty() ? u"<registry-name>"_s : parts.azureRegistryName)
             + kAzureSuffix;
     case UpstreamRegistry::Ecr: {
-        const QString account = parts.ecrAccountId.isEmpty() ? u"<account-id>"_s : parts.ecrAccountId;
+        const QString account
+            = parts.ecrAccountId.isEmpty() ? u"<account-id>"_s : parts.ecrAccountId;
         if (parts.ecrRegion.isEmpty())
             return account + u".dkr.ecr.<region>.amazonaws.com"_s;
         return ecrRegistryHost(account, parts.ecrRegion);

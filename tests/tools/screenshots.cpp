@@ -4,7 +4,6 @@
 #include "ErrorPresenter.h"
 #include "FormValidation.h"
 #include "MainWindow.h"
-#include "SessionFactory.h"
 #include "MessagePresenter.h"
 #include "RuleForm.h"
 #include "RuleFormDialog.h"
@@ -12,6 +11,7 @@
 #include "RulesTableModel.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
+#include "SessionFactory.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -135,9 +135,7 @@ int main(int argc, char* argv[])
         OperationRequest create;
         create.name = u"CreatePullThroughCacheRule"_s;
         create.body = r;
-        transport.call(create).then([&pending](const auto&) {
-            --pending;
-        });
+        transport.call(create).then([&pending](const auto&) { --pending; });
     }
     while (pending > 0)
         settle(20);

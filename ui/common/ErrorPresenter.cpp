@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the one table of every error text (codes, kinds, keychain states).
 #include "ErrorPresenter.h"
 
 #include <QCoreApplication>
@@ -200,18 +201,18 @@ std::optional<Words> pipelineWords(const AwsError& e, const QString& op)
     const QString& c = e.code;
     if (c == u"InsecureEndpoint")
         return Words{tr("Insecure endpoint refused"),
-            withMessage(tr("%1 was not sent: %2"), tr("%1 was not sent over plain http."), op,
-                e.message),
+            withMessage(
+                tr("%1 was not sent: %2"), tr("%1 was not sent over plain http."), op, e.message),
             tr("Use an https endpoint URL, or remove the setting the message names.")};
     if (c == u"ClockSkewTooLarge")
         return Words{tr("Clock too far off"),
-            withMessage(tr("%1 failed: %2"), tr("%1 failed because the clocks disagree."), op,
-                e.message),
+            withMessage(
+                tr("%1 failed: %2"), tr("%1 failed because the clocks disagree."), op, e.message),
             tr("Set this computer's date, time and time zone, or check the endpoint URL.")};
     if (isOneOf(c, {u"CaBundleUnreadable", u"CaBundleInvalid"}))
         return Words{tr("CA bundle not usable"),
-            withMessage(tr("%1 was not sent: %2"), tr("%1 was not sent: the CA bundle is not usable."),
-                op, e.message),
+            withMessage(tr("%1 was not sent: %2"),
+                tr("%1 was not sent: the CA bundle is not usable."), op, e.message),
             tr("Check the CA bundle path of the profile (or AWS_CA_BUNDLE) and that the file holds "
                "PEM certificates.")};
     if (c == u"ResponseTooLarge")

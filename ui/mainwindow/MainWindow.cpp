@@ -4,15 +4,13 @@
 #include "ErrorPresenter.h"
 #include "MessageBar.h"
 #include "MessagePresenter.h"
-#include "RuleFormDialog.h"
+#include "RuleActions.h"
 #include "RulesController.h"
 #include "RulesFilterProxyModel.h"
 #include "RulesTableModel.h"
-#include "UpdateCredentialsDialog.h"
 #include "ui_MainWindow.h"
 
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -33,6 +31,7 @@ MainWindow::MainWindow(ProfileDirectory& profiles, SessionFactory& sessions,
     , m_controller(new RulesController(sessions, this))
     , m_model(new RulesTableModel(this))
     , m_proxy(new RulesFilterProxyModel(this))
+    , m_actions(new RuleActions(*m_controller, presenter, this))
 {
     m_ui->setupUi(this);
     setWindowTitle(QApplication::applicationDisplayName());
@@ -107,9 +106,24 @@ void MainWindow::connectActions()
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->newRuleAction, &QAction::triggered, this, &MainWindow::newRule);
     connect(m_ui->editCredentialsAction, &QAction::triggered, this, &MainWindow::editCredentials);
-    connect(m_ui->verifyAction, &QAction::triggered, this, [this] { verifySelected(); });
-    connect(m_ui->deleteAction, &QAction::triggered, this, [this] { deleteSelected(); });
-    connect(m_ui->copyPullUrlAction, &QAction::triggered, this, &MainWindow::copyPullUrl);
+    connect(m_ui->verifyAction, &QAction::triggered, this, [this] {
+        if (const auto rule = selectedRule())
+            m_actions->verify(rule->ecrRepositoryPrefix);
+    });
+    connect(m_ui->deleteAction, &QAction::triggered, this, [this] {
+        if (const auto rule = selectedRule())
+            m_actions->remove(rule->ecrRepositoryPrefix);
+    });
+    connect(m_ui->copyPullUrlAction, &QAction::triggered, this, [this] {
+        if (const auto rule = selectedRule(); rule && m_controller->session())
+            m_actions->copyPullReference(*rule, m_controller->location());
+    });
+    connect(m_actions, &RuleActions::notice, this,
+        [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(m_actions, &RuleActions::information, this, [this](const QString& text) {
+        m_ui->messageBar->showMessage(text, MessageBar::Type::Information);
+    });
+    connect(m_actions, &RuleActions::ruleCreated, this, &MainWindow::selectPrefix);
     const auto retry = [this] {
         m_ui->messageBar->hideMessage();
         m_controller->refresh();
@@ -152,13 +166,16 @@ void MainWindow::connectController()
         const EcrSession* session = m_controller->session();
         m_model->setRegistryLocation(m_controller->location());
         m_endpointLabel->setText(tr("%1 · %2 · %3")
-                .arg(session->target().displayName, m_controller->region(),
-                    session->endpoint().url.toDisplayString()));
+                                     .arg(session->target().displayName, m_controller->region(),
+                                         session->endpoint().url.toDisplayString()));
         updateActions();
     });
     connect(m_controller, &RulesController::connectFailed, this, [this](const AwsError& error) {
         m_endpointLabel->clear();
-        showError(error, tr("Connecting"));
+        if (error.kind == ErrorKind::Cancelled)
+            statusBar()->showMessage(tr("Cancelled."), 4000);
+        else
+            m_presenter.showError(this, describeError(error, tr("Connecting")));
     });
     connect(m_controller, &RulesController::rulesLoaded, this,
         [this](const QList<PullThroughCacheRule>& rules) {
@@ -172,8 +189,9 @@ void MainWindow::connectController()
         m_busyLabel->setText(tr("Loading rules… %n loaded", nullptr, loaded));
     });
     connect(m_controller, &RulesController::refreshFailed, this, [this](const AwsError& error) {
-        m_ui->messageBar->showMessage(inlineErrorText(describeError(error, tr("Loading the rules"))),
-            MessageBar::Type::Error, tr("&Retry"));
+        m_ui->messageBar->showMessage(
+            inlineErrorText(describeError(error, tr("Loading the rules"))), MessageBar::Type::Error,
+            tr("&Retry"));
     });
     connect(m_controller, &RulesController::ruleChanged, this,
         [this](const PullThroughCacheRule& rule) {
@@ -284,145 +302,25 @@ void MainWindow::selectPrefix(const QString& prefix)
     m_ui->rulesTableView->scrollTo(index);
 }
 
-void MainWindow::showError(const AwsError& error, const QString& operation)
-{
-    if (error.kind == ErrorKind::Cancelled) {
-        statusBar()->showMessage(tr("Cancelled."), 4000);
-        return;
-    }
-    m_presenter.showError(this, describeError(error, operation));
-}
-
-bool MainWindow::answer(SubmitDialog* dialog, const std::optional<AwsError>& error)
-{
-    if (!dialog)
-        return false; // closed meanwhile: its Cancel already stopped the request
-    if (error)
-        dialog->fail(*error);
-    else
-        dialog->succeed();
-    return !error;
-}
-
 void MainWindow::newRule()
 {
     if (!m_controller->session())
         return;
-    auto* dialog = new RuleFormDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     RegistryLocation location = m_controller->location();
     if (location.accountId.isEmpty() && m_model->rowCount() > 0)
         location.accountId = m_model->ruleAt(0).registryId;
-    dialog->setRegistryLocation(location);
-    connect(dialog, &SubmitDialog::cancelRequested, m_controller, &RulesController::cancelAll);
-    connect(dialog, &RuleFormDialog::createRequested, this,
-        [this, dialog = QPointer<RuleFormDialog>(dialog)](
-            const CreateRuleRequest& request) { create(dialog, request); });
-    dialog->open();
-}
-
-QCoro::Task<void> MainWindow::create(QPointer<RuleFormDialog> dialog, CreateRuleRequest request)
-{
-    QPointer<MainWindow> self(this);
-    const auto result = co_await m_controller->createRule(request);
-    if (!self || !answer(dialog.data(), result ? std::nullopt : std::optional(result.error())))
-        co_return;
-    const QString prefix = request.ecrRepositoryPrefix;
-    selectPrefix(prefix);
-    statusBar()->showMessage(result->reconciled
-            ? tr("The rule %1 already existed with these settings.").arg(prefix)
-            : tr("Created the rule %1.").arg(prefix),
-        6000);
+    m_actions->newRule(location);
 }
 
 void MainWindow::editCredentials()
 {
-    const auto rule = selectedRule();
-    if (!rule || !m_ui->editCredentialsAction->isEnabled())
-        return;
-    auto* dialog = new UpdateCredentialsDialog(*rule, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SubmitDialog::cancelRequested, m_controller, &RulesController::cancelAll);
-    connect(dialog, &UpdateCredentialsDialog::updateRequested, this,
-        [this, dialog = QPointer<UpdateCredentialsDialog>(dialog)](
-            const UpdateRuleRequest& request) { update(dialog, request); });
-    dialog->open();
-}
-
-QCoro::Task<void> MainWindow::update(
-    QPointer<UpdateCredentialsDialog> dialog, UpdateRuleRequest request)
-{
-    QPointer<MainWindow> self(this);
-    const auto result = co_await m_controller->updateRule(request);
-    if (!self || !answer(dialog.data(), result ? std::nullopt : std::optional(result.error())))
-        co_return;
-    statusBar()->showMessage(
-        tr("Updated the credentials of %1.").arg(request.ecrRepositoryPrefix), 6000);
-}
-
-QCoro::Task<void> MainWindow::verifySelected()
-{
-    const auto rule = selectedRule();
-    if (!rule)
-        co_return;
-    const QString prefix = rule->ecrRepositoryPrefix;
-    QPointer<MainWindow> self(this);
-    const auto result = co_await m_controller->validateRule(prefix);
-    if (!self)
-        co_return;
-    if (!result) {
-        showError(result.error(), tr("Verifying authentication"));
-        co_return;
-    }
-    if (result->value.isValid) {
-        m_ui->messageBar->showMessage(
-            tr("Authentication for %1 works: ECR reached the upstream registry and signed in.")
-                .arg(prefix),
-            MessageBar::Type::Information);
-        co_return;
-    }
-    co_await m_presenter.showError(
-        this, describeValidationFailure(prefix, result->value.failure, result->requestId));
-}
-
-QCoro::Task<void> MainWindow::deleteSelected()
-{
-    const auto rule = selectedRule();
-    if (!rule)
-        co_return;
-    const QString prefix = rule->ecrRepositoryPrefix;
-    QPointer<MainWindow> self(this);
-    const bool confirmed = co_await m_presenter.confirm(this, tr("Delete rule"),
-        tr("Delete the pull-through cache rule '%1'?\n\nImages already cached stay in their "
-           "repositories; only future caching from the upstream stops.")
-            .arg(prefix),
-        tr("&Delete"));
-    if (!self || !confirmed)
-        co_return;
-    const auto result = co_await m_controller->deleteRule(prefix);
-    if (!self)
-        co_return;
-    if (!result) {
-        showError(result.error(), tr("Deleting the rule"));
-        co_return;
-    }
-    statusBar()->showMessage(tr("Deleted the rule %1.").arg(prefix), 6000);
-}
-
-void MainWindow::copyPullUrl()
-{
-    const auto rule = selectedRule();
-    if (!rule || !m_controller->session())
-        return;
-    const QString url = m_controller->location().pullReference(*rule);
-    QGuiApplication::clipboard()->setText(url);
-    statusBar()->showMessage(tr("Copied %1").arg(url), 6000);
+    if (const auto rule = selectedRule(); rule && m_ui->editCredentialsAction->isEnabled())
+        m_actions->editCredentials(*rule);
 }
 
 void MainWindow::showAbout()
 {
-    m_presenter.showInformation(this,
-        tr("About %1").arg(QApplication::applicationDisplayName()),
+    m_presenter.showInformation(this, tr("About %1").arg(QApplication::applicationDisplayName()),
         tr("%1 %2\nManage Amazon ECR pull-through cache rules.\nCredentials stay in your "
            "operating system's keychain.")
             .arg(QApplication::applicationDisplayName(), QApplication::applicationVersion()));

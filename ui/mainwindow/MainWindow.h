@@ -7,7 +7,6 @@
 
 #include <QCoroTask>
 #include <QMainWindow>
-#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -24,13 +23,11 @@ namespace ecr {
 
 class ConnectionSelector;
 class MessagePresenter;
-class RuleFormDialog;
+class RuleActions;
 class RulesController;
 class RulesFilterProxyModel;
 class RulesTableModel;
 class SessionFactory;
-class SubmitDialog;
-class UpdateCredentialsDialog;
 
 // The main window composes the widgets and routes user actions to the RulesController and the
 // dialogs. It holds no protocol, validation or storage logic; the session in use is the
@@ -71,18 +68,8 @@ private:
     void updateRuleCount();
     void selectPrefix(const QString& prefix);
     std::optional<PullThroughCacheRule> selectedRule() const;
-    void showError(const AwsError& error, const QString& operation);
-    // Answers a dialog that waited for its request (null: it was closed meanwhile): fail()
-    // with the error, else succeed(). True on success.
-    static bool answer(SubmitDialog* dialog, const std::optional<AwsError>& error);
-
     void newRule();
     void editCredentials();
-    QCoro::Task<void> create(QPointer<RuleFormDialog> dialog, CreateRuleRequest request);
-    QCoro::Task<void> update(QPointer<UpdateCredentialsDialog> dialog, UpdateRuleRequest request);
-    QCoro::Task<void> verifySelected();
-    QCoro::Task<void> deleteSelected();
-    void copyPullUrl();
     void showAbout();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -93,6 +80,7 @@ private:
     RulesController* m_controller;
     RulesTableModel* m_model;
     RulesFilterProxyModel* m_proxy;
+    RuleActions* m_actions;
     QLabel* m_busyLabel;
     QProgressBar* m_busyProgress;
     QPushButton* m_cancelButton;

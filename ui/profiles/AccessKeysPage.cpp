@@ -27,8 +27,8 @@ void AccessKeysPage::addFields(FormValidation& validation, std::function<bool()>
                              m_ui->keysMfaSerialErrorLabel}},
         shown);
     for (const auto& [input, edit, label] :
-        {std::tuple{ProfileInput::AccessKeyId, m_ui->accessKeyIdLineEdit,
-             m_ui->accessKeyIdErrorLabel},
+        {std::tuple{
+             ProfileInput::AccessKeyId, m_ui->accessKeyIdLineEdit, m_ui->accessKeyIdErrorLabel},
             std::tuple{ProfileInput::SecretAccessKey, m_ui->secretAccessKeyLineEdit,
                 m_ui->secretAccessKeyErrorLabel}}) {
         FormValidation::Field field;

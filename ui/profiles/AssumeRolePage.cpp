@@ -66,12 +66,16 @@ void AssumeRolePage::addFields(FormValidation& validation, std::function<bool()>
     source.editor = m_ui->sourceProfileComboBox;
     source.messageLabel = m_ui->sourceProfileErrorLabel;
     source.shown = shown;
-    source.hasValue = [this] { return m_ui->sourceProfileComboBox->currentIndex() >= 0; };
+    source.hasValue = [this] {
+        return m_ui->sourceProfileComboBox->currentIndex() >= 0;
+    };
     validation.addField(int(ProfileInput::SourceProfile), source);
     FormValidation::Field duration = source;
     duration.editor = m_ui->durationSpinBox;
     duration.messageLabel = m_ui->durationErrorLabel;
-    duration.hasValue = [] { return true; };
+    duration.hasValue = [] {
+        return true;
+    };
     validation.addField(int(ProfileInput::Duration), duration);
 }
 

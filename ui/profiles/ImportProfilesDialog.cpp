@@ -1,7 +1,7 @@
 #include "ImportProfilesDialog.h"
 
-#include "CredentialProfileDirectory.h"
 #include "AppIcon.h"
+#include "CredentialProfileDirectory.h"
 #include "ui_ImportProfilesDialog.h"
 
 #include <QDir>

@@ -84,7 +84,9 @@ ProfileEditor::ProfileEditor(QWidget* parent)
 
     addGeneralFields();
     auto onPage = [this](CredentialSource source) {
-        return [this, source] { return currentSource() == source; };
+        return [this, source] {
+            return currentSource() == source;
+        };
     };
     m_ui->accessKeysPage->addFields(*m_validation, onPage(CredentialSource::StaticKeys));
     m_ui->assumeRolePage->addFields(*m_validation, onPage(CredentialSource::AssumeRole));
@@ -120,7 +122,9 @@ void ProfileEditor::addGeneralFields()
     FormValidation::Field region;
     region.editor = m_ui->regionComboBox;
     region.messageLabel = m_ui->regionErrorLabel;
-    region.hasValue = [this] { return !m_ui->regionComboBox->currentText().isEmpty(); };
+    region.hasValue = [this] {
+        return !m_ui->regionComboBox->currentText().isEmpty();
+    };
     m_validation->addField(int(ProfileInput::Region), region);
     for (QLineEdit* edit : {m_ui->nameLineEdit, m_ui->endpointUrlLineEdit,
              m_ui->stsEndpointUrlLineEdit, m_ui->caBundleLineEdit})

@@ -9,7 +9,6 @@
 #include <memory>
 #include <optional>
 
-
 namespace Ui {
 class ProfileEditor;
 }

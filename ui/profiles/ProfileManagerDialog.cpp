@@ -1,5 +1,6 @@
 #include "ProfileManagerDialog.h"
 
+#include "AppIcon.h"
 #include "CredentialProfileDirectory.h"
 #include "ErrorPresenter.h"
 #include "ImportProfilesDialog.h"
@@ -7,7 +8,6 @@
 #include "MessagePresenter.h"
 #include "ProfileEditor.h"
 #include "ProfileListModel.h"
-#include "AppIcon.h"
 #include "ui_ProfileManagerDialog.h"
 
 #include <QDir>
@@ -351,8 +351,7 @@ QCoro::Task<void> ProfileManagerDialog::testSelected()
             co_return;
         }
         const ErrorText text = describeError(error, tr("Testing the connection of %1").arg(name));
-        m_ui->messageBar->showMessage(
-            inlineErrorText(text), MessageBar::Type::Error);
+        m_ui->messageBar->showMessage(inlineErrorText(text), MessageBar::Type::Error);
         m_ui->messageBar->setToolTip(text.details);
         co_return;
     }

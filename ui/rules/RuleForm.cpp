@@ -32,8 +32,12 @@ RuleForm::RuleForm(QWidget* parent)
         FormValidation::Field f;
         f.editor = editor;
         f.messageLabel = label;
-        f.shown = [this, input] { return isShown(input); };
-        f.hasValue = [this, input] { return !inputText(input).isEmpty(); };
+        f.shown = [this, input] {
+            return isShown(input);
+        };
+        f.hasValue = [this, input] {
+            return !inputText(input).isEmpty();
+        };
         m_validation->addField(int(input), f);
     };
     field(Input::Registry, m_ui->registryComboBox, m_ui->registryErrorLabel);
@@ -45,7 +49,9 @@ RuleForm::RuleForm(QWidget* parent)
         FormValidation::Field url;
         url.editor = m_ui->upstreamUrlLabel;
         url.messageLabel = m_ui->upstreamUrlErrorLabel;
-        url.hasValue = [this] { return !upstreamUrl().isEmpty(); };
+        url.hasValue = [this] {
+            return !upstreamUrl().isEmpty();
+        };
         url.focusTarget = [this]() -> QWidget* {
             if (isShown(Input::AzureName))
                 return m_ui->azureRegistryNameLineEdit;
@@ -235,8 +241,8 @@ void RuleForm::updatePreview()
 
 void RuleForm::updateCredentialHint()
 {
-    m_ui->credentialArnHintLabel->setText(m_location.accountId.isEmpty()
-                || m_location.region.isEmpty()
+    m_ui->credentialArnHintLabel->setText(
+        m_location.accountId.isEmpty() || m_location.region.isEmpty()
             ? tr("The secret's name must start with ecr-pullthroughcache/, and the secret must be "
                  "in the same account and region as this registry.")
             : tr("The secret's name must start with ecr-pullthroughcache/, and the secret must be "

@@ -12,7 +12,6 @@
 #include <memory>
 #include <optional>
 
-
 namespace Ui {
 class RuleForm;
 }

@@ -14,8 +14,8 @@ RuleFormDialog::RuleFormDialog(QWidget* parent)
     , m_ui(std::make_unique<Ui::RuleFormDialog>())
 {
     m_ui->setupUi(this);
-    initSubmit(m_ui->buttonBox, tr("Crea&te"), u"createButton"_s, m_ui->busyLabel,
-        m_ui->messageBar, {m_ui->ruleForm}, &m_ui->ruleForm->validation(), tr("Creating the rule"));
+    initSubmit(m_ui->buttonBox, tr("Crea&te"), u"createButton"_s, m_ui->busyLabel, m_ui->messageBar,
+        {m_ui->ruleForm}, &m_ui->ruleForm->validation(), tr("Creating the rule"));
     connect(this, &SubmitDialog::submitted, this,
         [this] { Q_EMIT createRequested(m_ui->ruleForm->request()); });
 }

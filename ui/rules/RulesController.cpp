@@ -161,7 +161,8 @@ QCoro::Task<Result<EcrReply<T>>> RulesController::perform(
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::createRule(
     CreateRuleRequest request)
 {
-    return perform<PullThroughCacheRule>(tr("Creating rule %1…").arg(request.ecrRepositoryPrefix),
+    return perform<PullThroughCacheRule>(
+        tr("Creating rule %1…").arg(request.ecrRepositoryPrefix),
         [request](EcrClient& c, CancelToken t) { return c.createRule(request, t); },
         [this](const EcrReply<PullThroughCacheRule>& reply) { Q_EMIT ruleChanged(reply.value); });
 }
@@ -179,14 +180,19 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::updateRule(
 QCoro::Task<Result<EcrReply<ValidateRuleResult>>> RulesController::validateRule(QString prefix)
 {
     return perform<ValidateRuleResult>(tr("Verifying authentication of %1…").arg(prefix),
-        [prefix](EcrClient& c, CancelToken t) { return c.validateRule(RuleKey{prefix, {}}, t); },
+        [prefix](EcrClient& c, CancelToken t) {
+            return c.validateRule(RuleKey{prefix, {}}, t);
+        },
         {});
 }
 
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::deleteRule(QString prefix)
 {
-    return perform<PullThroughCacheRule>(tr("Deleting rule %1…").arg(prefix),
-        [prefix](EcrClient& c, CancelToken t) { return c.deleteRule(RuleKey{prefix, {}}, t); },
+    return perform<PullThroughCacheRule>(
+        tr("Deleting rule %1…").arg(prefix),
+        [prefix](EcrClient& c, CancelToken t) {
+            return c.deleteRule(RuleKey{prefix, {}}, t);
+        },
         [this, prefix](const EcrReply<PullThroughCacheRule>&) { Q_EMIT ruleRemoved(prefix); });
 }
 

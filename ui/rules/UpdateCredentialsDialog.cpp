@@ -49,14 +49,16 @@ UpdateCredentialsDialog::UpdateCredentialsDialog(const PullThroughCacheRule& rul
             MessageBar::Type::Information);
 
     for (const auto& [input, edit, label] :
-        {std::tuple{Input::CredentialArn, m_ui->credentialArnLineEdit,
-             m_ui->credentialArnErrorLabel},
+        {std::tuple{
+             Input::CredentialArn, m_ui->credentialArnLineEdit, m_ui->credentialArnErrorLabel},
             std::tuple{Input::CustomRoleArn, m_ui->customRoleArnLineEdit,
                 m_ui->customRoleArnErrorLabel}}) {
         FormValidation::Field field;
         field.editor = edit;
         field.messageLabel = label;
-        field.shown = [this, input = input] { return isShown(input); };
+        field.shown = [this, input = input] {
+            return isShown(input);
+        };
         m_validation->addField(int(input), field);
         m_validation->watch(int(input), edit, [this] { refresh(); });
     }
