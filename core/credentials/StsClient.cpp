@@ -23,6 +23,15 @@ void addSessionParameters(OperationRequest& operation, const std::optional<int>&
     }
 }
 
+// The typed answer of a call: its error, or what `parse` makes of the XML body.
+template <typename T>
+Result<T> parsed(const Result<ServiceAnswer>& answer, Result<T> (*parse)(const QByteArray&))
+{
+    if (!answer)
+        return answer.error();
+    return parse(answer->body);
+}
+
 } // namespace
 
 StsClient::StsClient(
@@ -66,9 +75,7 @@ QCoro::Task<Result<StsAssumeRoleResult>> StsClient::assumeRole(
     addSessionParameters(
         operation, request.durationSeconds, request.serialNumber, request.tokenCode);
     const Result<ServiceAnswer> answer = co_await call(operation, credentials, cancel);
-    if (!answer)
-        co_return answer.error();
-    co_return sts::parseAssumeRole(answer->body);
+    co_return parsed(answer, &sts::parseAssumeRole);
 }
 
 QCoro::Task<Result<TemporaryCredentials>> StsClient::getSessionToken(
@@ -79,9 +86,7 @@ QCoro::Task<Result<TemporaryCredentials>> StsClient::getSessionToken(
     addSessionParameters(
         operation, request.durationSeconds, request.serialNumber, request.tokenCode);
     const Result<ServiceAnswer> answer = co_await call(operation, credentials, cancel);
-    if (!answer)
-        co_return answer.error();
-    co_return sts::parseGetSessionToken(answer->body);
+    co_return parsed(answer, &sts::parseGetSessionToken);
 }
 
 QCoro::Task<Result<CallerIdentity>> StsClient::getCallerIdentity(
@@ -90,9 +95,7 @@ QCoro::Task<Result<CallerIdentity>> StsClient::getCallerIdentity(
     OperationRequest operation;
     operation.name = u"GetCallerIdentity"_s;
     const Result<ServiceAnswer> answer = co_await call(operation, credentials, cancel);
-    if (!answer)
-        co_return answer.error();
-    co_return sts::parseGetCallerIdentity(answer->body);
+    co_return parsed(answer, &sts::parseGetCallerIdentity);
 }
 
 QCoro::Task<Result<ServiceAnswer>> StsClient::call(

@@ -28,4 +28,12 @@ void setFieldMessage(QLabel* label, QWidget* field, const QString& message)
         field->setAccessibleDescription(message);
 }
 
+QString plainToolTip(const QString& text)
+{
+    if (text.isEmpty())
+        return text;
+    return QStringLiteral("<p style='white-space:pre-wrap'>") + text.toHtmlEscaped()
+        + QStringLiteral("</p>");
+}
+
 } // namespace ecr

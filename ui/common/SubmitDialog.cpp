@@ -1,6 +1,7 @@
 #include "SubmitDialog.h"
 
 #include "AppIcon.h"
+#include "FieldMessage.h"
 #include "FormValidation.h"
 #include "MessageBar.h"
 
@@ -85,7 +86,7 @@ void SubmitDialog::fail(const AwsError& error)
         return;
     }
     m_messageBar->showMessage(inlineErrorText(text), MessageBar::Type::Error);
-    m_messageBar->setToolTip(text.details);
+    m_messageBar->setToolTip(plainToolTip(text.details));
 }
 
 void SubmitDialog::submit()

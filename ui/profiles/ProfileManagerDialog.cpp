@@ -3,6 +3,7 @@
 #include "AppIcon.h"
 #include "CredentialProfileDirectory.h"
 #include "ErrorPresenter.h"
+#include "FieldMessage.h"
 #include "ImportProfilesDialog.h"
 #include "MessageBar.h"
 #include "MessagePresenter.h"
@@ -352,7 +353,7 @@ QCoro::Task<void> ProfileManagerDialog::testSelected()
         }
         const ErrorText text = describeError(error, tr("Testing the connection of %1").arg(name));
         m_ui->messageBar->showMessage(inlineErrorText(text), MessageBar::Type::Error);
-        m_ui->messageBar->setToolTip(text.details);
+        m_ui->messageBar->setToolTip(plainToolTip(text.details));
         co_return;
     }
     m_ui->messageBar->showMessage(

@@ -1,10 +1,12 @@
 #include "RulesTableModel.h"
 
+#include "FieldMessage.h"
 #include "PullCommand.h"
 #include "RegistryIcons.h"
 
 #include <QIcon>
 #include <QLocale>
+#include <QTextDocument>
 
 #include <algorithm>
 #include <cmath>
@@ -82,8 +84,12 @@ QVariant RulesTableModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayData(rule, index.column());
-    case Qt::ToolTipRole:
-        return toolTipData(rule, index.column());
+    case Qt::ToolTipRole: {
+        // Rule fields come from the server: never let Qt take them for rich text.
+        const QVariant tip = toolTipData(rule, index.column());
+        const QString text = tip.toString();
+        return Qt::mightBeRichText(text) ? QVariant(plainToolTip(text)) : tip;
+    }
     case Qt::DecorationRole:
         if (index.column() == Upstream) {
             if (const auto registry = rule.registry())
