@@ -4,6 +4,15 @@
 
 namespace ecr {
 
+namespace {
+
+QCoro::Task<Result<CallerIdentity>> sandboxIdentity(QString account)
+{
+    co_return CallerIdentity{account, QString(), QString()};
+}
+
+} // namespace
+
 const QString AppProfileDirectory::kSandboxId = QStringLiteral("sandbox");
 
 AppProfileDirectory::AppProfileDirectory(
@@ -22,7 +31,7 @@ QList<ProfileEntry> AppProfileDirectory::profiles() const
     QList<ProfileEntry> entries = m_credentials.profiles();
     if (m_sandbox.isRunning())
         entries.append({kSandboxId, tr("Local sandbox"), ProfileEntry::Kind::LocalSandbox,
-            LocalSandbox::defaultRegion(), QStringLiteral("aws")});
+            LocalSandbox::defaultRegion(), QStringLiteral("aws"), {}, {}});
     return entries;
 }
 
@@ -39,6 +48,11 @@ QCoro::Task<Result<ConnectionTarget>> AppProfileDirectory::resolve(
         target.customEndpoint = m_sandbox.url();
         target.credentials = std::make_shared<StaticCredentialsProvider>(m_sandbox.credentials());
         target.accountId = m_sandbox.accountId();
+        // The sandbox's own identity: its account, no IAM principal to name.
+        const QString account = target.accountId;
+        target.identify = [account](CancelToken) {
+            return sandboxIdentity(account);
+        };
         co_return target;
     }
     // Named locals: GCC 12 mishandles temporaries inside a co_await expression.

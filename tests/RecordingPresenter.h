@@ -16,9 +16,10 @@ public:
         errors.append(text);
         co_return;
     }
-    QCoro::Task<bool> confirm(QWidget*, QString title, QString text, QString) override
+    QCoro::Task<bool> confirm(QWidget*, Confirmation confirmation) override
     {
-        confirmations.append(title + u'\n' + text);
+        confirmations.append(confirmation.title + u'\n' + confirmation.text);
+        asked.append(confirmation);
         const bool answer = confirmAnswer;
         co_return answer;
     }
@@ -28,7 +29,8 @@ public:
         co_return;
     }
     QList<ErrorText> errors;
-    QStringList confirmations;
+    QStringList confirmations; // title and text of each
+    QList<Confirmation> asked; // each confirmation in full
     QStringList informations;
     bool confirmAnswer = true;
 };

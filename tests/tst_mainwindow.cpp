@@ -56,8 +56,8 @@ public:
         target.accountId = u"123456789012"_s;
         co_return target;
     }
-    QList<ProfileEntry> entries{
-        {u"sandbox"_s, u"Sandbox"_s, ProfileEntry::Kind::LocalSandbox, u"us-east-1"_s, u"aws"_s}};
+    QList<ProfileEntry> entries{{u"sandbox"_s, u"Sandbox"_s, ProfileEntry::Kind::LocalSandbox,
+        u"us-east-1"_s, u"aws"_s, {}, {}}};
     QMap<QString, AwsError> failures;
     QUrl endpointOverride;
 
@@ -380,8 +380,8 @@ private Q_SLOTS:
                     .wait(f.harness.client().createRule(
                         {u"quay"_s, u"quay.io"_s, {}, u"quay"_s, {}, {}, {}}))
                     .ok());
-        f.profiles.entries.append(
-            {u"other"_s, u"Other"_s, ProfileEntry::Kind::Keychain, u"eu-west-1"_s, u"aws"_s});
+        f.profiles.entries.append({u"other"_s, u"Other"_s, ProfileEntry::Kind::Keychain,
+            u"eu-west-1"_s, u"aws"_s, {}, {}});
         f.window = std::make_unique<MainWindow>(f.profiles, f.sessions, f.presenter);
         f.window->show();
         QTRY_VERIFY(f.window->controller().isBusy()); // loading us-east-1, slowly

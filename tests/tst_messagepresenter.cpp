@@ -1,5 +1,6 @@
 // QMessageBoxPresenter: what the boxes show, that every text is plain text, what confirm()
 // returns — all through open(), never a nested event loop.
+#include "ConfirmDialog.h"
 #include "CredentialsTestSupport.h"
 #include "MessagePresenter.h"
 
@@ -7,6 +8,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
 
@@ -73,25 +75,77 @@ private Q_SLOTS:
         QWidget parent;
         parent.show();
         QMessageBoxPresenter presenter;
-        auto answer = presenter.confirm(
-            &parent, u"Delete rule"_s, u"Delete the rule <b>docker-hub</b>?"_s, u"&Delete"_s);
-        QMessageBox* box = waitForBox(parent);
-        QVERIFY(box);
-        QCOMPARE(box->text(), u"Delete the rule <b>docker-hub</b>?"_s);
-        QCOMPARE(box->textFormat(), Qt::PlainText);
-        QAbstractButton* deleteButton = nullptr;
-        for (QAbstractButton* button : box->buttons()) {
-            if (button->text() == u"&Delete"_s)
-                deleteButton = button;
-        }
-        QVERIFY(deleteButton);
+        Confirmation confirmation;
+        confirmation.title = u"Delete rule"_s;
+        confirmation.text = u"Delete the rule <b>docker-hub</b>?"_s;
+        confirmation.acceptLabel = u"&Delete"_s;
+        auto answer = presenter.confirm(&parent, confirmation);
+        ConfirmDialog* dialog = nullptr;
+        QVERIFY(QTest::qWaitFor([&] {
+            dialog = parent.findChild<ConfirmDialog*>();
+            return dialog && dialog->isVisible();
+        }));
+        QVERIFY(dialog->windowModality() != Qt::NonModal);
+        auto* text = dialog->findChild<QLabel*>(u"textLabel"_s);
+        QCOMPARE(text->text(), u"Delete the rule <b>docker-hub</b>?"_s);
+        QCOMPARE(text->textFormat(), Qt::PlainText);
+        QVERIFY(dialog->findChild<QLabel*>(u"bandLabel"_s) == nullptr); // no marker given
+        QCOMPARE(dialog->acceptButton()->text(), u"&Delete"_s);
         // The cancelling choice is the default, so Enter does not delete.
-        QVERIFY(box->defaultButton() != deleteButton);
+        QVERIFY(dialog->cancelButton()->isDefault());
+        QVERIFY(!dialog->acceptButton()->isDefault());
         if (accept)
-            deleteButton->click();
+            dialog->acceptButton()->click();
         else
-            QTest::keyClick(box, Qt::Key_Escape);
+            QTest::keyClick(dialog, Qt::Key_Escape);
         QCOMPARE(awaitTask(std::move(answer)), accept);
+    }
+
+    void enterDoesNotConfirm()
+    {
+        QWidget parent;
+        parent.show();
+        QMessageBoxPresenter presenter;
+        auto answer = presenter.confirm(
+            &parent, {u"Delete"_s, u"Delete?"_s, u"&Delete"_s, {}, {}, {}, {}, {}});
+        ConfirmDialog* dialog = nullptr;
+        QVERIFY(QTest::qWaitFor([&] {
+            dialog = parent.findChild<ConfirmDialog*>();
+            return dialog && dialog->isVisible();
+        }));
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QCOMPARE(awaitTask(std::move(answer)), false);
+    }
+
+    void destructiveConfirmationsNameWhomTheyTouch()
+    {
+        QWidget parent;
+        parent.show();
+        QMessageBoxPresenter presenter;
+        Confirmation confirmation;
+        confirmation.title = u"Delete rules"_s;
+        confirmation.text = u"Delete these 2 pull-through cache rules?"_s;
+        confirmation.acceptLabel = u"&Delete"_s;
+        confirmation.bandText = u"PRODUCTION"_s;
+        confirmation.bandColor = QColor(u"#c62828"_s);
+        confirmation.bandTextColor = Qt::white;
+        confirmation.target = u"Profile prod-admin · account 111122223333 · eu-west-1"_s;
+        confirmation.items = {u"docker-hub"_s, u"quay"_s};
+        auto answer = presenter.confirm(&parent, confirmation);
+        ConfirmDialog* dialog = nullptr;
+        QVERIFY(QTest::qWaitFor([&] {
+            dialog = parent.findChild<ConfirmDialog*>();
+            return dialog && dialog->isVisible();
+        }));
+        auto* band = dialog->findChild<QLabel*>(u"bandLabel"_s);
+        QVERIFY(band && band->isVisible());
+        QCOMPARE(band->text(), u"PRODUCTION"_s);
+        QCOMPARE(band->palette().color(QPalette::Window), QColor(u"#c62828"_s));
+        QCOMPARE(dialog->findChild<QLabel*>(u"targetLabel"_s)->text(), confirmation.target);
+        QCOMPARE(dialog->findChild<QPlainTextEdit*>(u"itemsTextEdit"_s)->toPlainText(),
+            u"docker-hub\nquay"_s);
+        dialog->reject();
+        QCOMPARE(awaitTask(std::move(answer)), false);
     }
 
     void aBoxWhoseParentGoesAwayAnswersNo()
@@ -99,8 +153,9 @@ private Q_SLOTS:
         auto parent = std::make_unique<QWidget>();
         parent->show();
         QMessageBoxPresenter presenter;
-        auto answer = presenter.confirm(parent.get(), u"Delete"_s, u"Delete?"_s, u"&Delete"_s);
-        QVERIFY(waitForBox(*parent));
+        auto answer = presenter.confirm(
+            parent.get(), {u"Delete"_s, u"Delete?"_s, u"&Delete"_s, {}, {}, {}, {}, {}});
+        QVERIFY(QTest::qWaitFor([&] { return parent->findChild<ConfirmDialog*>() != nullptr; }));
         parent.reset();
         QCOMPARE(awaitTask(std::move(answer)), false);
     }

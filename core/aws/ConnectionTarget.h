@@ -1,10 +1,12 @@
 #pragma once
 
+#include "CallerIdentity.h"
 #include "CredentialsProvider.h"
 
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace ecr {
@@ -22,6 +24,8 @@ struct ConnectionTarget
     std::shared_ptr<CredentialsProvider> credentials;
     QString accountId; // when known (the sandbox's, or from GetCallerIdentity)
     QString caBundlePath; // extra trusted CA certificates (PEM) for a private endpoint
+    // Asks AWS whom these credentials belong to (STS GetCallerIdentity); empty: not available.
+    std::function<QCoro::Task<Result<CallerIdentity>>(CancelToken)> identify;
 };
 
 } // namespace ecr

@@ -3,6 +3,8 @@
 #include "Endpoint.h"
 #include "EnvironmentCredentials.h"
 
+#include <QPointer>
+
 namespace ecr {
 
 using namespace Qt::StringLiterals;
@@ -151,7 +153,7 @@ QList<ProfileEntry> CredentialProfileDirectory::profiles() const
     if (EnvironmentCredentialsProvider::isAvailable(m_environment)) {
         const QString region = environmentRegion();
         entries.append({environmentId(), tr("Environment"), ProfileEntry::Kind::Environment, region,
-            region.isEmpty() ? u"aws"_s : partitionForRegion(region).id});
+            region.isEmpty() ? u"aws"_s : partitionForRegion(region).id, {}, {}});
     }
     const QString preferred = preferredSharedProfile();
     QString preferredId;
@@ -160,19 +162,19 @@ QList<ProfileEntry> CredentialProfileDirectory::profiles() const
             = profileForEntry(SharedConfig::idPrefix() + preferred)) {
             preferredId = p->id;
             entries.append({p->id, tr("%1 (AWS_PROFILE)").arg(p->name),
-                ProfileEntry::Kind::Environment, p->region, partitionOf(*p)});
+                ProfileEntry::Kind::Environment, p->region, partitionOf(*p), {}, {}});
         }
     }
     for (const Profile& p : m_store.profiles())
         entries.append({keychainEntryId(p.id), p.name, ProfileEntry::Kind::Keychain, p.region,
-            partitionOf(p)});
+            partitionOf(p), p.label, p.color});
     for (const SharedProfile& shared : m_shared.profiles()) {
         const QString id = SharedConfig::idPrefix() + shared.name;
         if (id == preferredId)
             continue;
         if (const std::optional<Profile> p = profileForEntry(id))
             entries.append({id, tr("%1 (AWS CLI)").arg(p->name), ProfileEntry::Kind::SharedConfig,
-                p->region, partitionOf(*p)});
+                p->region, partitionOf(*p), {}, {}});
     }
     return entries;
 }
@@ -203,7 +205,28 @@ QCoro::Task<Result<ConnectionTarget>> CredentialProfileDirectory::resolve(
     target.caBundlePath = profile.caBundlePath;
     target.credentials = m_resolver.provider(profile.id, region);
     target.accountId = credentials.value().accountId;
+    QPointer<CredentialProfileDirectory> self(this);
+    const std::shared_ptr<CredentialsProvider> provider = target.credentials;
+    const Profile identified = profile;
+    target.identify = [self, identified, region, provider](CancelToken token) {
+        return identifyWith(self, identified, region, provider, token);
+    };
     co_return target;
+}
+
+QCoro::Task<Result<CallerIdentity>> CredentialProfileDirectory::identifyWith(
+    QPointer<CredentialProfileDirectory> self, Profile profile, QString region,
+    std::shared_ptr<CredentialsProvider> provider, CancelToken cancel)
+{
+    const Result<sigv4::Credentials> keys = co_await provider->credentials(cancel);
+    if (!keys)
+        co_return keys.error();
+    if (!self)
+        co_return makeError(ErrorKind::Cancelled, QString(), tr("The profile is gone."), 0);
+    StsClient sts(self->m_resolver.network(), self->m_resolver.clock(),
+        self->m_resolver.stsConfig(profile, region));
+    const sigv4::Credentials credentials = keys.value();
+    co_return co_await sts.getCallerIdentity(credentials, cancel);
 }
 
 QCoro::Task<Result<CallerIdentity>> CredentialProfileDirectory::testConnection(

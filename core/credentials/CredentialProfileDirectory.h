@@ -7,6 +7,7 @@
 #include "SharedConfigImport.h"
 #include "StsClient.h"
 
+#include <QPointer>
 #include <QProcessEnvironment>
 
 namespace ecr {
@@ -93,6 +94,10 @@ public:
 private:
     std::optional<ResolvableProfile> lookup(const QString& idOrName) const;
     Result<ResolvableProfile> find(const QString& entryId) const; // UnknownProfile if none
+    // GetCallerIdentity with a target's credentials (ConnectionTarget::identify).
+    static QCoro::Task<Result<CallerIdentity>> identifyWith(
+        QPointer<CredentialProfileDirectory> self, Profile profile, QString region,
+        std::shared_ptr<CredentialsProvider> provider, CancelToken cancel);
     void applyEnvironment(Profile& profile) const;
     QString environmentRegion() const;
     QString preferredSharedProfile() const;

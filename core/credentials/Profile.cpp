@@ -145,6 +145,16 @@ QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>
         }
     }
 
+    if (profile.label.size() > kMaxProfileLabelLength)
+        issues.append({ProfileField::Label,
+            tr("A label has at most %1 characters.").arg(kMaxProfileLabelLength)});
+    else if (profile.label != profile.label.trimmed())
+        issues.append(
+            {ProfileField::Label, tr("The label must not start or end with white space.")});
+    if (!profile.color.isEmpty() && !profileColor(profile.color))
+        issues.append(
+            {ProfileField::Label, tr("'%1' is not one of the colours.").arg(profile.color)});
+
     if (!profile.region.isEmpty() && !isValidRegionName(profile.region))
         issues.append({ProfileField::Region,
             tr("'%1' is not a region of any AWS partition (for example us-east-1).")
@@ -224,6 +234,33 @@ QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>
         break;
     }
     return issues;
+}
+
+const QList<ProfileColor>& profileColors()
+{
+    static const QList<ProfileColor> colors{
+        {QStringLiteral("red"), tr("Red"), QStringLiteral("#c62828"), QStringLiteral("#ffffff")},
+        {QStringLiteral("orange"), tr("Orange"), QStringLiteral("#e65100"),
+            QStringLiteral("#ffffff")},
+        {QStringLiteral("yellow"), tr("Yellow"), QStringLiteral("#f9d71c"),
+            QStringLiteral("#000000")},
+        {QStringLiteral("green"), tr("Green"), QStringLiteral("#2e7d32"),
+            QStringLiteral("#ffffff")},
+        {QStringLiteral("blue"), tr("Blue"), QStringLiteral("#1565c0"), QStringLiteral("#ffffff")},
+        {QStringLiteral("purple"), tr("Purple"), QStringLiteral("#6a1b9a"),
+            QStringLiteral("#ffffff")},
+        {QStringLiteral("grey"), tr("Grey"), QStringLiteral("#546e7a"), QStringLiteral("#ffffff")},
+    };
+    return colors;
+}
+
+const ProfileColor* profileColor(const QString& name)
+{
+    for (const ProfileColor& color : profileColors()) {
+        if (color.name == name)
+            return &color;
+    }
+    return nullptr;
 }
 
 bool isValidAccessKeyId(const QString& accessKeyId)

@@ -30,6 +30,10 @@ struct Profile
 
     QString id; // stable (a UUID for app profiles, "shared:<name>" for shared-file ones)
     QString name; // unique among the app's profiles
+    // A marker for the window and every destructive confirmation: a short label ("production")
+    // and one of profileColors()' names; both may be empty.
+    QString label;
+    QString color;
     QString region; // default region; may be empty
     QString partition; // empty: derived from the region
     QUrl endpointUrl; // custom ECR endpoint; empty: the partition's
@@ -70,6 +74,7 @@ struct Profile
 enum class ProfileField
 {
     Name,
+    Label,
     Region,
     Partition,
     EndpointUrl,
@@ -95,6 +100,18 @@ struct ProfileIssue
 // Checks one profile against the others the store holds (for the unique name and the source
 // profile). Returns every problem, in field order; empty when the profile can be saved.
 QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>& others);
+
+// The colours a profile can be marked with, in the order the editor offers them.
+struct ProfileColor
+{
+    QString name; // stored: "red"
+    QString displayName; // shown (translated where shown)
+    QString background; // "#c62828"
+    QString foreground; // text on it
+};
+const QList<ProfileColor>& profileColors();
+const ProfileColor* profileColor(const QString& name);
+inline constexpr int kMaxProfileLabelLength = 40;
 
 // The individual rules, for fields that are validated as the user types.
 bool isValidRegionName(const QString& region); // a partition lists it or its pattern matches

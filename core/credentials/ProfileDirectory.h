@@ -26,6 +26,8 @@ struct ProfileEntry
     Kind kind = Kind::Keychain;
     QString defaultRegion; // may be empty
     QString partition = QStringLiteral("aws");
+    QString label; // the profile's marker ("production") and colour name, when it has them
+    QString color;
 };
 
 // What the selector lists and how an entry becomes a connection. Resolving may be slow (a

@@ -25,6 +25,14 @@ const ProfileSetting kSettings[] = {
         [](Profile& p, const QVariant& v) {
             p.name = v.toString();
         }},
+    {"label"_L1, [](const Profile& p) { return QVariant(p.label); },
+        [](Profile& p, const QVariant& v) {
+            p.label = v.toString();
+        }},
+    {"color"_L1, [](const Profile& p) { return QVariant(p.color); },
+        [](Profile& p, const QVariant& v) {
+            p.color = v.toString();
+        }},
     {"region"_L1, [](const Profile& p) { return QVariant(p.region); },
         [](Profile& p, const QVariant& v) {
             p.region = v.toString();

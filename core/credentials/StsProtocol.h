@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AwsError.h"
+#include "CallerIdentity.h"
 #include "TemporaryCredentials.h"
 
 #include <QByteArray>
@@ -38,13 +39,6 @@ struct StsGetSessionTokenRequest
     std::optional<int> durationSeconds;
     QString serialNumber;
     QString tokenCode;
-};
-
-struct CallerIdentity
-{
-    QString account;
-    QString arn;
-    QString userId;
 };
 
 // STS's pieces, pure and tested on their own.

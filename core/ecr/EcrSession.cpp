@@ -39,7 +39,28 @@ QString EcrSession::dnsSuffix() const
 
 RegistryLocation EcrSession::location() const
 {
-    return {m_target.accountId, m_target.region, dnsSuffix()};
+    const QString account = !m_target.accountId.isEmpty() ? m_target.accountId
+        : m_identity                                      ? m_identity->account
+                                                          : QString();
+    return {account, m_target.region, dnsSuffix()};
+}
+
+QCoro::Task<Result<CallerIdentity>> EcrSession::identity(CancelToken cancel)
+{
+    if (m_identity) {
+        CallerIdentity copy = *m_identity;
+        co_return copy;
+    }
+    if (!m_target.identify)
+        co_return makeError(ErrorKind::Configuration, QStringLiteral("IdentityUnavailable"),
+            QCoreApplication::translate(
+                "ecr::EcrSession", "This connection cannot tell its identity."),
+            0);
+    const auto identify = m_target.identify;
+    Result<CallerIdentity> identity = co_await identify(cancel);
+    if (identity)
+        m_identity = identity.value();
+    co_return identity;
 }
 
 } // namespace ecr

@@ -7,10 +7,12 @@
 #include "RequestAuth.h"
 #include "ServiceClient.h"
 
+#include <QCoroTask>
 #include <QString>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace ecr {
 
@@ -27,8 +29,11 @@ public:
     const ConnectionTarget& target() const { return m_target; }
     const ResolvedEndpoint& endpoint() const { return m_endpoint; }
     QString dnsSuffix() const;
-    // The registry this session looks at: the target's account (when known), region and suffix.
+    // The registry this session looks at: the target's account (when known, else the caller
+    // identity's once asked), region and suffix.
     RegistryLocation location() const;
+    // Whom the credentials belong to (STS GetCallerIdentity), asked once and cached.
+    QCoro::Task<Result<CallerIdentity>> identity(CancelToken cancel = {});
 
 private:
     EcrSession() = default;
@@ -37,6 +42,7 @@ private:
     std::unique_ptr<SigV4Auth> m_auth;
     std::unique_ptr<ServiceClient> m_transport;
     std::unique_ptr<EcrClient> m_client;
+    std::optional<CallerIdentity> m_identity;
 };
 
 } // namespace ecr

@@ -75,6 +75,16 @@ QString pullCommand(const QString& registryId, const QString& region, const QStr
         + pullImageReference(registryId, region, dnsSuffix, ecrRepositoryPrefix, registry, image);
 }
 
+QString RegistryLocation::repositoryUri(const PullThroughCacheRule& rule) const
+{
+    const QString registryId = rule.registryId.isEmpty() ? accountId : rule.registryId;
+    QString prefix = rule.ecrRepositoryPrefix.trimmed();
+    while (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    const QString host = privateRegistryHost(registryId, region, dnsSuffix);
+    return prefix == u"ROOT"_s || prefix.isEmpty() ? host : host + u'/' + prefix;
+}
+
 QString RegistryLocation::pullReference(
     const PullThroughCacheRule& rule, const QString& image) const
 {

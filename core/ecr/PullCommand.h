@@ -44,6 +44,8 @@ struct RegistryLocation
 
     // <account>.dkr.ecr.<region>.<dnsSuffix>
     QString host() const { return privateRegistryHost(accountId, region, dnsSuffix); }
+    // The cache's repository path for a rule: <host>/<prefix> (ROOT: the host alone).
+    QString repositoryUri(const PullThroughCacheRule& rule) const;
     // The reference of `image` pulled through `rule` (its own registryId wins over accountId).
     QString pullReference(const PullThroughCacheRule& rule, const QString& image = {}) const;
     friend bool operator==(const RegistryLocation&, const RegistryLocation&) = default;

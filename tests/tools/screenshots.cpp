@@ -38,7 +38,7 @@ public:
     QList<ProfileEntry> profiles() const override
     {
         return {{u"sandbox"_s, QApplication::translate("screenshots", "Local sandbox"),
-            ProfileEntry::Kind::LocalSandbox, u"eu-central-1"_s, u"aws"_s}};
+            ProfileEntry::Kind::LocalSandbox, u"eu-central-1"_s, u"aws"_s, {}, {}}};
     }
     QCoro::Task<Result<ConnectionTarget>> resolve(QString, QString region, CancelToken) override
     {
@@ -60,7 +60,7 @@ class NoPresenter final : public MessagePresenter
 {
 public:
     QCoro::Task<void> showError(QWidget*, ErrorText) override { co_return; }
-    QCoro::Task<bool> confirm(QWidget*, QString, QString, QString) override { co_return false; }
+    QCoro::Task<bool> confirm(QWidget*, Confirmation) override { co_return false; }
     QCoro::Task<void> showInformation(QWidget*, QString, QString) override { co_return; }
 };
 

@@ -9,4 +9,9 @@ QIcon applicationIcon()
     return QIcon(u":/icons/app.svg"_s);
 }
 
+QIcon actionIcon(const QString& themeName, const QString& fallback)
+{
+    return QIcon::fromTheme(themeName, QIcon(u":/icons/actions/"_s + fallback + u".svg"_s));
+}
+
 } // namespace ecr

@@ -9,6 +9,8 @@ const QString windowGeometry = QStringLiteral("window/geometry");
 const QString windowState = QStringLiteral("window/state");
 const QString lastProfile = QStringLiteral("session/lastProfile");
 const QString regionPrefix = QStringLiteral("session/region/");
+const QString rulesHeader = QStringLiteral("rules/headerState");
+const QString rulesSplitter = QStringLiteral("rules/splitterState");
 } // namespace Key
 
 QString regionKey(const QString& profileId)
@@ -57,6 +59,26 @@ QString AppSettings::regionForProfile(const QString& profileId) const
 void AppSettings::setRegionForProfile(const QString& profileId, const QString& region)
 {
     m_settings.setValue(regionKey(profileId), region);
+}
+
+QByteArray AppSettings::rulesHeaderState() const
+{
+    return m_settings.value(Key::rulesHeader).toByteArray();
+}
+
+void AppSettings::setRulesHeaderState(const QByteArray& value)
+{
+    m_settings.setValue(Key::rulesHeader, value);
+}
+
+QByteArray AppSettings::rulesSplitterState() const
+{
+    return m_settings.value(Key::rulesSplitter).toByteArray();
+}
+
+void AppSettings::setRulesSplitterState(const QByteArray& value)
+{
+    m_settings.setValue(Key::rulesSplitter, value);
 }
 
 } // namespace ecr

@@ -20,6 +20,11 @@ public:
     void setLastProfile(const QString& profileId);
     QString regionForProfile(const QString& profileId) const;
     void setRegionForProfile(const QString& profileId, const QString& region);
+    // The rules table's columns (QHeaderView::saveState) and the table/details split.
+    QByteArray rulesHeaderState() const;
+    void setRulesHeaderState(const QByteArray& value);
+    QByteArray rulesSplitterState() const;
+    void setRulesSplitterState(const QByteArray& value);
 
 private:
     mutable QSettings m_settings;

@@ -19,6 +19,11 @@ QString tr(const char* text)
     return QCoreApplication::translate("ecr::ErrorPresenter", text);
 }
 
+QString tr(const char* text, std::nullptr_t, int n)
+{
+    return QCoreApplication::translate("ecr::ErrorPresenter", text, nullptr, n);
+}
+
 struct Words
 {
     QString title;
@@ -387,6 +392,32 @@ ErrorText describeValidationFailure(
                      "credentials if the rule should use another secret.");
     if (!requestId.isEmpty())
         text.details = tr("Request ID: %1").arg(requestId);
+    return text;
+}
+
+ErrorText describeDeleteOutcomes(const QList<DeleteOutcome>& outcomes, qsizetype asked)
+{
+    int deleted = 0;
+    QStringList lines;
+    for (const DeleteOutcome& outcome : outcomes) {
+        if (!outcome.error) {
+            ++deleted;
+            lines.append(tr("%1: deleted").arg(outcome.prefix));
+            continue;
+        }
+        const ErrorText text = describeError(*outcome.error, tr("Deleting %1").arg(outcome.prefix));
+        lines.append(tr("%1: %2 — %3").arg(outcome.prefix, text.title, text.what));
+    }
+    const qsizetype notTried = asked - outcomes.size();
+    if (notTried > 0)
+        lines.append(
+            tr("%n rule(s) not tried: the deletion was cancelled.", nullptr, int(notTried)));
+    ErrorText text;
+    text.title = tr("Not every rule was deleted");
+    text.what = tr("%1 of %n rule(s) were deleted.", nullptr, int(asked)).arg(deleted);
+    text.action = tr("Refresh the list, check the rules that remain (details below), and try "
+                     "again for them.");
+    text.details = lines.join(u'\n');
     return text;
 }
 

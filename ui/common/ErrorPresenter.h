@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 // The one place that turns an AwsError into words for the user: what happened, what to do, and
 // the facts for a bug report. Dialogs and the message bar show these texts; nothing else
 // composes error messages.
@@ -40,6 +42,14 @@ QString inlineErrorText(const ErrorText& text);
 // not sign in with the rule's secret.
 ErrorText describeValidationFailure(
     const QString& prefix, const QString& failure, const QString& requestId);
+// Several rules deleted at once, some not: one line per rule, and what to do.
+struct DeleteOutcome
+{
+    QString prefix;
+    std::optional<AwsError> error; // nullopt: deleted
+};
+ErrorText describeDeleteOutcomes(const QList<DeleteOutcome>& outcomes, qsizetype asked);
+
 // The Local sandbox could not start (its port could not be bound, say).
 ErrorText describeSandboxStartFailure(const QString& detail);
 

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +53,7 @@ MessageBar::MessageBar(QWidget* parent)
     , m_textLabel(new QLabel(this))
     , m_actionButton(new QPushButton(this))
     , m_closeButton(new QToolButton(this))
+    , m_autoHide(new QTimer(this))
 {
     setObjectName(u"messageBar"_s);
     setFrameShape(QFrame::StyledPanel);
@@ -83,6 +85,8 @@ MessageBar::MessageBar(QWidget* parent)
         Q_EMIT closed();
     });
 
+    m_autoHide->setSingleShot(true);
+    connect(m_autoHide, &QTimer::timeout, this, &MessageBar::hideMessage);
     applyType();
     hide();
 }
@@ -91,6 +95,7 @@ MessageBar::~MessageBar() = default;
 
 void MessageBar::showMessage(const QString& text, Type type, const QString& actionText)
 {
+    m_autoHide->stop();
     m_type = type;
     m_textLabel->setText(text);
     m_actionButton->setText(actionText);
@@ -99,8 +104,20 @@ void MessageBar::showMessage(const QString& text, Type type, const QString& acti
     show();
 }
 
+void MessageBar::showNotice(const QString& text, std::chrono::milliseconds duration)
+{
+    showMessage(text, Type::Information);
+    m_autoHide->start(duration);
+}
+
+bool MessageBar::isNotice() const
+{
+    return m_autoHide->isActive();
+}
+
 void MessageBar::hideMessage()
 {
+    m_autoHide->stop();
     hide();
     m_textLabel->clear();
     m_actionButton->hide();

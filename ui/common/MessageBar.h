@@ -2,8 +2,11 @@
 
 #include <QFrame>
 
+#include <chrono>
+
 class QLabel;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 namespace ecr {
@@ -29,6 +32,10 @@ public:
 
     // Shows the bar with text; a non-empty actionText shows the action button.
     void showMessage(const QString& text, Type type, const QString& actionText = {});
+    // A success: an information that hides itself after `duration` (failures stay until closed).
+    void showNotice(
+        const QString& text, std::chrono::milliseconds duration = std::chrono::seconds(8));
+    bool isNotice() const;
     void hideMessage();
 
     QString text() const;
@@ -46,6 +53,7 @@ private:
     QLabel* m_textLabel;
     QPushButton* m_actionButton;
     QToolButton* m_closeButton;
+    QTimer* m_autoHide;
     Type m_type = Type::Information;
 };
 

@@ -1,6 +1,7 @@
 #include "MessagePresenter.h"
 
 #include "AwaitDialog.h"
+#include "ConfirmDialog.h"
 
 #include <QLabel>
 #include <QMessageBox>
@@ -43,21 +44,13 @@ QCoro::Task<void> QMessageBoxPresenter::showError(QWidget* parent, ErrorText tex
         box->deleteLater();
 }
 
-QCoro::Task<bool> QMessageBoxPresenter::confirm(
-    QWidget* parent, QString title, QString text, QString acceptLabel)
+QCoro::Task<bool> QMessageBoxPresenter::confirm(QWidget* parent, Confirmation confirmation)
 {
-    QPointer<QMessageBox> box = plainBox(QMessageBox::Question, title, text, {}, parent);
-    QPushButton* acceptButton = box->addButton(acceptLabel, QMessageBox::AcceptRole);
-    QPushButton* cancelButton = box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(cancelButton);
-    box->setEscapeButton(cancelButton);
-    co_await awaitDialog(box);
-    bool accepted = false;
-    if (box) {
-        accepted = box->clickedButton() == acceptButton;
-        box->deleteLater();
-    }
-    co_return accepted;
+    QPointer<ConfirmDialog> dialog = new ConfirmDialog(confirmation, parent);
+    const int result = co_await awaitDialog(dialog);
+    if (dialog)
+        dialog->deleteLater();
+    co_return result == QDialog::Accepted;
 }
 
 QCoro::Task<void> QMessageBoxPresenter::showInformation(

@@ -15,6 +15,7 @@ ConnectionSelector::ConnectionSelector(AppSettings& settings, QToolBar* toolBar,
     , m_settings(settings)
     , m_profileCombo(new QComboBox(toolBar))
     , m_regionCombo(new QComboBox(toolBar))
+    , m_identity(new QLabel(toolBar))
 {
     auto* profileLabel = new QLabel(tr("&Profile:"), toolBar);
     m_profileCombo->setObjectName(u"profileComboBox"_s);
@@ -23,14 +24,21 @@ ConnectionSelector::ConnectionSelector(AppSettings& settings, QToolBar* toolBar,
     profileLabel->setBuddy(m_profileCombo);
     auto* regionLabel = new QLabel(tr("Re&gion:"), toolBar);
     m_regionCombo->setObjectName(u"regionComboBox"_s);
-    m_regionCombo->setMinimumContentsLength(32);
+    // Narrow enough that the selectors stay on screen at 800 px; the list shows the names.
+    m_regionCombo->setMinimumContentsLength(18);
     m_regionCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_identity->setObjectName(u"identityLabel"_s);
+    m_identity->setTextFormat(Qt::PlainText);
+    m_identity->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_identity->setContentsMargins(8, 0, 8, 0);
     regionLabel->setBuddy(m_regionCombo);
     toolBar->addWidget(profileLabel);
     toolBar->addWidget(m_profileCombo);
     toolBar->addSeparator();
     toolBar->addWidget(regionLabel);
     toolBar->addWidget(m_regionCombo);
+    toolBar->addSeparator();
+    toolBar->addWidget(m_identity);
 
     connect(m_profileCombo, &QComboBox::currentIndexChanged, this, [this] {
         if (m_filling)
@@ -45,6 +53,28 @@ ConnectionSelector::ConnectionSelector(AppSettings& settings, QToolBar* toolBar,
         m_settings.setRegionForProfile(profileId(), region());
         Q_EMIT selectionChanged(profileId(), region());
     });
+}
+
+void ConnectionSelector::setIdentity(
+    const QString& account, const QString& principal, const QString& tooltip)
+{
+    const QString region = this->region();
+    const QString where
+        = region.isEmpty() ? QString() : tr("%1 (%2)").arg(region, partitionForRegion(region).id);
+    QStringList parts;
+    if (!account.isEmpty())
+        parts.append(tr("Account %1").arg(account));
+    if (!principal.isEmpty())
+        parts.append(principal);
+    if (!where.isEmpty())
+        parts.append(where);
+    m_identity->setText(parts.join(u"  ·  "_s));
+    m_identity->setToolTip(tooltip);
+}
+
+QString ConnectionSelector::identityText() const
+{
+    return m_identity->text();
 }
 
 QString ConnectionSelector::profileId() const

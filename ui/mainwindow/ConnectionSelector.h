@@ -36,6 +36,11 @@ public:
     QComboBox* profileComboBox() const { return m_profileCombo; }
     QComboBox* regionComboBox() const { return m_regionCombo; }
 
+    // Whom the window works as: the account and principal (or a placeholder while STS has not
+    // said), and the region with its partition.
+    void setIdentity(const QString& account, const QString& principal, const QString& tooltip);
+    QString identityText() const;
+
 Q_SIGNALS:
     // The user chose another profile or region.
     void selectionChanged(const QString& profileId, const QString& region);
@@ -47,6 +52,7 @@ private:
     QList<ProfileEntry> m_entries;
     QComboBox* m_profileCombo;
     QComboBox* m_regionCombo;
+    QLabel* m_identity;
     bool m_filling = false;
 };
 

@@ -5,11 +5,9 @@
 #include "EcrTypes.h"
 #include "ProfileDirectory.h"
 
-#include <QCoroTask>
 #include <QMainWindow>
 
 #include <memory>
-#include <optional>
 
 class QLabel;
 class QProgressBar;
@@ -21,17 +19,19 @@ class MainWindow;
 
 namespace ecr {
 
+class ActionGate;
 class ConnectionSelector;
 class MessagePresenter;
 class RuleActions;
 class RulesController;
-class RulesFilterProxyModel;
 class RulesTableModel;
+class RulesView;
 class SessionFactory;
 
-// The main window composes the widgets and routes user actions to the RulesController and the
-// dialogs. It holds no protocol, validation or storage logic; the session in use is the
-// controller's, and the selectors always show it.
+// The main window composes the widgets and routes user actions to the RulesController, the
+// rule actions and the dialogs. It holds no protocol, validation or storage logic; the session
+// in use is the controller's, and the selectors, the identity and the profile's band always
+// show it.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -45,32 +45,38 @@ public:
     void selectProfile(const QString& profileId, const QString& region = {});
     RulesController& controller() const { return *m_controller; }
     RulesTableModel& model() const { return *m_model; }
+    RulesView& rulesView() const { return *m_view; }
     QString currentProfileId() const;
     QString currentRegion() const;
 
 Q_SIGNALS:
     void localSandboxRequested();
+    void sandboxDetailsRequested();
     void manageProfilesRequested();
     void importProfilesRequested();
+    void documentationRequested();
 
 protected:
     void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void setUpToolBars();
     void setUpStatusBar();
-    void setUpTable();
     void connectActions();
     void connectController();
+    void fitToScreen();
     void reloadProfiles();
+    void showMarker();
     void onBusyChanged(bool busy, const QString& description);
     void updateActions();
-    void updateRuleCount();
-    void selectPrefix(const QString& prefix);
-    std::optional<PullThroughCacheRule> selectedRule() const;
     void newRule();
     void editCredentials();
+    void showDetails();
+    void showShortcuts();
     void showAbout();
+    // Starts what the user asked for: nothing of an earlier action stays on screen.
+    void beginAction();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ProfileDirectory& m_profiles;
@@ -79,8 +85,9 @@ private:
     ConnectionSelector* m_selector;
     RulesController* m_controller;
     RulesTableModel* m_model;
-    RulesFilterProxyModel* m_proxy;
+    RulesView* m_view;
     RuleActions* m_actions;
+    ActionGate* m_gate;
     QLabel* m_busyLabel;
     QProgressBar* m_busyProgress;
     QPushButton* m_cancelButton;

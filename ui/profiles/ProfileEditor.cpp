@@ -8,11 +8,16 @@
 #include "ProfileFields.h"
 #include "ui_ProfileEditor.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPixmap>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -33,6 +38,8 @@ std::optional<ProfileInput> inputFor(ProfileField field, CredentialSource source
     switch (field) {
     case ProfileField::Name:
         return ProfileInput::Name;
+    case ProfileField::Label:
+        return ProfileInput::Label;
     case ProfileField::Region:
     case ProfileField::Partition: // no field of its own; it follows the region
         return ProfileInput::Region;
@@ -82,6 +89,7 @@ ProfileEditor::ProfileEditor(QWidget* parent)
     m_ui->regionComboBox->lineEdit()->setClearButtonEnabled(true);
     fillRegions();
 
+    addMarkerRow();
     addGeneralFields();
     auto onPage = [this](CredentialSource source) {
         return [this, source] {
@@ -109,6 +117,43 @@ ProfileEditor::ProfileEditor(QWidget* parent)
 }
 
 ProfileEditor::~ProfileEditor() = default;
+
+void ProfileEditor::addMarkerRow()
+{
+    // Label and colour: the marker the window and every destructive confirmation show.
+    auto* field = new QWidget(this);
+    auto* column = new QVBoxLayout(field);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto* row = new QHBoxLayout;
+    m_labelEdit = new QLineEdit(field);
+    m_labelEdit->setObjectName(u"labelLineEdit"_s);
+    m_labelEdit->setPlaceholderText(tr("Optional; for example production"));
+    m_labelEdit->setMaxLength(kMaxProfileLabelLength + 20); // longer is reported, not cut
+    m_labelEdit->setClearButtonEnabled(true);
+    m_labelEdit->setAccessibleName(tr("Label"));
+    m_colorCombo = new QComboBox(field);
+    m_colorCombo->setObjectName(u"colorComboBox"_s);
+    m_colorCombo->setAccessibleName(tr("Colour"));
+    m_colorCombo->addItem(tr("No colour"), QString());
+    for (const ProfileColor& color : profileColors()) {
+        QPixmap swatch(16, 16);
+        swatch.fill(QColor(color.background));
+        m_colorCombo->addItem(QIcon(swatch), color.displayName, color.name);
+    }
+    row->addWidget(m_labelEdit, 1);
+    row->addWidget(m_colorCombo);
+    column->addLayout(row);
+    auto* message = new QLabel(field);
+    message->setObjectName(u"labelErrorLabel"_s);
+    column->addWidget(message);
+    auto* title = new QLabel(tr("&Label:"), this);
+    title->setBuddy(m_labelEdit);
+    m_ui->generalFormLayout->insertRow(1, title, field);
+    m_validation->addFields({{int(ProfileInput::Label), m_labelEdit, message}});
+    connect(m_labelEdit, &QLineEdit::textChanged, this, &ProfileEditor::refresh);
+    connect(m_colorCombo, &QComboBox::currentIndexChanged, this, &ProfileEditor::refresh);
+}
 
 void ProfileEditor::addGeneralFields()
 {
@@ -142,6 +187,8 @@ void ProfileEditor::setProfile(const Profile& profile, bool isNew)
     m_base = profile;
     m_isNew = isNew;
     m_ui->nameLineEdit->setText(profile.name);
+    m_labelEdit->setText(profile.label);
+    m_colorCombo->setCurrentIndex(std::max(0, m_colorCombo->findData(profile.color)));
     m_ui->regionComboBox->setCurrentIndex(m_ui->regionComboBox->findText(profile.region));
     m_ui->regionComboBox->setEditText(profile.region);
     m_ui->endpointUrlLineEdit->setText(profile.endpointUrl.toString());
@@ -188,6 +235,8 @@ Profile ProfileEditor::profile() const
 {
     Profile p = m_base;
     p.name = m_ui->nameLineEdit->text();
+    p.label = m_labelEdit->text();
+    p.color = m_colorCombo->currentData().toString();
     p.region = m_ui->regionComboBox->currentText().trimmed();
     if (p.region != m_base.region)
         p.partition.clear(); // derived from the new region

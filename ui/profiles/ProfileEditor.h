@@ -6,6 +6,9 @@
 #include <QList>
 #include <QWidget>
 
+class QComboBox;
+class QLineEdit;
+
 #include <memory>
 #include <optional>
 
@@ -59,6 +62,7 @@ public:
 private:
     CredentialSource currentSource() const;
     void setCurrentSource(CredentialSource source);
+    void addMarkerRow();
     void addGeneralFields();
     void alignFormLabels();
     void fillRegions();
@@ -68,6 +72,8 @@ private:
 
     std::unique_ptr<Ui::ProfileEditor> m_ui;
     FormValidation* m_validation;
+    QLineEdit* m_labelEdit = nullptr;
+    QComboBox* m_colorCombo = nullptr;
     Profile m_base; // what setProfile() gave; fields the editor does not show come from here
     QList<Profile> m_others;
     bool m_isNew = true;

@@ -7,6 +7,7 @@ namespace ecr {
 enum class ProfileInput
 {
     Name,
+    Label,
     Region,
     EndpointUrl,
     StsEndpointUrl,

@@ -305,8 +305,17 @@ QCoro::Task<void> ProfileManagerDialog::deleteSelected()
             + tr("These profiles use it as their source profile and will stop working: %1.")
                   .arg(dependents.join(u", "_s));
     QPointer<ProfileManagerDialog> self(this);
-    const bool confirmed
-        = co_await m_presenter.confirm(this, tr("Delete Profile"), text, tr("&Delete"));
+    Confirmation confirmation;
+    confirmation.title = tr("Delete Profile");
+    confirmation.text = text;
+    confirmation.acceptLabel = tr("&Delete");
+    if (const ProfileColor* color = profileColor(profile.color); !profile.label.isEmpty()) {
+        confirmation.bandText = profile.label.toUpper();
+        confirmation.bandColor = QColor(color ? color->background : QStringLiteral("#546e7a"));
+        confirmation.bandTextColor = QColor(color ? color->foreground : QStringLiteral("#ffffff"));
+    }
+    confirmation.target = tr("Profile %1").arg(profile.name);
+    const bool confirmed = co_await m_presenter.confirm(this, confirmation);
     if (!self || !confirmed)
         co_return;
 

@@ -1,13 +1,19 @@
 #include "RuleActions.h"
 
+#include "AwaitDialog.h"
 #include "ErrorPresenter.h"
 #include "MessagePresenter.h"
+#include "RuleForm.h"
 #include "RuleFormDialog.h"
 #include "RulesController.h"
 #include "UpdateCredentialsDialog.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QInputDialog>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
 
 namespace ecr {
 
@@ -15,6 +21,27 @@ namespace {
 
 // Answers a dialog that waited for its request (null: it was closed meanwhile, and its Cancel
 // stopped the request): fail() with the error, else succeed(). True on success.
+// An image to suggest for a registry, in the form its upstream uses.
+QString exampleImage(std::optional<UpstreamRegistry> registry)
+{
+    if (!registry)
+        return u"<repository>:<tag>"_s;
+    switch (*registry) {
+    case UpstreamRegistry::DockerHub:
+        return u"library/alpine:3.20"_s;
+    case UpstreamRegistry::Quay:
+        return u"prometheus/node-exporter:latest"_s;
+    case UpstreamRegistry::Kubernetes:
+        return u"pause:3.9"_s;
+    case UpstreamRegistry::EcrPublic:
+        return u"docker/library/alpine:3.20"_s;
+    case UpstreamRegistry::GitHubContainerRegistry:
+        return u"<owner>/<image>:latest"_s;
+    default:
+        return u"<repository>:<tag>"_s;
+    }
+}
+
 template <typename T>
 bool answer(SubmitDialog* dialog, const Result<T>& result)
 {
@@ -45,11 +72,16 @@ void RuleActions::showError(const AwsError& error, const QString& operation)
     m_presenter.showError(m_window, describeError(error, operation));
 }
 
-void RuleActions::newRule(const RegistryLocation& location)
+void RuleActions::newRule(
+    const RegistryLocation& location, const QList<PullThroughCacheRule>& existing)
 {
     auto* dialog = new RuleFormDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setRegistryLocation(location);
+    QStringList prefixes;
+    for (const PullThroughCacheRule& rule : existing)
+        prefixes.append(rule.ecrRepositoryPrefix);
+    dialog->form()->setExistingPrefixes(prefixes);
     connect(dialog, &SubmitDialog::cancelRequested, &m_controller, &RulesController::cancelAll);
     connect(dialog, &RuleFormDialog::createRequested, this,
         [this, dialog = QPointer<RuleFormDialog>(dialog)](
@@ -70,9 +102,11 @@ QCoro::Task<void> RuleActions::create(QPointer<RuleFormDialog> dialog, CreateRul
             : tr("Created the rule %1.").arg(prefix));
 }
 
-void RuleActions::editCredentials(const PullThroughCacheRule& rule)
+void RuleActions::editCredentials(
+    const PullThroughCacheRule& rule, const RegistryLocation& location)
 {
     auto* dialog = new UpdateCredentialsDialog(rule, m_window);
+    dialog->setRegistryLocation(location);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SubmitDialog::cancelRequested, &m_controller, &RulesController::cancelAll);
     connect(dialog, &UpdateCredentialsDialog::updateRequested, this,
@@ -111,32 +145,112 @@ QCoro::Task<void> RuleActions::verify(QString prefix)
         m_window, describeValidationFailure(prefix, result->value.failure, result->requestId));
 }
 
-QCoro::Task<void> RuleActions::remove(QString prefix)
+void RuleActions::setMarker(const QString& text, const QColor& background, const QColor& foreground)
 {
+    m_markerText = text;
+    m_markerBackground = background;
+    m_markerForeground = foreground;
+}
+
+QCoro::Task<void> RuleActions::remove(QStringList prefixes)
+{
+    if (prefixes.isEmpty())
+        co_return;
     QPointer<RuleActions> self(this);
-    const bool confirmed = co_await m_presenter.confirm(m_window, tr("Delete rule"),
-        tr("Delete the pull-through cache rule '%1'?\n\nImages already cached stay in their "
-           "repositories; only future caching from the upstream stops.")
-            .arg(prefix),
-        tr("&Delete"));
+    Confirmation confirmation;
+    confirmation.title = prefixes.size() == 1 ? tr("Delete rule") : tr("Delete rules");
+    confirmation.text = prefixes.size() == 1
+        ? tr("Delete the pull-through cache rule '%1'?").arg(prefixes.first())
+        : tr("Delete these %n pull-through cache rules?", nullptr, int(prefixes.size()));
+    confirmation.text += u"\n\n"_s
+        + tr("Images already cached stay in their repositories; only future caching from the "
+             "upstream stops.");
+    confirmation.acceptLabel = tr("&Delete");
+    confirmation.bandText = m_markerText;
+    confirmation.bandColor = m_markerBackground;
+    confirmation.bandTextColor = m_markerForeground;
+    if (const EcrSession* session = m_controller.session()) {
+        const RegistryLocation where = m_controller.location();
+        confirmation.target
+            = tr("Profile %1 · account %2 · %3")
+                  .arg(session->target().displayName,
+                      where.accountId.isEmpty() ? tr("unknown") : where.accountId, where.region);
+    }
+    confirmation.items = prefixes;
+    const bool confirmed = co_await m_presenter.confirm(m_window, confirmation);
     if (!self || !confirmed)
         co_return;
-    const auto result = co_await m_controller.deleteRule(prefix);
-    if (!self)
-        co_return;
-    if (!result) {
-        showError(result.error(), tr("Deleting the rule"));
+    QList<DeleteOutcome> outcomes;
+    for (const QString& prefix : std::as_const(prefixes)) {
+        const auto result = co_await m_controller.deleteRule(prefix);
+        if (!self)
+            co_return;
+        outcomes.append({prefix, result ? std::nullopt : std::optional(result.error())});
+        if (!result && result.error().kind == ErrorKind::Cancelled)
+            break; // Cancel stops the rest
+    }
+    const qsizetype failed = std::count_if(outcomes.cbegin(), outcomes.cend(),
+        [](const DeleteOutcome& outcome) { return outcome.error.has_value(); });
+    if (failed == 0 && outcomes.size() == prefixes.size()) {
+        Q_EMIT notice(prefixes.size() == 1
+                ? tr("Deleted the rule %1.").arg(prefixes.first())
+                : tr("Deleted %n rules.", nullptr, int(prefixes.size())));
         co_return;
     }
-    Q_EMIT notice(tr("Deleted the rule %1.").arg(prefix));
+    if (prefixes.size() == 1) {
+        showError(*outcomes.first().error, tr("Deleting the rule"));
+        co_return;
+    }
+    co_await m_presenter.showError(m_window, describeDeleteOutcomes(outcomes, prefixes.size()));
+}
+
+void RuleActions::copy(const QString& text, const QString& what)
+{
+    QGuiApplication::clipboard()->setText(text);
+    Q_EMIT notice(tr("Copied %1: %2").arg(what, text));
 }
 
 void RuleActions::copyPullReference(
     const PullThroughCacheRule& rule, const RegistryLocation& location)
 {
-    const QString reference = location.pullReference(rule);
-    QGuiApplication::clipboard()->setText(reference);
-    Q_EMIT notice(tr("Copied %1").arg(reference));
+    copy(location.pullReference(rule), tr("the pull reference"));
+}
+
+void RuleActions::copyRepositoryUri(
+    const PullThroughCacheRule& rule, const RegistryLocation& location)
+{
+    copy(location.repositoryUri(rule), tr("the repository URI"));
+}
+
+QCoro::Task<void> RuleActions::copyDockerPull(PullThroughCacheRule rule, RegistryLocation location)
+{
+    QPointer<RuleActions> self(this);
+    QPointer<QInputDialog> dialog = new QInputDialog(m_window);
+    dialog->setObjectName(u"imageInputDialog"_s);
+    dialog->setWindowTitle(tr("Copy docker pull"));
+    dialog->setLabelText(tr("Upstream image to pull through %1 (repository, and a tag or digest):")
+                             .arg(rule.ecrRepositoryPrefix));
+    dialog->setTextValue(exampleImage(rule.registry()));
+    const int result = co_await awaitDialog(dialog);
+    if (!self || !dialog)
+        co_return;
+    const QString image = dialog->textValue().trimmed();
+    dialog->deleteLater();
+    if (result != QDialog::Accepted || image.isEmpty())
+        co_return;
+    copy(u"docker pull "_s + location.pullReference(rule, image), tr("the pull command"));
+}
+
+void RuleActions::copyRuleJson(const PullThroughCacheRule& rule)
+{
+    copy(QString::fromUtf8(QJsonDocument(rule.toJson()).toJson(QJsonDocument::Indented)).trimmed(),
+        tr("the rule as JSON"));
+}
+
+void RuleActions::copyCredentialArn(const PullThroughCacheRule& rule)
+{
+    if (!rule.credentialArn.isEmpty())
+        copy(rule.credentialArn, tr("the credential ARN"));
 }
 
 } // namespace ecr

@@ -4,6 +4,7 @@
 #include "EcrTypes.h"
 #include "PullCommand.h"
 
+#include <QColor>
 #include <QCoroTask>
 #include <QObject>
 #include <QPointer>
@@ -28,11 +29,25 @@ class RuleActions final : public QObject
 public:
     RuleActions(RulesController& controller, MessagePresenter& presenter, QWidget* window);
 
-    void newRule(const RegistryLocation& location);
-    void editCredentials(const PullThroughCacheRule& rule);
+    // The form checks as the user types against the registry and its existing rules.
+    void newRule(const RegistryLocation& location, const QList<PullThroughCacheRule>& existing);
+    void editCredentials(const PullThroughCacheRule& rule, const RegistryLocation& location);
     QCoro::Task<void> verify(QString prefix);
-    QCoro::Task<void> remove(QString prefix);
+    // One confirmation for all of them (naming profile, account, region and every prefix), then
+    // one Delete each; the outcome is reported per rule.
+    QCoro::Task<void> remove(QStringList prefixes);
     void copyPullReference(const PullThroughCacheRule& rule, const RegistryLocation& location);
+
+    // The Copy menu: each puts text on the clipboard that pastes into a shell as it is.
+    void copyRepositoryUri(const PullThroughCacheRule& rule, const RegistryLocation& location);
+    // Asks for an upstream image ("nginx:1.27", "library/alpine:3.20") and copies its
+    // `docker pull` through the rule (Docker Hub's library/ rule applied).
+    QCoro::Task<void> copyDockerPull(PullThroughCacheRule rule, RegistryLocation location);
+    void copyRuleJson(const PullThroughCacheRule& rule);
+    void copyCredentialArn(const PullThroughCacheRule& rule);
+
+    // The profile's marker for destructive confirmations (empty text: none).
+    void setMarker(const QString& text, const QColor& background, const QColor& foreground);
 
 Q_SIGNALS:
     void notice(const QString& text); // brief, for the status bar
@@ -44,9 +59,14 @@ private:
     QCoro::Task<void> update(QPointer<UpdateCredentialsDialog> dialog, UpdateRuleRequest request);
     void showError(const AwsError& error, const QString& operation);
 
+    void copy(const QString& text, const QString& what);
+
     RulesController& m_controller;
     MessagePresenter& m_presenter;
     QWidget* m_window;
+    QString m_markerText;
+    QColor m_markerBackground;
+    QColor m_markerForeground;
 };
 
 } // namespace ecr

@@ -2,9 +2,12 @@
 
 #include "ErrorPresenter.h"
 #include "FormValidation.h"
+#include "RegistryChecks.h"
 #include "RegistryIcons.h"
 #include "ui_RuleForm.h"
 
+#include <QBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +29,16 @@ RuleForm::RuleForm(QWidget* parent)
     m_ui->pullHintLabel->hide();
     m_ui->upstreamUrlLabel->setTextFormat(Qt::PlainText);
     m_ui->pullPreviewLabel->setTextFormat(Qt::PlainText);
+    // ROOT says what it does: it is the catch-all.
+    m_rootHint = new QLabel(tr("ROOT catches every repository name that no other rule's prefix "
+                               "matches: pulls of any such name go to this upstream."),
+        m_ui->prefixLineEdit->parentWidget());
+    m_rootHint->setObjectName(u"rootHintLabel"_s);
+    m_rootHint->setWordWrap(true);
+    m_rootHint->setTextFormat(Qt::PlainText);
+    m_rootHint->hide();
+    if (auto* column = qobject_cast<QBoxLayout*>(m_ui->prefixLineEdit->parentWidget()->layout()))
+        column->addWidget(m_rootHint);
 
     // The fields in form order, each with its message line.
     auto field = [this](Input input, QWidget* editor, QLabel* label) {
@@ -136,6 +149,12 @@ void RuleForm::setRegistryLocation(const RegistryLocation& location)
     refresh();
 }
 
+void RuleForm::setExistingPrefixes(const QStringList& prefixes)
+{
+    m_existingPrefixes = prefixes;
+    refresh();
+}
+
 CreateRuleRequest RuleForm::request() const
 {
     CreateRuleRequest request;
@@ -195,6 +214,8 @@ void RuleForm::refresh()
                                            : tr("Choose an upstream registry first."));
     m_validation->show(validationMessages());
     updatePreview();
+    const bool root = ptc::normalizedPrefix(inputText(Input::Prefix)) == u"ROOT"_s;
+    m_rootHint->setVisible(root);
 }
 
 void RuleForm::updateVisibility()
@@ -347,7 +368,9 @@ QMap<int, QString> RuleForm::validationMessages() const
     const bool urlPartsSaid = !chosen || messages.contains(int(Input::AzureName))
         || messages.contains(int(Input::EcrAccount)) || messages.contains(int(Input::EcrRegion));
 
-    for (const ptc::FieldError& error : ptc::validateCreate(request())) {
+    QList<ptc::FieldError> errors = ptc::validateCreate(request());
+    errors.append(ptc::checkInRegistry(request(), m_location, m_existingPrefixes));
+    for (const ptc::FieldError& error : std::as_const(errors)) {
         std::optional<Input> input = inputFor(error.field);
         if (!input || !isShown(*input))
             input = Input::Url;

@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+class QLabel;
+
 namespace Ui {
 class RuleForm;
 }
@@ -42,6 +44,8 @@ public:
     // Where the rule is created: the pull preview, the credential hint and the default upstream
     // ECR region use it. An empty account shows as <account-id>.
     void setRegistryLocation(const RegistryLocation& location);
+    // The registry's rules: a prefix already taken is flagged as the user types.
+    void setExistingPrefixes(const QStringList& prefixes);
 
     // A server-side error shown under the field until the user edits that field. Errors about the
     // URL or the upstream registry show under the upstream URL.
@@ -83,6 +87,8 @@ private:
     std::unique_ptr<Ui::RuleForm> m_ui;
     FormValidation* m_validation;
     RegistryLocation m_location;
+    QStringList m_existingPrefixes;
+    QLabel* m_rootHint = nullptr;
     QString m_lastDefaultPrefix;
 };
 

@@ -33,7 +33,7 @@ void RulesController::setSession(std::unique_ptr<EcrSession> session)
     cancelAll();
     ++m_generation;
     m_session = std::move(session);
-    Q_EMIT rulesLoaded({});
+    Q_EMIT rulesCleared();
     Q_EMIT sessionChanged();
 }
 
@@ -67,6 +67,7 @@ QCoro::Task<void> RulesController::connectTo(QString profileId, QString region)
     }
     setSession(std::move(opened).value());
     Q_EMIT connected();
+    identify();
     co_await refresh();
 }
 
@@ -115,6 +116,7 @@ QCoro::Task<void> RulesController::refresh()
         m_refreshCancel->cancel(); // a newer refresh replaces an older one
     const auto flight = begin(tr("Loading rules…"));
     m_refreshCancel = flight->cancel;
+    Q_EMIT refreshStarted();
     QPointer<RulesController> self(this);
     // Arguments of an awaited call are named locals: GCC 12 destroys braced temporaries and
     // lambda-to-std::function conversions inside a co_await expression twice.
@@ -127,13 +129,37 @@ QCoro::Task<void> RulesController::refresh()
     if (!self)
         co_return;
     const bool current = isCurrent(flight);
+    const bool sameSession = flight->generation == m_generation;
+    const bool replaced = m_refreshCancel != flight->cancel;
     end(flight);
-    if (!current)
-        co_return; // another profile/region, or cancelled: these rows are stale
+    if (!current) {
+        // Another profile/region, or a newer refresh: these rows are stale. Cancelled by the
+        // user: say so, so it never looks like an empty registry.
+        if (sameSession && !replaced)
+            Q_EMIT refreshCancelled();
+        co_return;
+    }
     if (result)
         Q_EMIT rulesLoaded(result->value);
     else
         Q_EMIT refreshFailed(result.error());
+}
+
+QCoro::Task<void> RulesController::identify()
+{
+    const std::shared_ptr<EcrSession> session = m_session;
+    if (!session || !session->target().identify)
+        co_return;
+    const quint64 generation = m_generation;
+    QPointer<RulesController> self(this);
+    const CancelToken cancel = Cancellation::create();
+    const Result<CallerIdentity> identity = co_await session->identity(cancel);
+    if (!self || generation != m_generation)
+        co_return;
+    if (identity)
+        Q_EMIT identityKnown(identity.value());
+    else
+        Q_EMIT identityFailed(identity.error());
 }
 
 template <typename T>

@@ -57,7 +57,13 @@ Q_SIGNALS:
     void connectFailed(const ecr::AwsError& error);
     void sessionChanged();
     void busyChanged(bool busy, const QString& description);
+    void rulesCleared(); // the session changed: nothing is known about the new one yet
+    void refreshStarted();
+    void refreshCancelled(); // by the user (a newer refresh or another session says nothing)
     void rulesLoaded(const QList<ecr::PullThroughCacheRule>& rules);
+    // Who the session's credentials belong to, once STS said (asked once per session).
+    void identityKnown(const ecr::CallerIdentity& identity);
+    void identityFailed(const ecr::AwsError& error);
     void loadProgress(int loaded);
     void refreshFailed(const ecr::AwsError& error);
     void ruleChanged(const ecr::PullThroughCacheRule& rule); // created or updated
@@ -77,6 +83,7 @@ private:
         QString description, Operation<T> operation, OnSuccess<T> onSuccess);
 
     void setSession(std::unique_ptr<EcrSession> session);
+    QCoro::Task<void> identify();
     std::shared_ptr<Flight> begin(const QString& description);
     void end(const std::shared_ptr<Flight>& flight);
     bool isCurrent(const std::shared_ptr<Flight>& flight) const;

@@ -3,6 +3,7 @@
 #include "ErrorPresenter.h"
 #include "FormValidation.h"
 #include "MessageBar.h"
+#include "RegistryChecks.h"
 #include "RegistryIcons.h"
 #include "ui_UpdateCredentialsDialog.h"
 
@@ -80,6 +81,12 @@ UpdateCredentialsDialog::UpdateCredentialsDialog(const PullThroughCacheRule& rul
 
 UpdateCredentialsDialog::~UpdateCredentialsDialog() = default;
 
+void UpdateCredentialsDialog::setRegistryLocation(const RegistryLocation& location)
+{
+    m_location = location;
+    refresh();
+}
+
 UpdateRuleRequest UpdateCredentialsDialog::request() const
 {
     UpdateRuleRequest request;
@@ -135,7 +142,10 @@ QList<ptc::FieldError> UpdateCredentialsDialog::validationErrors() const
 {
     if (!m_showCredentialArn && !m_showCustomRoleArn)
         return {ptc::FieldError{ptc::Field::CredentialArn, QString()}};
-    return ptc::validateUpdate(request());
+    QList<ptc::FieldError> errors = ptc::validateUpdate(request());
+    if (isChanged())
+        errors.append(ptc::checkUpdateInRegistry(request(), m_location));
+    return errors;
 }
 
 UpdateCredentialsDialog::Input UpdateCredentialsDialog::inputFor(ptc::Field field)

@@ -2,6 +2,7 @@
 
 #include "EcrTypes.h"
 #include "PtcValidation.h"
+#include "PullCommand.h"
 #include "SubmitDialog.h"
 
 #include <memory>
@@ -26,6 +27,8 @@ public:
     explicit UpdateCredentialsDialog(const PullThroughCacheRule& rule, QWidget* parent = nullptr);
     ~UpdateCredentialsDialog() override;
 
+    // Where the rule lives: a secret or role in another account or region is flagged.
+    void setRegistryLocation(const RegistryLocation& location);
     UpdateRuleRequest request() const;
     // Valid and changed: what Save needs.
     bool isValid() const;
@@ -53,6 +56,7 @@ private:
     FormValidation* m_validation;
     bool m_showCredentialArn = false;
     bool m_showCustomRoleArn = false;
+    RegistryLocation m_location;
 };
 
 } // namespace ecr
