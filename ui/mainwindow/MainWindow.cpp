@@ -6,13 +6,14 @@
 #include "ErrorPresenter.h"
 #include "MessageBar.h"
 #include "MessagePresenter.h"
-#include "Profile.h"
+#include "ProfileBand.h"
 #include "RuleActions.h"
 #include "RuleDetailsPane.h"
 #include "RulesController.h"
 #include "RulesTableModel.h"
 #include "RulesView.h"
 #include "ShortcutsDialog.h"
+#include "WindowActions.h"
 #include "ui_MainWindow.h"
 
 #include <QApplication>
@@ -45,7 +46,7 @@ MainWindow::MainWindow(ProfileDirectory& profiles, SessionFactory& sessions,
     m_ui->setupUi(this);
     setWindowTitle(QApplication::applicationDisplayName());
     m_ui->messageBar->hideMessage();
-    m_ui->profileBandLabel->hide();
+    m_band = std::make_unique<ProfileBand>(m_ui->profileBandLabel);
     m_view = new RulesView(*m_model, m_settings, m_ui->rulesPage);
     m_ui->rulesLayout->addWidget(m_view);
     m_selector = new ConnectionSelector(m_settings, m_ui->connectionToolBar, this);
@@ -63,22 +64,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::setUpToolBars()
 {
-    const std::tuple<QAction*, const char*, const char*> icons[] = {
-        {m_ui->newRuleAction, "list-add", "new-rule"},
-        {m_ui->editCredentialsAction, "document-edit", "edit"},
-        {m_ui->verifyAction, "security-high", "verify"},
-        {m_ui->showDetailsAction, "view-list-details", "details"},
-        {m_ui->deleteAction, "edit-delete", "delete"},
-        {m_ui->refreshAction, "view-refresh", "refresh"},
-        {m_ui->copyPullUrlAction, "edit-copy", "copy"},
-        {m_ui->manageProfilesAction, "system-users", "profiles"},
-        {m_ui->localSandboxAction, "package-x-generic", "sandbox"},
-        {m_ui->shortcutsAction, "preferences-desktop-keyboard", "keyboard"},
-        {m_ui->documentationAction, "help-contents", "documentation"},
-    };
-    for (const auto& [action, theme, fallback] : icons)
-        action->setIcon(actionIcon(QString::fromLatin1(theme), QString::fromLatin1(fallback)));
-    m_ui->copyMenu->setIcon(actionIcon(u"edit-copy"_s, u"copy"_s));
+    decorateActions(*m_ui);
 
     QToolBar* bar = m_ui->mainToolBar;
     bar->addActions({m_ui->newRuleAction, m_ui->editCredentialsAction, m_ui->verifyAction,
@@ -95,16 +81,7 @@ void MainWindow::setUpToolBars()
     m_view->details()->setActions({m_ui->editCredentialsAction, m_ui->verifyAction,
         m_ui->copyMenu->menuAction(), m_ui->deleteAction});
 
-    using N = ActionGate::Needs;
-    const std::pair<QAction*, N> gates[] = {{m_ui->newRuleAction, N::RoomForARule},
-        {m_ui->refreshAction, N::Connection},
-        {m_ui->editCredentialsAction, N::OneRuleWithCredentials}, {m_ui->verifyAction, N::OneRule},
-        {m_ui->showDetailsAction, N::OneRule}, {m_ui->copyRepositoryUriAction, N::OneRule},
-        {m_ui->copyPullUrlAction, N::OneRule}, {m_ui->copyDockerPullAction, N::OneRule},
-        {m_ui->copyRuleJsonAction, N::OneRule},
-        {m_ui->copyCredentialArnAction, N::OneRuleWithSecret}, {m_ui->deleteAction, N::SomeRules}};
-    for (const auto& [action, needs] : gates)
-        m_gate->add(action, needs);
+    gateActions(*m_ui, *m_gate);
 }
 
 void MainWindow::setUpStatusBar()
@@ -129,102 +106,46 @@ void MainWindow::setUpStatusBar()
 
 void MainWindow::connectActions()
 {
-    const auto rule = [this] {
-        return m_view->currentRule();
+    // Whatever the user starts first clears what an earlier action left on screen.
+    for (QAction* action : findChildren<QAction*>()) {
+        if (action->objectName().endsWith(u"Action"_s))
+            connect(action, &QAction::triggered, this, &MainWindow::beginAction);
+    }
+    m_actions->attach(*m_view);
+    const std::pair<QAction*, void (RuleActions::*)()> ruleActions[] = {
+        {m_ui->newRuleAction, &RuleActions::newRuleInView},
+        {m_ui->editCredentialsAction, &RuleActions::editSelected},
+        {m_ui->verifyAction, &RuleActions::verifySelected},
+        {m_ui->deleteAction, &RuleActions::deleteSelected},
+        {m_ui->copyRepositoryUriAction, &RuleActions::copySelectedRepositoryUri},
+        {m_ui->copyPullUrlAction, &RuleActions::copySelectedPullReference},
+        {m_ui->copyDockerPullAction, &RuleActions::copySelectedDockerPull},
+        {m_ui->copyRuleJsonAction, &RuleActions::copySelectedRuleJson},
+        {m_ui->copyCredentialArnAction, &RuleActions::copySelectedCredentialArn},
     };
-    const std::pair<QAction*, std::function<void()>> handlers[] = {
-        {m_ui->quitAction,
-            [this] {
-                close();
-            }},
-        {m_ui->newRuleAction,
-            [this] {
-                newRule();
-            }},
-        {m_ui->editCredentialsAction,
-            [this] {
-                editCredentials();
-            }},
-        {m_ui->showDetailsAction,
-            [this] {
-                showDetails();
-            }},
-        {m_ui->verifyAction,
-            [this, rule] {
-                if (const auto r = rule())
-                    m_actions->verify(r->ecrRepositoryPrefix);
-            }},
-        {m_ui->deleteAction,
-            [this] {
-                QStringList prefixes;
-                for (const PullThroughCacheRule& r : m_view->selectedRules())
-                    prefixes.append(r.ecrRepositoryPrefix);
-                m_actions->remove(prefixes);
-            }},
-        {m_ui->copyRepositoryUriAction,
-            [this, rule] {
-                if (const auto r = rule())
-                    m_actions->copyRepositoryUri(*r, m_controller->location());
-            }},
-        {m_ui->copyPullUrlAction,
-            [this, rule] {
-                if (const auto r = rule())
-                    m_actions->copyPullReference(*r, m_controller->location());
-            }},
-        {m_ui->copyDockerPullAction,
-            [this, rule] {
-                if (const auto r = rule())
-                    m_actions->copyDockerPull(*r, m_controller->location());
-            }},
-        {m_ui->copyRuleJsonAction,
-            [this, rule] {
-                if (const auto r = rule())
-                    m_actions->copyRuleJson(*r);
-            }},
-        {m_ui->copyCredentialArnAction,
-            [this, rule] {
-                if (const auto r = rule())
-                    m_actions->copyCredentialArn(*r);
-            }},
-        {m_ui->refreshAction,
-            [this] {
-                m_controller->refresh();
-            }},
-        {m_ui->findAction,
-            [this] {
-                m_view->filterEdit()->setFocus(Qt::ShortcutFocusReason);
-                m_view->filterEdit()->selectAll();
-            }},
-        {m_ui->aboutAction,
-            [this] {
-                showAbout();
-            }},
-        {m_ui->shortcutsAction,
-            [this] {
-                showShortcuts();
-            }},
-        {m_ui->documentationAction,
-            [this] {
-                Q_EMIT documentationRequested();
-            }},
-        {m_ui->manageProfilesAction,
-            [this] {
-                Q_EMIT manageProfilesRequested();
-            }},
-        {m_ui->localSandboxAction,
-            [this] {
-                Q_EMIT localSandboxRequested();
-            }},
-        {m_ui->sandboxDetailsAction,
-            [this] {
-                Q_EMIT sandboxDetailsRequested();
-            }},
-    };
-    for (const auto& [action, handler] : handlers)
-        connect(action, &QAction::triggered, this, [this, handler = handler] {
-            beginAction();
-            handler();
+    for (const auto& [action, slot] : ruleActions)
+        connect(action, &QAction::triggered, m_actions, [this, action = action, slot = slot] {
+            if (action->isEnabled())
+                (m_actions->*slot)();
         });
+    const std::pair<QAction*, void (MainWindow::*)()> windowActions[] = {
+        {m_ui->showDetailsAction, &MainWindow::showDetails},
+        {m_ui->aboutAction, &MainWindow::showAbout},
+        {m_ui->shortcutsAction, &MainWindow::showShortcuts},
+        {m_ui->documentationAction, &MainWindow::documentationRequested},
+        {m_ui->manageProfilesAction, &MainWindow::manageProfilesRequested},
+        {m_ui->localSandboxAction, &MainWindow::localSandboxRequested},
+        {m_ui->sandboxDetailsAction, &MainWindow::sandboxDetailsRequested},
+    };
+    for (const auto& [action, slot] : windowActions)
+        connect(action, &QAction::triggered, this, slot);
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->refreshAction, &QAction::triggered, m_controller,
+        [this] { m_controller->refresh(); });
+    connect(m_ui->findAction, &QAction::triggered, this, [this] {
+        m_view->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_view->filterEdit()->selectAll();
+    });
     connect(
         m_ui->useSandboxButton, &QPushButton::clicked, this, &MainWindow::localSandboxRequested);
     connect(
@@ -257,25 +178,22 @@ void MainWindow::connectActions()
 void MainWindow::connectController()
 {
     RulesController* c = m_controller;
+    m_view->follow(*c);
+    connect(m_view, &RulesView::contentChanged, this, &MainWindow::updateActions);
     connect(c, &RulesController::busyChanged, this, &MainWindow::onBusyChanged);
     connect(c, &RulesController::connecting, this, [this] {
         m_endpointLabel->setText(tr("Connecting…"));
-        m_view->setState(RulesView::State::Loading, tr("Connecting…"));
         m_selector->setIdentity({}, tr("connecting…"), {});
         showMarker();
-        updateActions();
     });
     connect(c, &RulesController::connected, this, [this] {
         const EcrSession* session = m_controller->session();
-        m_model->setRegistryLocation(m_controller->location());
         m_endpointLabel->setText(tr("%1 · %2").arg(
             session->target().displayName, session->endpoint().url.toDisplayString()));
         m_selector->setIdentity(m_controller->location().accountId, tr("identity…"), {});
-        updateActions();
     });
     connect(c, &RulesController::identityKnown, this, [this](const CallerIdentity& identity) {
         const bool sandbox = m_controller->profileId() == u"sandbox"_s;
-        m_model->setRegistryLocation(m_controller->location());
         m_selector->setIdentity(identity.account,
             sandbox ? tr("Local sandbox") : describePrincipal(identity), identity.arn);
         showMarker();
@@ -287,48 +205,22 @@ void MainWindow::connectController()
     connect(c, &RulesController::connectFailed, this, [this](const AwsError& error) {
         m_endpointLabel->clear();
         m_selector->setIdentity({}, tr("not connected"), {});
-        const ErrorText text = describeError(error, tr("Connecting"));
-        m_view->setState(RulesView::State::NotConnected, inlineErrorText(text));
         if (error.kind == ErrorKind::Cancelled)
             statusBar()->showMessage(tr("Cancelled."), 4000);
         else
-            m_presenter.showError(this, text);
+            m_presenter.showError(this, describeError(error, tr("Connecting")));
     });
-    connect(c, &RulesController::rulesCleared, this, [this] {
-        m_model->setRules({});
-        updateActions();
-    });
-    connect(c, &RulesController::refreshStarted, this,
-        [this] { m_view->setState(RulesView::State::Loading); });
-    connect(c, &RulesController::refreshCancelled, this,
-        [this] { m_view->setState(RulesView::State::Cancelled); });
     connect(
         c, &RulesController::rulesLoaded, this, [this](const QList<PullThroughCacheRule>& rules) {
-            const auto selected = m_view->currentRule();
-            m_model->setRules(rules);
-            m_view->setState(RulesView::State::Rows);
-            m_view->setRefreshedAt(QDateTime::currentDateTime());
             statusBar()->showMessage(tr("Loaded %n rule(s).", nullptr, int(rules.size())), 4000);
-            if (selected)
-                m_view->selectPrefix(selected->ecrRepositoryPrefix);
-            updateActions();
         });
     connect(c, &RulesController::loadProgress, this, [this](int loaded) {
         m_busyLabel->setText(tr("Loading rules… %n loaded", nullptr, loaded));
     });
     connect(c, &RulesController::refreshFailed, this, [this](const AwsError& error) {
-        const QString text = inlineErrorText(describeError(error, tr("Loading the rules")));
-        m_view->setState(RulesView::State::Failed, text);
-        m_ui->messageBar->showMessage(text, MessageBar::Type::Error, tr("&Retry"));
-    });
-    connect(c, &RulesController::ruleChanged, this, [this](const PullThroughCacheRule& rule) {
-        m_model->upsertRule(rule);
-        m_view->setState(RulesView::State::Rows);
-        updateActions();
-    });
-    connect(c, &RulesController::ruleRemoved, this, [this](const QString& prefix) {
-        m_model->removeRule(prefix);
-        updateActions();
+        m_ui->messageBar->showMessage(
+            inlineErrorText(describeError(error, tr("Loading the rules"))), MessageBar::Type::Error,
+            tr("&Retry"));
     });
 }
 
@@ -389,26 +281,8 @@ void MainWindow::showMarker()
         if (e.id == m_controller->profileId())
             entry = e;
     }
-    const ProfileColor* color = profileColor(entry.color);
-    const QString label = entry.label.isEmpty() && color ? color->displayName : entry.label;
-    QLabel* band = m_ui->profileBandLabel;
-    band->setVisible(!label.isEmpty());
-    if (label.isEmpty()) {
-        m_actions->setMarker({}, {}, {});
-        return;
-    }
-    const QColor background(color ? color->background : u"#546e7a"_s);
-    const QColor foreground(color ? color->foreground : u"#ffffff"_s);
-    const RegistryLocation where = m_controller->location();
-    band->setText(tr("%1  ·  %2  ·  account %3  ·  %4")
-                      .arg(label.toUpper(), entry.displayName,
-                          where.accountId.isEmpty() ? tr("unknown") : where.accountId,
-                          m_controller->region()));
-    QPalette palette = band->palette();
-    palette.setColor(QPalette::Window, background);
-    palette.setColor(QPalette::WindowText, foreground);
-    band->setPalette(palette);
-    m_actions->setMarker(label.toUpper(), background, foreground);
+    const ProfileBand::Marker marker = m_band->show(entry, m_controller->location());
+    m_actions->setMarker(marker.text, marker.background, marker.foreground);
 }
 
 void MainWindow::onBusyChanged(bool busy, const QString& description)
@@ -430,22 +304,6 @@ void MainWindow::beginAction()
 {
     if (!m_ui->messageBar->isHidden())
         m_ui->messageBar->hideMessage();
-}
-
-void MainWindow::newRule()
-{
-    if (!m_ui->newRuleAction->isEnabled())
-        return;
-    RegistryLocation location = m_controller->location();
-    if (location.accountId.isEmpty() && m_model->rowCount() > 0)
-        location.accountId = m_model->ruleAt(0).registryId;
-    m_actions->newRule(location, m_model->rules());
-}
-
-void MainWindow::editCredentials()
-{
-    if (const auto rule = m_view->currentRule(); rule && m_ui->editCredentialsAction->isEnabled())
-        m_actions->editCredentials(*rule, m_controller->location());
 }
 
 void MainWindow::showDetails()

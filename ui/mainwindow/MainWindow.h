@@ -22,6 +22,7 @@ namespace ecr {
 class ActionGate;
 class ConnectionSelector;
 class MessagePresenter;
+class ProfileBand;
 class RuleActions;
 class RulesController;
 class RulesTableModel;
@@ -70,8 +71,6 @@ private:
     void showMarker();
     void onBusyChanged(bool busy, const QString& description);
     void updateActions();
-    void newRule();
-    void editCredentials();
     void showDetails();
     void showShortcuts();
     void showAbout();
@@ -83,6 +82,7 @@ private:
     MessagePresenter& m_presenter;
     AppSettings m_settings;
     ConnectionSelector* m_selector;
+    std::unique_ptr<ProfileBand> m_band;
     RulesController* m_controller;
     RulesTableModel* m_model;
     RulesView* m_view;

@@ -6,6 +6,8 @@
 #include "RuleForm.h"
 #include "RuleFormDialog.h"
 #include "RulesController.h"
+#include "RulesTableModel.h"
+#include "RulesView.h"
 #include "UpdateCredentialsDialog.h"
 
 #include <QClipboard>
@@ -143,6 +145,78 @@ QCoro::Task<void> RuleActions::verify(QString prefix)
     }
     co_await m_presenter.showError(
         m_window, describeValidationFailure(prefix, result->value.failure, result->requestId));
+}
+
+void RuleActions::attach(RulesView& view)
+{
+    m_view = &view;
+}
+
+std::optional<PullThroughCacheRule> RuleActions::selected() const
+{
+    return m_view ? m_view->currentRule() : std::nullopt;
+}
+
+void RuleActions::newRuleInView()
+{
+    if (!m_controller.session() || !m_view)
+        return;
+    const QList<PullThroughCacheRule>& rules = m_view->model().rules();
+    RegistryLocation location = m_controller.location();
+    if (location.accountId.isEmpty() && !rules.isEmpty())
+        location.accountId = rules.first().registryId;
+    newRule(location, rules);
+}
+
+void RuleActions::editSelected()
+{
+    if (const auto rule = selected())
+        editCredentials(*rule, m_controller.location());
+}
+
+void RuleActions::verifySelected()
+{
+    if (const auto rule = selected())
+        verify(rule->ecrRepositoryPrefix);
+}
+
+void RuleActions::deleteSelected()
+{
+    QStringList prefixes;
+    for (const PullThroughCacheRule& rule :
+        m_view ? m_view->selectedRules() : QList<PullThroughCacheRule>{})
+        prefixes.append(rule.ecrRepositoryPrefix);
+    remove(prefixes);
+}
+
+void RuleActions::copySelectedRepositoryUri()
+{
+    if (const auto rule = selected())
+        copyRepositoryUri(*rule, m_controller.location());
+}
+
+void RuleActions::copySelectedPullReference()
+{
+    if (const auto rule = selected())
+        copyPullReference(*rule, m_controller.location());
+}
+
+void RuleActions::copySelectedDockerPull()
+{
+    if (const auto rule = selected())
+        copyDockerPull(*rule, m_controller.location());
+}
+
+void RuleActions::copySelectedRuleJson()
+{
+    if (const auto rule = selected())
+        copyRuleJson(*rule);
+}
+
+void RuleActions::copySelectedCredentialArn()
+{
+    if (const auto rule = selected())
+        copyCredentialArn(*rule);
 }
 
 void RuleActions::setMarker(const QString& text, const QColor& background, const QColor& foreground)

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 class QWidget;
 
 namespace ecr {
@@ -16,6 +18,7 @@ namespace ecr {
 class MessagePresenter;
 class RuleFormDialog;
 class RulesController;
+class RulesView;
 class UpdateCredentialsDialog;
 
 // What the user can do to a rule, with its dialogs and confirmations: create (the form), edit
@@ -46,6 +49,18 @@ public:
     void copyRuleJson(const PullThroughCacheRule& rule);
     void copyCredentialArn(const PullThroughCacheRule& rule);
 
+    // The same on what a rules view has selected, for the window's menus, toolbar and keys.
+    void attach(RulesView& view);
+    void newRuleInView();
+    void editSelected();
+    void verifySelected();
+    void deleteSelected();
+    void copySelectedRepositoryUri();
+    void copySelectedPullReference();
+    void copySelectedDockerPull();
+    void copySelectedRuleJson();
+    void copySelectedCredentialArn();
+
     // The profile's marker for destructive confirmations (empty text: none).
     void setMarker(const QString& text, const QColor& background, const QColor& foreground);
 
@@ -61,7 +76,10 @@ private:
 
     void copy(const QString& text, const QString& what);
 
+    std::optional<PullThroughCacheRule> selected() const;
+
     RulesController& m_controller;
+    RulesView* m_view = nullptr;
     MessagePresenter& m_presenter;
     QWidget* m_window;
     QString m_markerText;

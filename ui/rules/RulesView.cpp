@@ -1,8 +1,10 @@
 #include "RulesView.h"
 
 #include "AppSettings.h"
+#include "ErrorPresenter.h"
 #include "RegistryChecks.h"
 #include "RuleDetailsPane.h"
+#include "RulesController.h"
 #include "RulesFilterProxyModel.h"
 #include "RulesTableModel.h"
 
@@ -188,6 +190,49 @@ void RulesView::showColumnMenu(const QPoint& position)
         });
     }
     menu->popup(header->mapToGlobal(position));
+}
+
+void RulesView::follow(RulesController& controller)
+{
+    RulesController* c = &controller;
+    connect(c, &RulesController::connecting, this,
+        [this] { setState(State::Loading, tr("Connecting…")); });
+    const auto locate = [this, c] {
+        m_model.setRegistryLocation(c->location());
+    };
+    connect(c, &RulesController::connected, this, locate);
+    connect(c, &RulesController::identityKnown, this, locate);
+    connect(c, &RulesController::connectFailed, this, [this](const AwsError& error) {
+        setState(State::NotConnected, inlineErrorText(describeError(error, tr("Connecting"))));
+    });
+    connect(c, &RulesController::rulesCleared, this, [this] {
+        m_model.setRules({});
+        Q_EMIT contentChanged();
+    });
+    connect(c, &RulesController::refreshStarted, this, [this] { setState(State::Loading); });
+    connect(c, &RulesController::refreshCancelled, this, [this] { setState(State::Cancelled); });
+    connect(
+        c, &RulesController::rulesLoaded, this, [this](const QList<PullThroughCacheRule>& rules) {
+            const auto selected = currentRule();
+            m_model.setRules(rules);
+            setState(State::Rows);
+            setRefreshedAt(QDateTime::currentDateTime());
+            if (selected)
+                selectPrefix(selected->ecrRepositoryPrefix);
+            Q_EMIT contentChanged();
+        });
+    connect(c, &RulesController::refreshFailed, this, [this](const AwsError& error) {
+        setState(State::Failed, inlineErrorText(describeError(error, tr("Loading the rules"))));
+    });
+    connect(c, &RulesController::ruleChanged, this, [this](const PullThroughCacheRule& rule) {
+        m_model.upsertRule(rule);
+        setState(State::Rows);
+        Q_EMIT contentChanged();
+    });
+    connect(c, &RulesController::ruleRemoved, this, [this](const QString& prefix) {
+        m_model.removeRule(prefix);
+        Q_EMIT contentChanged();
+    });
 }
 
 void RulesView::saveLayout()

@@ -17,6 +17,7 @@ namespace ecr {
 
 class AppSettings;
 class RuleDetailsPane;
+class RulesController;
 class RulesFilterProxyModel;
 class RulesTableModel;
 
@@ -43,6 +44,7 @@ public:
     ~RulesView() override;
 
     QTableView* table() const { return m_table; }
+    RulesTableModel& model() const { return m_model; }
     QLineEdit* filterEdit() const { return m_filter; }
     RuleDetailsPane* details() const { return m_details; }
     RulesFilterProxyModel* proxy() const { return m_proxy; }
@@ -56,9 +58,13 @@ public:
     State state() const { return m_state; }
     void setRefreshedAt(const QDateTime& time);
     void saveLayout();
+    // Shows what the controller does: the session's rules and location, loading, cancelled,
+    // failed, empty.
+    void follow(RulesController& controller);
 
 Q_SIGNALS:
     void selectionChanged();
+    void contentChanged(); // rules added, removed or replaced
     void ruleActivated(const ecr::PullThroughCacheRule& rule); // double-click, Enter
     void retryRequested();
     void newRuleRequested();
