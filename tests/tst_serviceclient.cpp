@@ -3,13 +3,19 @@
 // throttle and a cancel each — plus what the pipeline itself guarantees: the SDK headers, the
 // response cap (against a server that streams far more), the bounded clock-skew correction, CA
 // bundles that cannot be used, plain http only to loopback, and one-time requests never sent
-// twice.
+// twice. restJson1 with bearer-token and Basic auth goes to a recording loopback server (no
+// sandbox service speaks it yet).
+#include "RequestAuth.h"
 #include "SandboxHarness.h"
 #include "StsClient.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -63,6 +69,16 @@ qint64 cancelAfter100ms(Call call)
     if (result.ok() || result.error().kind != ErrorKind::Cancelled)
         return -1;
     return timer.elapsed();
+}
+
+// GetSessionToken with an MFA code: a one-time request.
+StsGetSessionTokenRequest mfaRequest(const QString& code = u"123456"_s,
+    const QString& serial = u"arn:aws:iam::123456789012:mfa/sandbox-user"_s)
+{
+    StsGetSessionTokenRequest request;
+    request.serialNumber = serial;
+    request.tokenCode = code;
+    return request;
 }
 
 ServiceClientConfig stsConfig(const SandboxHarness& h)
@@ -155,6 +171,96 @@ private:
     qint64 m_written = 0;
     bool m_clientGone = false;
 };
+
+// An HTTP server that records each request (request line, headers, body) and answers it with
+// the next canned answer: for the protocols and auth strategies no sandbox service uses yet.
+class RecordingServer final : public QObject
+{
+public:
+    struct Answer
+    {
+        int status = 200;
+        QByteArray headers; // extra header lines, each ending in \r\n
+        QByteArray body;
+    };
+    struct Seen
+    {
+        QByteArray requestLine;
+        QMap<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray body;
+    };
+
+    RecordingServer()
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { read(socket); });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost);
+    }
+    QUrl url(const QString& path = u"/"_s) const
+    {
+        return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_server.serverPort()).arg(path));
+    }
+    QList<Answer> answers;
+    QList<Seen> seen;
+
+private:
+    void read(QTcpSocket* socket)
+    {
+        QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0) {
+            socket->setProperty("buffer", buffer);
+            return;
+        }
+        Seen request;
+        const QList<QByteArray> lines = buffer.left(end).split('\n');
+        request.requestLine = lines.first().trimmed();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon > 0)
+                request.headers.insert(
+                    lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+        }
+        const qsizetype length = request.headers.value("content-length", "0").toLongLong();
+        if (buffer.size() < end + 4 + length) {
+            socket->setProperty("buffer", buffer);
+            return;
+        }
+        request.body = buffer.mid(end + 4, length);
+        socket->setProperty("buffer", buffer.mid(end + 4 + length));
+        seen.append(request);
+        const Answer answer = answers.isEmpty() ? Answer{} : answers.takeFirst();
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(answer.status) + " X\r\n"
+            + "Content-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(answer.body.size()) + "\r\n" + answer.headers + "\r\n"
+            + answer.body;
+        socket->write(out);
+    }
+    QTcpServer m_server;
+};
+
+ServiceClientConfig restJsonConfig(const QUrl& url)
+{
+    ServiceClientConfig config;
+    config.service = {u"AWS SSO"_s, "awsssoportal", Protocol::RestJson1, {}, {}};
+    config.endpoint = {url, u"us-east-1"_s, u"aws"_s};
+    config.retry = HarnessOptions::fastRetries();
+    return config;
+}
+
+QCoro::Task<Result<QString>> tokenOf(QString token)
+{
+    co_return token;
+}
+
+QCoro::Task<Result<QString>> noToken()
+{
+    co_return makeError(ErrorKind::Credentials, u"SsoTokenExpired"_s, u"Sign in again."_s, 0);
+}
 
 } // namespace
 
@@ -306,9 +412,7 @@ private Q_SLOTS:
         SandboxHarness h;
         StsClient sts(h.network(), h.clock(), sandboxSts(h));
         h.server().queueFaults(u"GetSessionToken"_s, {Fault::ServerError});
-        StsGetSessionTokenRequest request;
-        request.serialNumber = u"arn:aws:iam::123456789012:mfa/sandbox-user"_s;
-        request.tokenCode = u"123456"_s;
+        const StsGetSessionTokenRequest request = mfaRequest();
         const auto session
             = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), request));
         QVERIFY(!session.ok());
@@ -322,6 +426,118 @@ private Q_SLOTS:
         const auto plain = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), {}));
         QVERIFY(plain.ok());
         QCOMPARE(h.server().faultsInjected(), 2);
+    }
+
+    // ---- restJson1, bearer tokens, Basic ----------------------------------------------------
+
+    // The operation's method, path under the endpoint's, encoded query and header members; the
+    // token in the header its service names; the JSON answer parsed.
+    void restJsonGetWithABearerToken()
+    {
+        RecordingServer server;
+        server.answers.append({200, {}, R"({"roleCredentials":{"accessKeyId":"ASIAEXAMPLE"}})"});
+        QNetworkAccessManager network;
+        SystemClock clock;
+        BearerTokenAuth auth([](CancelToken) { return tokenOf(u"example-access-token"_s); },
+            "x-amz-sso_bearer_token", "");
+        ServiceClient client(network, clock, restJsonConfig(server.url(u"/base/"_s)), &auth);
+        OperationRequest get;
+        get.name = u"GetRoleCredentials"_s;
+        get.method = "GET";
+        get.path = "/federation/credentials";
+        get.query = {{u"role_name"_s, u"Ops Admin"_s}, {u"account_id"_s, u"123456789012"_s}};
+        const auto answer = SandboxHarness::wait(client.call(get));
+        QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
+        QCOMPARE(
+            answer->json.value(u"roleCredentials"_s).toObject().value(u"accessKeyId"_s).toString(),
+            u"ASIAEXAMPLE"_s);
+        QCOMPARE(server.seen.size(), 1);
+        const auto& seen = server.seen.first();
+        QCOMPARE(seen.requestLine,
+            "GET /base/federation/credentials?role_name=Ops%20Admin&account_id=123456789012 HTTP/1.1"_ba);
+        QCOMPARE(seen.headers.value("x-amz-sso_bearer_token"), "example-access-token"_ba);
+        QVERIFY(!seen.headers.contains("authorization")); // no SigV4 besides the token
+        QVERIFY(seen.headers.value("amz-sdk-request").startsWith("attempt=1"));
+        QVERIFY(seen.body.isEmpty());
+        QVERIFY(!seen.headers.contains("content-type"));
+    }
+
+    // A POST carries its members as JSON; an error's code comes from X-Amzn-Errortype (with its
+    // ":http://…" suffix cut), and a throttle is retried like any other.
+    void restJsonPostAndErrors()
+    {
+        RecordingServer server;
+        server.answers.append({429, "X-Amzn-Errortype: TooManyRequestsException:http://x/\r\n",
+            R"({"message":"slow down"})"});
+        server.answers.append({401, "X-Amzn-Errortype: UnauthorizedException\r\n",
+            R"({"message":"Session token not found or invalid"})"});
+        QNetworkAccessManager network;
+        SystemClock clock;
+        NoAuth none;
+        ServiceClient client(network, clock, restJsonConfig(server.url()), &none);
+        OperationRequest post;
+        post.name = u"Logout"_s;
+        post.path = "/logout";
+        post.body = {{u"clientId"_s, u"example-client"_s}};
+        post.headers = {{"x-example-member", "value"}};
+        const auto answer = SandboxHarness::wait(client.call(post));
+        QVERIFY(!answer.ok());
+        QCOMPARE(answer.error().code, u"UnauthorizedException"_s);
+        QCOMPARE(answer.error().httpStatus, 401);
+        QCOMPARE(answer.error().message, u"Session token not found or invalid"_s);
+        QCOMPARE(answer.error().attempts, 2); // the 429 was retried, the 401 not
+        QCOMPARE(server.seen.size(), 2);
+        QCOMPARE(server.seen.first().requestLine, "POST /logout HTTP/1.1"_ba);
+        QCOMPARE(server.seen.first().headers.value("content-type"), "application/json"_ba);
+        QCOMPARE(server.seen.first().headers.value("x-example-member"), "value"_ba);
+        QCOMPARE(QJsonDocument::fromJson(server.seen.first().body)
+                     .object()
+                     .value(u"clientId"_s)
+                     .toString(),
+            u"example-client"_s);
+    }
+
+    // A token that cannot be had is the call's error, and nothing is sent.
+    void aMissingBearerTokenSendsNothing()
+    {
+        RecordingServer server;
+        QNetworkAccessManager network;
+        SystemClock clock;
+        BearerTokenAuth auth([](CancelToken) { return noToken(); });
+        ServiceClient client(network, clock, restJsonConfig(server.url()), &auth);
+        OperationRequest get;
+        get.name = u"ListAccounts"_s;
+        get.method = "GET";
+        get.path = "/assignment/accounts";
+        const auto answer = SandboxHarness::wait(client.call(get));
+        QVERIFY(!answer.ok());
+        QCOMPARE(answer.error().code, u"SsoTokenExpired"_s);
+        QCOMPARE(answer.error().attempts, 0);
+        QTest::qWait(50);
+        QVERIFY(server.seen.isEmpty());
+    }
+
+    // Basic auth: "Authorization: Basic base64(user:password)", and a default bearer header.
+    void basicAndDefaultBearerHeaders()
+    {
+        RecordingServer server;
+        server.answers = {{200, {}, "{}"}, {200, {}, "{}"}};
+        QNetworkAccessManager network;
+        SystemClock clock;
+        BasicAuth basic(u"AWS"_s, u"example-registry-password"_s);
+        ServiceClient withBasic(network, clock, restJsonConfig(server.url()), &basic);
+        OperationRequest get;
+        get.name = u"Ping"_s;
+        get.method = "GET";
+        get.path = "/v2/";
+        QVERIFY(SandboxHarness::wait(withBasic.call(get)).ok());
+        BearerTokenAuth bearer([](CancelToken) { return tokenOf(u"example-token"_s); });
+        ServiceClient withBearer(network, clock, restJsonConfig(server.url()), &bearer);
+        QVERIFY(SandboxHarness::wait(withBearer.call(get)).ok());
+        QCOMPARE(server.seen.size(), 2);
+        QCOMPARE(server.seen[0].headers.value("authorization"),
+            "Basic " + QByteArray("AWS:example-registry-password").toBase64());
+        QCOMPARE(server.seen[1].headers.value("authorization"), "Bearer example-token"_ba);
     }
 
     // ---- what the pipeline guarantees -------------------------------------------------------
@@ -409,6 +625,53 @@ private Q_SLOTS:
         QVERIFY(answer.error().message.contains(u"endpoint"_s));
         QCOMPARE(h.transport().clockOffset().count(), 0); // nothing was corrected
         QCOMPARE(h.service().totalRequestCount(), 1);
+    }
+
+    // The bound holds for calls that are never retried too: one with a one-time MFA code, and
+    // any call allowed a single attempt (Test connection).
+    void clockSkewBeyondTheBoundIsAnErrorForOneTimeAndSingleAttemptCalls()
+    {
+        HarnessOptions options;
+        options.serverClockOffset = std::chrono::hours(3 * 24);
+        SandboxHarness h(options);
+        StsClient sts(h.network(), h.clock(), sandboxSts(h));
+        const StsGetSessionTokenRequest request = mfaRequest();
+        const auto session
+            = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), request));
+        QVERIFY(!session.ok());
+        QCOMPARE(session.error().code, u"ClockSkewTooLarge"_s);
+        QCOMPARE(session.error().attempts, 1);
+
+        StsConfig once = sandboxSts(h);
+        once.retry.maxAttempts = 1;
+        StsClient single(h.network(), h.clock(), once);
+        const auto identity
+            = h.wait(single.getCallerIdentity(HarnessOptions::defaultCredentials()));
+        QVERIFY(!identity.ok());
+        QCOMPARE(identity.error().code, u"ClockSkewTooLarge"_s);
+        QCOMPARE(h.service().totalRequestCount(), 2);
+    }
+
+    // A one-time request that failed on the clock is not resent, but the client learnt the
+    // offset: the next call signs with the server's time at the first attempt.
+    void oneTimeRequestsStillTeachTheClock()
+    {
+        HarnessOptions options;
+        options.serverClockOffset = std::chrono::hours(2);
+        options.sandbox.mfaSerial = u"arn:aws:iam::123456789012:mfa/sandbox-user"_s;
+        options.sandbox.mfaCode = u"654321"_s;
+        SandboxHarness h(options);
+        StsClient sts(h.network(), h.clock(), sandboxSts(h));
+        const StsGetSessionTokenRequest request
+            = mfaRequest(u"654321"_s, options.sandbox.mfaSerial);
+        const auto first
+            = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), request));
+        QVERIFY(!first.ok());
+        QCOMPARE(first.error().attempts, 1);
+        QVERIFY(qAbs(sts.pipeline()->clockOffset().count() - 2 * 3600 * 1000) < 10000);
+        const auto second
+            = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), request));
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().message));
     }
 
     void unusableCaBundlesNameTheFile()

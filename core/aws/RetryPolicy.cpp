@@ -133,31 +133,40 @@ void RetryTokenBucket::onSuccess(int lastAcquired)
     m_available = std::min(m_settings.bucketCapacity, m_available + refund);
 }
 
+CallRetry::ClockCheck CallRetry::checkClock(const AwsError& error, const QDateTime& serverDate)
+{
+    // The server's Date says our clock is off: sign with its time from now on, unless it is so
+    // far off that the clock or the endpoint must be wrong.
+    if (error.kind != ErrorKind::Service || !isClockSkewCode(error.code) || !serverDate.isValid())
+        return {};
+    const auto correction = std::chrono::milliseconds(m_clock.now().msecsTo(serverDate));
+    if (std::chrono::abs(correction) > kMaxClockSkewCorrection)
+        return {false, clockTooFarOff(error, m_clock.now(), serverDate)};
+    const auto ourNow = m_clock.now().addMSecs(m_clockOffset.count());
+    const auto skew = std::chrono::milliseconds(ourNow.msecsTo(serverDate));
+    if (m_skewCorrected || std::chrono::abs(skew) <= kClockSkewThreshold)
+        return {};
+    m_clockOffset = correction;
+    m_skewCorrected = true;
+    return {true, std::nullopt};
+}
+
 CallRetry::Decision CallRetry::onFailure(
     const AwsError& error, QStringView operation, const QDateTime& serverDate)
 {
     using Action = Decision::Action;
-    if (error.kind == ErrorKind::Cancelled || error.attempts >= m_settings.maxAttempts)
+    if (error.kind == ErrorKind::Cancelled)
         return {};
-
-    // Clock skew: the server's Date says our clock is off; sign with its time from now on, unless
-    // it is so far off that the clock or the endpoint must be wrong.
-    if (error.kind == ErrorKind::Service && isClockSkewCode(error.code) && !m_skewCorrected
-        && serverDate.isValid()) {
-        const auto ourNow = m_clock.now().addMSecs(m_clockOffset.count());
-        const auto skew = std::chrono::milliseconds(ourNow.msecsTo(serverDate));
-        const auto correction = std::chrono::milliseconds(m_clock.now().msecsTo(serverDate));
-        if (std::chrono::abs(correction) > kMaxClockSkewCorrection) {
-            Decision giveUp;
-            giveUp.error = clockTooFarOff(error, m_clock.now(), serverDate);
-            return giveUp;
-        }
-        if (std::chrono::abs(skew) > kClockSkewThreshold) {
-            m_clockOffset = correction;
-            m_skewCorrected = true;
-            return {Action::RetryNow, std::chrono::milliseconds(0), std::nullopt};
-        }
+    const ClockCheck clock = checkClock(error, serverDate);
+    if (clock.error) {
+        Decision giveUp;
+        giveUp.error = clock.error;
+        return giveUp;
     }
+    if (error.attempts >= m_settings.maxAttempts)
+        return {};
+    if (clock.corrected)
+        return {Action::RetryNow, std::chrono::milliseconds(0), std::nullopt};
 
     const RetryClass retryClass = classifyForRetry(error, operation);
     if (retryClass == RetryClass::None)

@@ -106,6 +106,17 @@ public:
     // `error.attempts` is the number of the attempt that just failed; `serverDate` the answer's
     // Date header (invalid when there was none).
     Decision onFailure(const AwsError& error, QStringView operation, const QDateTime& serverDate);
+
+    // What a failed attempt says about this computer's clock, whatever else happens to the call
+    // (also for requests that are never retried, such as one with a one-time MFA code, and on
+    // the last attempt): a clock off by more than kMaxClockSkewCorrection replaces the error
+    // (ClockSkewTooLarge); a smaller skew is learnt for the calls that follow.
+    struct ClockCheck
+    {
+        bool corrected = false; // the offset was learnt just now: a retry would sign right
+        std::optional<AwsError> error; // ClockSkewTooLarge
+    };
+    ClockCheck checkClock(const AwsError& error, const QDateTime& serverDate);
     void onSuccess() { m_bucket.onSuccess(m_lastAcquired); }
 
 private:

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QUuid>
 
@@ -21,6 +22,13 @@ QString tr(const char* text)
 AwsError cancelled(int attempts)
 {
     return makeError(ErrorKind::Cancelled, QString(), tr("The request was cancelled."), attempts);
+}
+
+// Its owner destroyed the client mid-call (a session closed): as good as cancelled.
+AwsError clientGone(const QString& serviceName, int attempts)
+{
+    return makeError(ErrorKind::Cancelled, QStringLiteral("ClientClosed"),
+        tr("The %1 request was stopped: its connection was closed.").arg(serviceName), attempts);
 }
 
 Result<ServiceAnswer> successAnswer(
@@ -120,6 +128,8 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
         transport.maxResponseBytes = operation.maxResponseBytes;
     const QString serviceName = service.displayName;
     CallRetry retry(m_config.retry, m_bucket, m_random, m_clock, m_clockOffset);
+    // A client destroyed while its call waits (its owner went away) is not touched again.
+    const QPointer<ServiceClient> self(this);
 
     for (int attempt = 1;; ++attempt) {
         if (cancel && cancel->isCancelled())
@@ -131,6 +141,8 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
         scope.service = service.signingName;
         scope.clockOffset = m_clockOffset;
         const Result<Unit> authorized = co_await auth->authorize(request, scope, cancel);
+        if (!self)
+            co_return clientGone(serviceName, attempt - 1);
         if (!authorized) {
             AwsError error = authorized.error();
             error.attempts = attempt - 1;
@@ -146,6 +158,8 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
                            << "to" << request.url.host();
         const Result<HttpAnswer> answer
             = co_await sendHttp(m_network, request, transport, cancel, serviceName);
+        if (!self)
+            co_return clientGone(serviceName, attempt);
         AwsError error;
         QDateTime serverDate;
         if (answer) {
@@ -174,6 +188,12 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
         if (!operation.retryable && mayHaveReachedServer(error)) {
             qCInfo(lcAwsCall) << operation.name << "is not retried: it may have reached the server"
                               << error.code << errorKindName(error.kind);
+            // Still learn what the answer says about the clock, for the next call.
+            const CallRetry::ClockCheck clock = retry.checkClock(error, serverDate);
+            if (clock.error) {
+                AwsError replaced = *clock.error;
+                co_return replaced;
+            }
             co_return error;
         }
 
@@ -193,7 +213,10 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
         const auto delay = decision.delay;
         qCDebug(lcAwsCall) << "retrying" << operation.name << "after" << delay.count() << "ms;"
                            << error.code << errorKindName(error.kind);
-        if (!co_await sleepUnlessCancelled(delay, cancel))
+        const bool slept = co_await sleepUnlessCancelled(delay, cancel);
+        if (!self)
+            co_return clientGone(serviceName, attempt);
+        if (!slept)
             co_return cancelled(attempt);
     }
 }

@@ -37,9 +37,10 @@ struct ServiceClientConfig
 };
 
 // The one call pipeline every AWS service goes through. A call's whole life is here:
-//   the protocol adapter builds the request → the SDK headers (amz-sdk-invocation-id,
-//   amz-sdk-request: attempt=N; max=M, User-Agent) → the auth strategy decorates it, again on
-//   every attempt (SigV4 with the clock-skew correction, a bearer token, Basic, none) → one HTTP
+//   the protocol adapter builds the request → the auth strategy decorates it, again on every
+//   attempt (SigV4 with the clock-skew correction, a bearer token, Basic, none) → the SDK
+//   headers, outside the signature (amz-sdk-invocation-id, amz-sdk-request: attempt=N; max=M,
+//   User-Agent) → one HTTP
 //   exchange with the attempt timeout, the response cap, TLS with the configured CAs and
 //   cancellation → a 2xx answer is parsed (JSON protocols), anything else becomes a typed error
 //   by the protocol's parser → the standard retry mode decides (one token bucket per client, the

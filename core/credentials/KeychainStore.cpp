@@ -12,6 +12,10 @@ namespace ecr {
 
 namespace {
 
+// Reads and deletes send no data: a named empty value, never a braced temporary inside a
+// co_await expression (GCC 12 destroys those twice).
+const QByteArray kNoData;
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ecr::KeychainStore", text);
@@ -227,7 +231,7 @@ QCoro::Task<KeychainResult<Unit>> KeychainStore::probeWritable()
     const JobOutcome written = co_await runJob(JobKind::Write, probeKey, probeValue);
     if (written.error != QKeychain::NoError)
         co_return failureFor<Unit>(written.error, written.errorString);
-    const JobOutcome removed = co_await runJob(JobKind::Delete, probeKey, {});
+    const JobOutcome removed = co_await runJob(JobKind::Delete, probeKey, kNoData);
     if (removed.error != QKeychain::NoError && removed.error != QKeychain::EntryNotFound)
         co_return failureFor<Unit>(removed.error, removed.errorString);
     co_return KeychainResult<Unit>::success(Unit{});
@@ -236,7 +240,7 @@ QCoro::Task<KeychainResult<Unit>> KeychainStore::probeWritable()
 QCoro::Task<KeychainResult<QByteArray>> KeychainStore::read(QString key)
 {
     const QString stored = storedKey(key);
-    const JobOutcome first = co_await runJob(JobKind::Read, stored, {});
+    const JobOutcome first = co_await runJob(JobKind::Read, stored, kNoData);
     if (first.error == QKeychain::EntryNotFound) {
         // Not found, or hidden by a locked collection: only a write tells them apart.
         const KeychainResult<Unit> probe = co_await probeWritable();
@@ -262,7 +266,7 @@ QCoro::Task<KeychainResult<QByteArray>> KeychainStore::read(QString key)
     QByteArray value = manifest->firstPart;
     for (int i = 1; i < manifest->chunks; ++i) {
         const QString partKey = chunkKey(stored, i);
-        const JobOutcome part = co_await runJob(JobKind::Read, partKey, {});
+        const JobOutcome part = co_await runJob(JobKind::Read, partKey, kNoData);
         if (part.error == QKeychain::EntryNotFound)
             co_return incomplete();
         if (part.error != QKeychain::NoError)
@@ -277,7 +281,7 @@ QCoro::Task<KeychainResult<QByteArray>> KeychainStore::read(QString key)
 QCoro::Task<KeychainResult<int>> KeychainStore::storedChunkCount(QString key)
 {
     const QString stored = storedKey(key);
-    const JobOutcome first = co_await runJob(JobKind::Read, stored, {});
+    const JobOutcome first = co_await runJob(JobKind::Read, stored, kNoData);
     if (first.error == QKeychain::EntryNotFound)
         co_return KeychainResult<int>::success(0);
     if (first.error != QKeychain::NoError)
@@ -323,7 +327,7 @@ QCoro::Task<KeychainResult<Unit>> KeychainStore::write(QString key, QByteArray v
     }
     for (int i = int(chunks.size()); i < oldChunks; ++i) {
         const QString partKey = chunkKey(stored, i);
-        const JobOutcome outcome = co_await runJob(JobKind::Delete, partKey, {});
+        const JobOutcome outcome = co_await runJob(JobKind::Delete, partKey, kNoData);
         if (outcome.error != QKeychain::NoError && outcome.error != QKeychain::EntryNotFound)
             qCWarning(lcKeychain) << "could not delete a stale chunk of" << key;
     }
@@ -342,7 +346,7 @@ QCoro::Task<KeychainResult<Unit>> KeychainStore::remove(QString key)
     const QString stored = storedKey(key);
     for (int i = 0; i < count.value(); ++i) {
         const QString partKey = chunkKey(stored, i);
-        const JobOutcome outcome = co_await runJob(JobKind::Delete, partKey, {});
+        const JobOutcome outcome = co_await runJob(JobKind::Delete, partKey, kNoData);
         if (outcome.error != QKeychain::NoError && outcome.error != QKeychain::EntryNotFound)
             co_return failureFor<Unit>(outcome.error, outcome.errorString);
     }

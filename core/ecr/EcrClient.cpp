@@ -73,7 +73,8 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::createRule(
         if (auto error = invalidInput(ptc::validateCreate(request)))
             co_return *error;
     }
-    Result<ServiceAnswer> response = co_await send(kCreate, request.toJson(), cancel);
+    const QJsonObject body = request.toJson(); // a named local: GCC 12 and co_await temporaries
+    Result<ServiceAnswer> response = co_await send(kCreate, body, cancel);
     if (response)
         co_return reply(PullThroughCacheRule::fromJson(response->json), response.value());
 
@@ -102,7 +103,8 @@ QCoro::Task<Result<EcrReply<DescribeRulesPage>>> EcrClient::describeRulesPage(
         if (auto error = invalidInput(ptc::validateDescribe(request)))
             co_return *error;
     }
-    Result<ServiceAnswer> response = co_await send(kDescribe, request.toJson(), cancel);
+    const QJsonObject body = request.toJson(); // a named local: GCC 12 and co_await temporaries
+    Result<ServiceAnswer> response = co_await send(kDescribe, body, cancel);
     if (!response)
         co_return response.error();
     co_return reply(DescribeRulesPage::fromJson(response->json), response.value());
@@ -144,7 +146,8 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::deleteRule(
         if (auto error = invalidInput(ptc::validateRuleKey(key)))
             co_return *error;
     }
-    Result<ServiceAnswer> response = co_await send(kDelete, key.toJson(), cancel);
+    const QJsonObject body = key.toJson(); // a named local: GCC 12 and co_await temporaries
+    Result<ServiceAnswer> response = co_await send(kDelete, body, cancel);
     if (response)
         co_return reply(PullThroughCacheRule::fromJson(response->json), response.value());
 
@@ -167,7 +170,8 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::updateRule(
         if (auto error = invalidInput(ptc::validateUpdate(request)))
             co_return *error;
     }
-    Result<ServiceAnswer> response = co_await send(kUpdate, request.toJson(), cancel);
+    const QJsonObject body = request.toJson(); // a named local: GCC 12 and co_await temporaries
+    Result<ServiceAnswer> response = co_await send(kUpdate, body, cancel);
     if (!response)
         co_return response.error();
     co_return reply(PullThroughCacheRule::fromJson(response->json), response.value());
@@ -180,7 +184,8 @@ QCoro::Task<Result<EcrReply<ValidateRuleResult>>> EcrClient::validateRule(
         if (auto error = invalidInput(ptc::validateRuleKey(key)))
             co_return *error;
     }
-    Result<ServiceAnswer> response = co_await send(kValidate, key.toJson(), cancel);
+    const QJsonObject body = key.toJson(); // a named local: GCC 12 and co_await temporaries
+    Result<ServiceAnswer> response = co_await send(kValidate, body, cancel);
     if (!response)
         co_return response.error();
     co_return reply(ValidateRuleResult::fromJson(response->json), response.value());
