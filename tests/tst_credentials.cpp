@@ -943,6 +943,33 @@ private Q_SLOTS:
         QCOMPARE(h.sts("GetCallerIdentity"), 1);
     }
 
+    // Test connection sends each STS call once, however the profile's calls are retried
+    // otherwise, and its STS clients are pooled like every other's: one per configuration.
+    void testConnectionTriesOnceAndClientsArePooled()
+    {
+        Harness h;
+        const Profile base = h.addStatic(u"base"_s);
+        const Profile role = h.addRole(u"ops"_s, base.id, u"Ops"_s);
+        const QString roleEntry = CredentialProfileDirectory::keychainEntryId(role.id);
+        h.server().queueFaults(u"AssumeRole"_s, {sandbox::SandboxServer::Fault::ServerError});
+        const Result<CallerIdentity> failed = awaitTask(h.directory().testConnection(roleEntry));
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().attempts, 1);
+        QCOMPARE(h.server().faultsInjected(), 1);
+        QCOMPARE(h.sts("AssumeRole"), 0);
+        QCOMPARE(h.directory().stsClientCount(), 1); // the quick one
+
+        // The same fault on a normal resolution is retried, by one shared client.
+        h.server().queueFaults(u"AssumeRole"_s, {sandbox::SandboxServer::Fault::ServerError});
+        const Result<TemporaryCredentials> resolved
+            = awaitTask(h.directory().credentials(roleEntry));
+        QVERIFY2(resolved.ok(), qPrintable(messageOf(resolved)));
+        QCOMPARE(h.sts("AssumeRole"), 1);
+        const Result<CallerIdentity> identity = awaitTask(h.directory().testConnection(roleEntry));
+        QVERIFY2(identity.ok(), qPrintable(messageOf(identity)));
+        QCOMPARE(h.directory().stsClientCount(), 2); // quick and normal, reused
+    }
+
     void saveAndRemoveProfiles()
     {
         Harness h;

@@ -30,6 +30,7 @@ CredentialProfileDirectory::CredentialProfileDirectory(ProfileStore& store, Secr
 void CredentialProfileDirectory::reloadSharedConfig()
 {
     m_shared = SharedConfig::load(m_environment);
+    ++m_sharedReads;
     Q_EMIT profilesChanged();
 }
 
@@ -223,8 +224,7 @@ QCoro::Task<Result<CallerIdentity>> CredentialProfileDirectory::identifyWith(
         co_return keys.error();
     if (!self)
         co_return makeError(ErrorKind::Cancelled, QString(), tr("The profile is gone."), 0);
-    StsClient sts(self->m_resolver.network(), self->m_resolver.clock(),
-        self->m_resolver.stsConfig(profile, region));
+    StsClient& sts = self->m_resolver.stsClient(profile, region);
     const sigv4::Credentials credentials = keys.value();
     co_return co_await sts.getCallerIdentity(credentials, cancel);
 }
@@ -237,11 +237,14 @@ QCoro::Task<Result<CallerIdentity>> CredentialProfileDirectory::testConnection(
         co_return found.error();
     const Profile profile = found.value().profile;
     const QString id = profile.id;
+    QPointer<CredentialProfileDirectory> self(this);
     const Result<TemporaryCredentials> credentials
-        = co_await m_resolver.resolve(id, region, cancel);
+        = co_await m_resolver.resolve(id, region, cancel, CallPace::Quick);
+    if (!self)
+        co_return makeError(ErrorKind::Cancelled, QString(), tr("The profile is gone."), 0);
     if (!credentials)
         co_return credentials.error();
-    StsClient sts(m_resolver.network(), m_resolver.clock(), m_resolver.stsConfig(profile, region));
+    StsClient& sts = m_resolver.stsClient(profile, region, CallPace::Quick);
     const sigv4::Credentials keys = credentials.value().credentials;
     co_return co_await sts.getCallerIdentity(keys, cancel);
 }
@@ -304,6 +307,11 @@ QCoro::Task<Result<Profile>> CredentialProfileDirectory::saveProfile(
         }
     }
     if (before) {
+        Profile unmarked = *before;
+        unmarked.label = profile.label;
+        unmarked.color = profile.color;
+        if (staticKeys || unmarked != profile)
+            ++m_saves[profile.id];
         // Sessions made with the old settings (or keys) must not outlive them.
         const bool keysGone = before->source == CredentialSource::StaticKeys
             && profile.source != CredentialSource::StaticKeys;
@@ -312,6 +320,27 @@ QCoro::Task<Result<Profile>> CredentialProfileDirectory::saveProfile(
             co_return forgotten.toAwsError();
     }
     co_return m_store.save(profile);
+}
+
+QString CredentialProfileDirectory::connectionRevision(const QString& profileId) const
+{
+    // The entry and its source profiles, each with how often it changed.
+    QStringList parts;
+    std::optional<ResolvableProfile> found = lookup(profileId);
+    while (found && parts.size() < 16) {
+        const Profile& p = found->profile;
+        if (parts.contains(p.id))
+            break; // a loop: resolving says so
+        parts.append(p.id);
+        if (p.id.startsWith(SharedConfig::idPrefix()))
+            parts.append(u"read %1"_s.arg(m_sharedReads));
+        else if (p.id != environmentId())
+            parts.append(u"saved %1"_s.arg(m_saves.value(p.id)));
+        if (p.source != CredentialSource::AssumeRole || p.roleSourceIsEnvironment)
+            break;
+        found = lookup(p.sourceProfile);
+    }
+    return parts.join(u'|');
 }
 
 QList<Profile> CredentialProfileDirectory::profilesUsingSource(const QString& profileId) const

@@ -7,6 +7,7 @@
 #include "SharedConfigImport.h"
 #include "StsClient.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QProcessEnvironment>
 
@@ -39,6 +40,7 @@ public:
         CredentialResolverOptions resolverOptions = {}, QObject* parent = nullptr);
 
     QList<ProfileEntry> profiles() const override;
+    QString connectionRevision(const QString& profileId) const override;
     // Resolves the credentials once (MFA prompt, keychain, STS, process: errors show here), then
     // hands out a provider that renews them near expiry. Empty region: the profile's.
     QCoro::Task<Result<ConnectionTarget>> resolve(
@@ -48,7 +50,9 @@ public:
         return resolve(std::move(profileId), std::move(region), CancelToken());
     }
 
-    // "Test connection": the profile's credentials, then STS GetCallerIdentity.
+    // "Test connection": the profile's credentials, then STS GetCallerIdentity, every STS call
+    // of it at CallPace::Quick (one attempt of at most kQuickAttemptTimeout), so a test never
+    // waits through the retries of a call.
     QCoro::Task<Result<CallerIdentity>> testConnection(
         QString profileId, QString region = {}, CancelToken cancel = {});
     // The credentials of an entry now, as the chain resolves them (for tests and diagnostics).
@@ -56,6 +60,8 @@ public:
         QString profileId, QString region = {}, CancelToken cancel = {});
 
     void setMfaPrompter(MfaPrompter* prompter) { m_resolver.setMfaPrompter(prompter); }
+    // How many STS clients the chain keeps (one per endpoint configuration; for diagnostics).
+    qsizetype stsClientCount() const { return m_resolver.stsClients().size(); }
 
     // The app's own profiles (settings only; no secret), sorted by name.
     QList<Profile> appProfiles() const { return m_store.profiles(); }
@@ -106,6 +112,8 @@ private:
     QProcessEnvironment m_environment;
     SharedConfig m_shared;
     CredentialResolver m_resolver;
+    QHash<QString, int> m_saves; // per app profile: saves that changed how it connects
+    int m_sharedReads = 0; // reloads of the shared files
 };
 
 } // namespace ecr

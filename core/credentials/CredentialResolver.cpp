@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QPointer>
-#include <QRegularExpression>
 
 Q_LOGGING_CATEGORY(lcCredentials, "ecr.credentials", QtInfoMsg)
 
@@ -102,14 +101,6 @@ struct CredentialResolver::Resolved
     QString mfaSerialUsed; // the MFA device these credentials were obtained with, if any
 };
 
-MfaPrompter::~MfaPrompter() = default;
-
-bool isValidMfaCode(const QString& code)
-{
-    static const QRegularExpression sixDigits(u"^[0-9]{6}$"_s);
-    return sixDigits.match(code).hasMatch();
-}
-
 CredentialResolver::CredentialResolver(QNetworkAccessManager& network, const Clock& clock,
     SecretStore& secrets, ProfileLookup lookup, CredentialResolverOptions options, QObject* parent)
     : QObject(parent)
@@ -119,11 +110,13 @@ CredentialResolver::CredentialResolver(QNetworkAccessManager& network, const Clo
     , m_options(std::move(options))
     , m_staticKeys(secrets)
     , m_sessions(secrets, clock, m_options.refreshMargin)
+    , m_sts(network, clock)
 { }
 
 CredentialResolver::~CredentialResolver() = default;
 
-StsConfig CredentialResolver::stsConfig(const Profile& profile, const QString& region) const
+StsConfig CredentialResolver::stsConfig(
+    const Profile& profile, const QString& region, CallPace pace) const
 {
     StsConfig config;
     config.region = !region.isEmpty()
@@ -134,6 +127,11 @@ StsConfig CredentialResolver::stsConfig(const Profile& profile, const QString& r
     config.caBundlePath = profile.caBundlePath;
     config.retry = m_options.stsRetry;
     config.attemptTimeout = m_options.stsAttemptTimeout;
+    if (pace == CallPace::Quick) {
+        config.retry.maxAttempts = 1;
+        config.attemptTimeout
+            = std::min<std::chrono::milliseconds>(config.attemptTimeout, kQuickAttemptTimeout);
+    }
     return config;
 }
 
@@ -144,9 +142,10 @@ std::shared_ptr<CredentialsProvider> CredentialResolver::provider(QString profil
 }
 
 QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::resolve(
-    QString profileId, QString region, CancelToken cancel)
+    QString profileId, QString region, CancelToken cancel, CallPace pace)
 {
-    const Chain chain;
+    Chain chain;
+    chain.pace = pace;
     Result<Resolved> resolved = co_await resolveChain(profileId, region, chain, cancel);
     if (!resolved)
         co_return resolved.error();
@@ -164,25 +163,6 @@ QCoro::Task<KeychainResult<Unit>> CredentialResolver::forget(Profile profile, bo
         co_return forgotten;
     const QString id = profile.id;
     co_return co_await m_staticKeys.remove(id);
-}
-
-QCoro::Task<Result<QString>> CredentialResolver::askMfaCode(
-    QString profileName, QString serial, CancelToken cancel)
-{
-    if (!m_prompter)
-        co_return makeError(ErrorKind::Credentials, u"MfaPromptUnavailable"_s,
-            tr("Profile '%1' needs a code from MFA device %2, but no prompt is available.")
-                .arg(profileName, serial),
-            0);
-    const std::optional<QString> code = co_await m_prompter->askCode(profileName, serial, cancel);
-    if (!code)
-        co_return makeError(
-            ErrorKind::Cancelled, u"MfaCancelled"_s, tr("The MFA code was not entered."), 0);
-    const QString trimmed = code->trimmed();
-    if (!isValidMfaCode(trimmed))
-        co_return makeError(
-            ErrorKind::InvalidInput, u"InvalidMfaCode"_s, tr("An MFA code has six digits."), 0);
-    co_return trimmed;
 }
 
 QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveChain(
@@ -228,7 +208,7 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
             co_return Resolved{{keys, {}, {}}, {}};
         const QString promptName = profile.name;
         const Result<TemporaryCredentials> session
-            = co_await mfaSession(profile, keys, promptName, region, cancel);
+            = co_await mfaSession(profile, keys, promptName, region, chain.pace, cancel);
         if (!session)
             co_return session.error();
         co_return Resolved{session.value(), profile.mfaSerial};
@@ -266,28 +246,29 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
 }
 
 QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::mfaSession(Profile keysProfile,
-    sigv4::Credentials keys, QString promptName, QString region, CancelToken cancel)
+    sigv4::Credentials keys, QString promptName, QString region, CallPace pace, CancelToken cancel)
 {
     const QString key = sessionKey(kSessionTokenType, keysProfile.id, keysProfile.mfaSerial);
     const QByteArray fingerprint = singleFingerprint(keys.accessKeyId);
     const SessionCache::Fetch fetch
-        = [this, keysProfile, keys, promptName, region](CancelToken fetchCancel) {
-              return fetchMfaSession(keysProfile, keys, promptName, region, fetchCancel);
+        = [this, keysProfile, keys, promptName, region, pace](CancelToken fetchCancel) {
+              return fetchMfaSession(keysProfile, keys, promptName, region, pace, fetchCancel);
           };
     co_return co_await m_sessions.get(key, fingerprint, fetch, cancel);
 }
 
 QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchMfaSession(Profile keysProfile,
-    sigv4::Credentials keys, QString promptName, QString region, CancelToken cancel)
+    sigv4::Credentials keys, QString promptName, QString region, CallPace pace, CancelToken cancel)
 {
     QPointer<CredentialResolver> self(this);
     const QString serial = keysProfile.mfaSerial;
-    const Result<QString> code = co_await askMfaCode(promptName, serial, cancel);
+    MfaPrompter* prompter = m_prompter;
+    const Result<QString> code = co_await askMfaCode(prompter, promptName, serial, cancel);
     if (!self)
         co_return resolverGone();
     if (!code)
         co_return code.error();
-    StsClient sts(m_network, m_clock, stsConfig(keysProfile, region));
+    StsClient& sts = stsClient(keysProfile, region, pace);
     StsGetSessionTokenRequest request;
     request.durationSeconds = m_options.mfaSessionDurationSeconds;
     request.serialNumber = keysProfile.mfaSerial;
@@ -354,8 +335,8 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
             Profile keysProfile = sourceProfile;
             keysProfile.mfaSerial = profile.mfaSerial;
             const QString promptName = profile.name;
-            const Result<TemporaryCredentials> session
-                = co_await mfaSession(keysProfile, sourceKeys, promptName, region, cancel);
+            const Result<TemporaryCredentials> session = co_await mfaSession(
+                keysProfile, sourceKeys, promptName, region, chain.pace, cancel);
             if (!self)
                 co_return resolverGone();
             if (!session)
@@ -364,7 +345,8 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
         } else {
             const QString promptName = profile.name;
             const QString serial = profile.mfaSerial;
-            const Result<QString> code = co_await askMfaCode(promptName, serial, cancel);
+            MfaPrompter* prompter = m_prompter;
+            const Result<QString> code = co_await askMfaCode(prompter, promptName, serial, cancel);
             if (!self)
                 co_return resolverGone();
             if (!code)
@@ -373,7 +355,7 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
             request.tokenCode = code.value();
         }
     }
-    StsClient sts(m_network, m_clock, stsConfig(profile, region));
+    StsClient& sts = stsClient(profile, region, chain.pace);
     qCInfo(lcCredentials) << "assuming the role of profile" << profile.name;
     Result<StsAssumeRoleResult> assumed = co_await sts.assumeRole(sourceKeys, request, cancel);
     if (!assumed)

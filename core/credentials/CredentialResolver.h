@@ -8,6 +8,7 @@
 #include "SessionCache.h"
 #include "StaticKeyStore.h"
 #include "StsClient.h"
+#include "StsClients.h"
 #include "TemporaryCredentials.h"
 
 #include <QNetworkAccessManager>
@@ -40,6 +41,16 @@ struct CredentialResolverOptions
     QString defaultStsRegion = QStringLiteral("us-east-1"); // when neither call nor profile has one
 };
 
+// How patient the STS calls of one resolution are. Normal: the options' retries and attempt
+// timeout. Quick: each call sent once, with at most kQuickAttemptTimeout — for a connection
+// test the user sits and waits for.
+enum class CallPace
+{
+    Normal,
+    Quick,
+};
+inline constexpr std::chrono::seconds kQuickAttemptTimeout{10};
+
 // The credential chain: turns a profile into credentials.
 //   StaticKeys        the keychain (StaticKeyStore) or the shared file's keys; with an MFA
 //                     device, an MFA session
@@ -49,7 +60,8 @@ struct CredentialResolverOptions
 //                     aws-vault does), else SerialNumber + TokenCode on AssumeRole itself
 //   CredentialProcess the command's output
 //   Environment       AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN
-// Temporary credentials go through the SessionCache. Every step takes the caller's cancel
+// Temporary credentials go through the SessionCache; STS calls go through one pooled client per
+// endpoint configuration (StsClients). Every step takes the caller's cancel
 // token: cancelling closes an open MFA prompt, aborts an STS call and kills a running
 // credential_process.
 class CredentialResolver final : public QObject
@@ -65,8 +77,8 @@ public:
 
     // The credentials of a profile now (cached when still fresh). `region` picks the regional
     // STS endpoint; empty: the profile's region, else options.defaultStsRegion.
-    QCoro::Task<Result<TemporaryCredentials>> resolve(
-        QString profileId, QString region = {}, CancelToken cancel = {});
+    QCoro::Task<Result<TemporaryCredentials>> resolve(QString profileId, QString region = {},
+        CancelToken cancel = {}, CallPace pace = CallPace::Normal);
     // A provider that resolves on first use and again whenever its credentials come within the
     // refresh margin of their expiry. It holds a guarded pointer: after the resolver is gone it
     // answers with an error.
@@ -89,7 +101,15 @@ public:
         return m_sessions.isFresh(credentials);
     }
     QNetworkAccessManager& network() { return m_network; }
-    StsConfig stsConfig(const Profile& profile, const QString& region) const;
+    StsConfig stsConfig(
+        const Profile& profile, const QString& region, CallPace pace = CallPace::Normal) const;
+    // The pooled STS client for a profile's STS settings (see StsClients).
+    StsClient& stsClient(
+        const Profile& profile, const QString& region, CallPace pace = CallPace::Normal)
+    {
+        return m_sts.client(stsConfig(profile, region, pace));
+    }
+    const StsClients& stsClients() const { return m_sts; }
 
 private:
     struct Resolved;
@@ -97,6 +117,7 @@ private:
     {
         QStringList ids;
         QStringList names;
+        CallPace pace = CallPace::Normal;
     };
 
     QCoro::Task<Result<Resolved>> resolveChain(
@@ -104,12 +125,12 @@ private:
     QCoro::Task<Result<TemporaryCredentials>> fetchAssumeRole(
         Profile profile, QString region, Chain chain, CancelToken cancel);
     QCoro::Task<Result<TemporaryCredentials>> fetchMfaSession(Profile keysProfile,
-        sigv4::Credentials keys, QString promptName, QString region, CancelToken cancel);
+        sigv4::Credentials keys, QString promptName, QString region, CallPace pace,
+        CancelToken cancel);
     QCoro::Task<Result<TemporaryCredentials>> fetchProcess(Profile profile, CancelToken cancel);
-    QCoro::Task<Result<QString>> askMfaCode(
-        QString profileName, QString serial, CancelToken cancel);
     QCoro::Task<Result<TemporaryCredentials>> mfaSession(Profile keysProfile,
-        sigv4::Credentials keys, QString promptName, QString region, CancelToken cancel);
+        sigv4::Credentials keys, QString promptName, QString region, CallPace pace,
+        CancelToken cancel);
 
     QNetworkAccessManager& m_network;
     const Clock& m_clock;
@@ -118,6 +139,7 @@ private:
     MfaPrompter* m_prompter = nullptr;
     StaticKeyStore m_staticKeys;
     SessionCache m_sessions;
+    StsClients m_sts;
 };
 
 } // namespace ecr

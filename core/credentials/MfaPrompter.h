@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AwsError.h"
 #include "Cancellation.h"
 
 #include <QCoroTask>
@@ -23,5 +24,10 @@ public:
 
 // An MFA code as STS takes it: six digits.
 bool isValidMfaCode(const QString& code);
+
+// Asks `prompter` (may be null: then an error says that no prompt is available) for the code of
+// `serial` and checks it: the trimmed code, or MfaCancelled (Cancelled), InvalidMfaCode.
+QCoro::Task<Result<QString>> askMfaCode(
+    MfaPrompter* prompter, QString profileName, QString serial, CancelToken cancel);
 
 } // namespace ecr

@@ -43,6 +43,14 @@ public:
     virtual QCoro::Task<Result<ConnectionTarget>> resolve(
         QString profileId, QString region, CancelToken cancel)
         = 0;
+    // Changes whenever what a connection to the entry is made of changes (its settings, its
+    // source profiles', its keys; not its label or colour): a session opened at another
+    // revision must be opened again. Empty for entries that never change.
+    virtual QString connectionRevision(const QString& profileId) const
+    {
+        Q_UNUSED(profileId);
+        return {};
+    }
 
 Q_SIGNALS:
     void profilesChanged();

@@ -1,6 +1,7 @@
 #include "MfaCodeDialog.h"
 
 #include "AppIcon.h"
+#include "MfaPrompter.h"
 #include "ui_MfaCodeDialog.h"
 
 #include <QPushButton>
@@ -52,8 +53,7 @@ QString MfaCodeDialog::code() const
 
 bool MfaCodeDialog::isCodeComplete() const
 {
-    static const QRegularExpression sixDigits(u"^[0-9]{6}$"_s);
-    return sixDigits.match(code()).hasMatch();
+    return isValidMfaCode(code());
 }
 
 void MfaCodeDialog::updateOkButton()

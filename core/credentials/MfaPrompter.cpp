@@ -1,0 +1,44 @@
+#include "MfaPrompter.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace ecr {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ecr::MfaPrompter", text);
+}
+} // namespace
+
+MfaPrompter::~MfaPrompter() = default;
+
+bool isValidMfaCode(const QString& code)
+{
+    static const QRegularExpression sixDigits(u"^[0-9]{6}$"_s);
+    return sixDigits.match(code).hasMatch();
+}
+
+QCoro::Task<Result<QString>> askMfaCode(
+    MfaPrompter* prompter, QString profileName, QString serial, CancelToken cancel)
+{
+    if (!prompter)
+        co_return makeError(ErrorKind::Credentials, u"MfaPromptUnavailable"_s,
+            tr("Profile '%1' needs a code from MFA device %2, but no prompt is available.")
+                .arg(profileName, serial),
+            0);
+    const std::optional<QString> code = co_await prompter->askCode(profileName, serial, cancel);
+    if (!code)
+        co_return makeError(
+            ErrorKind::Cancelled, u"MfaCancelled"_s, tr("The MFA code was not entered."), 0);
+    const QString trimmed = code->trimmed();
+    if (!isValidMfaCode(trimmed))
+        co_return makeError(
+            ErrorKind::InvalidInput, u"InvalidMfaCode"_s, tr("An MFA code has six digits."), 0);
+    co_return trimmed;
+}
+
+} // namespace ecr
