@@ -35,6 +35,11 @@ QList<ProfileEntry> AppProfileDirectory::profiles() const
     return entries;
 }
 
+QString AppProfileDirectory::connectionRevision(const QString& profileId) const
+{
+    return profileId == kSandboxId ? QString() : m_credentials.connectionRevision(profileId);
+}
+
 QCoro::Task<Result<ConnectionTarget>> AppProfileDirectory::resolve(
     QString profileId, QString region, CancelToken cancel)
 {

@@ -20,6 +20,7 @@ public:
     QList<ProfileEntry> profiles() const override;
     QCoro::Task<Result<ConnectionTarget>> resolve(
         QString profileId, QString region, CancelToken cancel) override;
+    QString connectionRevision(const QString& profileId) const override;
 
     static const QString kSandboxId;
 

@@ -8,6 +8,14 @@
 #include "MainWindow.h"
 #include "MessagePresenter.h"
 #include "ProfileManagerDialog.h"
+#include "SandboxDetailsDialog.h"
+
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
 
 namespace ecr {
 
@@ -20,6 +28,8 @@ AppWiring::AppWiring(MainWindow& window, CredentialProfileDirectory& credentials
     , m_presenter(presenter)
 {
     connect(&window, &MainWindow::localSandboxRequested, this, &AppWiring::startSandbox);
+    connect(&window, &MainWindow::sandboxDetailsRequested, this, &AppWiring::showSandboxDetails);
+    connect(&window, &MainWindow::documentationRequested, this, &AppWiring::openDocumentation);
     connect(&window, &MainWindow::manageProfilesRequested, this, [this] {
         auto* dialog = new ProfileManagerDialog(m_credentials, m_presenter, &m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -30,6 +40,38 @@ AppWiring::AppWiring(MainWindow& window, CredentialProfileDirectory& credentials
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+}
+
+void AppWiring::showSandboxDetails()
+{
+    if (!m_sandbox.isRunning())
+        startSandbox();
+    if (!m_sandbox.isRunning())
+        return;
+    auto* dialog = new SandboxDetailsDialog(m_sandbox, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+QStringList AppWiring::documentationCandidates()
+{
+    const QString binary = QCoreApplication::applicationDirPath();
+    return {binary + u"/../share/doc/ecr-ptc-admin/README.md"_s,
+        QStringLiteral(ECR_SOURCE_DIR) + u"/README.md"_s};
+}
+
+void AppWiring::openDocumentation()
+{
+    for (const QString& candidate : documentationCandidates()) {
+        if (QFileInfo::exists(candidate)) {
+            QDesktopServices::openUrl(
+                QUrl::fromLocalFile(QFileInfo(candidate).canonicalFilePath()));
+            return;
+        }
+    }
+    m_presenter.showInformation(&m_window, tr("Documentation"),
+        tr("The documentation was not found on this computer. A package installs it in "
+           "share/doc/ecr-ptc-admin (README.md, docs/ARCHITECTURE.md, docs/CREDENTIALS.md)."));
 }
 
 void AppWiring::startSandbox()

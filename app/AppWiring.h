@@ -21,6 +21,12 @@ public:
 
     // Starts the Local sandbox and selects it; a failure is shown through the presenter.
     void startSandbox();
+    // Local sandbox › Connection details (starting the sandbox first when it is not running).
+    void showSandboxDetails();
+    // Help › Documentation: the installed README (or the source tree's), else where it is.
+    void openDocumentation();
+    // Where the documentation is looked for, best first.
+    static QStringList documentationCandidates();
 
 private:
     MainWindow& m_window;

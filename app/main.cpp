@@ -1,6 +1,7 @@
 #include "AppProfileDirectory.h"
 #include "AppWiring.h"
 #include "Clock.h"
+#include "CommandLine.h"
 #include "CredentialProfileDirectory.h"
 #include "DialogMfaPrompter.h"
 #include "KeychainStore.h"
@@ -11,33 +12,43 @@
 #include "SessionFactory.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTimer>
 
+#include <optional>
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("ecr-ptc-admin"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("ecr-ptc-admin.example.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("ecr-ptc-admin"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ECR_APP_VERSION));
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
+    // The command line first, without a display: --help, --version and mistakes need none.
+    std::optional<ecr::CommandLine> commandLine;
+    {
+        QCoreApplication probe(argc, argv);
+        setIdentity();
+        int exitCode = 0;
+        commandLine = ecr::CommandLine::parse(QCoreApplication::arguments(), &exitCode);
+        if (!commandLine)
+            return exitCode;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("ecr-ptc-admin"));
-    QApplication::setOrganizationDomain(QStringLiteral("ecr-ptc-admin.example.org"));
-    QApplication::setApplicationName(QStringLiteral("ecr-ptc-admin"));
+    setIdentity();
     QApplication::setApplicationDisplayName(
         QApplication::translate("main", "ECR Pull-Through Cache Admin"));
-    QApplication::setApplicationVersion(QStringLiteral(ECR_APP_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Manage Amazon ECR pull-through cache rules."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
-        QApplication::translate("main",
-            "Start straight into the Local sandbox (an in-process ECR emulator; no AWS account "
-            "needed)."));
-    parser.addOption(sandboxOption);
-    parser.process(app);
 
     ecr::SystemClock clock;
     QNetworkAccessManager network;
@@ -55,7 +66,7 @@ int main(int argc, char* argv[])
     ecr::AppWiring wiring(window, credentialProfiles, sandbox, presenter);
 
     window.show();
-    if (parser.isSet(sandboxOption))
+    if (commandLine->sandbox)
         QTimer::singleShot(0, &wiring, &ecr::AppWiring::startSandbox);
     return QApplication::exec();
 }

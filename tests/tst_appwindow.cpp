@@ -12,14 +12,26 @@
 #include "RecordingPresenter.h"
 #include "RulesController.h"
 #include "RulesTableModel.h"
+#include "SandboxDetailsDialog.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
 #include "SessionFactory.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -29,51 +41,93 @@ using namespace ecr;
 using namespace ecr::test;
 using namespace Qt::StringLiterals;
 
+// Stands in for the desktop's file opener: records what the app asked to open.
+class UrlRecorder final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public Q_SLOTS:
+    void open(const QUrl& url) { opened.append(url); }
+};
+
+// The app as main.cpp composes it, over a fresh HOME and the test keyring. The environment has
+// keys, so that an Environment-source profile resolves (the test registries accept them).
+struct App
+{
+    App()
+        : settings(home.filePath(u"settings.ini"_s), QSettings::IniFormat)
+        , store(settings)
+        , keychain(KeychainStore::defaultService(), u"org.ecr-ptc-admin.test/"_s)
+        , credentials(store, keychain, network, clock, environmentFor(home))
+        , sandbox(clock)
+        , profiles(credentials, sandbox)
+        , sessions(profiles, network, clock)
+        , window(profiles, sessions, presenter)
+        , wiring(window, credentials, sandbox, presenter)
+    { }
+    static QProcessEnvironment environmentFor(const QTemporaryDir& home)
+    {
+        QProcessEnvironment environment;
+        environment.insert(u"HOME"_s, home.path());
+        environment.insert(u"AWS_ACCESS_KEY_ID"_s, kSentinelAccessKey);
+        environment.insert(u"AWS_SECRET_ACCESS_KEY"_s, kSentinelSecret);
+        return environment;
+    }
+    bool show()
+    {
+        window.show();
+        return QTest::qWaitForWindowExposed(&window);
+    }
+
+    QTemporaryDir home;
+    QSettings settings;
+    ProfileStore store;
+    KeychainStore keychain;
+    QNetworkAccessManager network;
+    SystemClock clock;
+    CredentialProfileDirectory credentials;
+    LocalSandbox sandbox;
+    AppProfileDirectory profiles;
+    DirectorySessionFactory sessions;
+    RecordingPresenter presenter;
+    MainWindow window;
+    AppWiring wiring;
+};
+
 class TestAppWindow : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+    }
 
     void theProfileBoxShowsTheSessionInUse()
     {
-        QTemporaryDir home;
-        QVERIFY(home.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings settings(home.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        ProfileStore store(settings);
-        KeychainStore keychain(KeychainStore::defaultService(), u"org.ecr-ptc-admin.test/"_s);
-        QNetworkAccessManager network;
-        SystemClock clock;
-        QProcessEnvironment environment;
-        environment.insert(u"HOME"_s, home.path());
-        // The keys an Environment-source profile resolves to (the other registry accepts them).
-        environment.insert(u"AWS_ACCESS_KEY_ID"_s, kSentinelAccessKey);
-        environment.insert(u"AWS_SECRET_ACCESS_KEY"_s, kSentinelSecret);
-        CredentialProfileDirectory credentials(store, keychain, network, clock, environment);
-        LocalSandbox sandbox(clock);
-        AppProfileDirectory profiles(credentials, sandbox);
-        DirectorySessionFactory sessions(profiles, network, clock);
-        RecordingPresenter presenter;
-        MainWindow window(profiles, sessions, presenter);
-        AppWiring wiring(window, credentials, sandbox, presenter);
-        auto* profileBox = window.findChild<QComboBox*>(u"profileComboBox"_s);
+        App app;
+        QVERIFY(app.home.isValid());
+        auto* profileBox = app.window.findChild<QComboBox*>(u"profileComboBox"_s);
         QVERIFY(profileBox);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        app.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
 
         // A second registry for the profile the user switches to later: it accepts the
         // environment keys that profile resolves to.
         sandbox::SandboxConfig otherConfig;
         otherConfig.keys = {{kSentinelAccessKey, kSentinelSecret}};
-        sandbox::SandboxService otherService(clock, otherConfig);
+        sandbox::SandboxService otherService(app.clock, otherConfig);
         sandbox::SandboxServer otherServer(otherService);
         QVERIFY(otherServer.listen());
 
         // The Local sandbox, with a few rules.
-        wiring.startSandbox();
-        RulesController& controller = window.controller();
+        app.wiring.startSandbox();
+        RulesController& controller = app.window.controller();
         QTRY_COMPARE(controller.profileId(), AppProfileDirectory::kSandboxId);
         QTRY_VERIFY(controller.session() && !controller.isBusy());
         for (const char* prefix : {"quay", "kubernetes", "ecr-public"}) {
@@ -83,16 +137,16 @@ private Q_SLOTS:
                                                   : u"public.ecr.aws"_s;
             QVERIFY(awaitTask(controller.createRule({name, url, {}, {}, {}, {}, {}})).ok());
         }
-        QTRY_COMPARE(window.model().rowCount(), 3);
+        QTRY_COMPARE(app.window.model().rowCount(), 3);
         const EcrSession* sandboxSession = controller.session();
         auto expectSandboxInUse = [&] {
             QCOMPARE(profileBox->currentData().toString(), AppProfileDirectory::kSandboxId);
             QCOMPARE(profileBox->currentText(), u"Local sandbox"_s);
-            QCOMPARE(window.currentProfileId(), AppProfileDirectory::kSandboxId);
+            QCOMPARE(app.window.currentProfileId(), AppProfileDirectory::kSandboxId);
             QCOMPARE(controller.profileId(), AppProfileDirectory::kSandboxId);
             QCOMPARE(controller.session(), sandboxSession); // no reconnect, no other session
             QCOMPARE(controller.session()->target().displayName, u"Local sandbox"_s);
-            QCOMPARE(window.model().rowCount(), 3);
+            QCOMPARE(app.window.model().rowCount(), 3);
         };
 
         // Add a profile: it is listed before the sandbox, which stays selected and in use.
@@ -101,7 +155,7 @@ private Q_SLOTS:
         added.region = u"us-east-1"_s;
         added.source = CredentialSource::Environment;
         added.endpointUrl = otherServer.url();
-        const Result<Profile> saved = awaitTask(credentials.saveProfile(added));
+        const Result<Profile> saved = awaitTask(app.credentials.saveProfile(added));
         QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
         const QString addedEntry = CredentialProfileDirectory::keychainEntryId(saved->id);
         QTRY_VERIFY(profileBox->findData(addedEntry) >= 0);
@@ -111,13 +165,13 @@ private Q_SLOTS:
         expectSandboxInUse();
 
         // Import one from the AWS CLI's config: the same.
-        QDir(home.path()).mkpath(u".aws"_s);
-        QFile config(home.filePath(u".aws/config"_s));
+        QDir(app.home.path()).mkpath(u".aws"_s);
+        QFile config(app.home.filePath(u".aws/config"_s));
         QVERIFY(config.open(QIODevice::WriteOnly));
         config.write("[profile imported]\nregion = eu-west-1\ncredential_process = /bin/false\n");
         config.close();
-        credentials.reloadSharedConfig();
-        const ImportReport report = awaitTask(credentials.importShared({u"imported"_s}));
+        app.credentials.reloadSharedConfig();
+        const ImportReport report = awaitTask(app.credentials.importShared({u"imported"_s}));
         QCOMPARE(report.imported.size(), 1);
         QTRY_VERIFY(profileBox->findData(
                         CredentialProfileDirectory::keychainEntryId(report.imported.first().id))
@@ -131,11 +185,139 @@ private Q_SLOTS:
         // (A new session may reuse the old one's address: compare what it is, not where.)
         QTRY_VERIFY2(
             controller.session() && controller.session()->target().displayName == u"added"_s,
-            qPrintable(presenter.errors.isEmpty() ? QString() : presenter.errors.last().what));
+            qPrintable(
+                app.presenter.errors.isEmpty() ? QString() : app.presenter.errors.last().what));
         QTRY_VERIFY(!controller.isBusy());
         QCOMPARE(profileBox->currentText(), u"added"_s);
         QCOMPARE(controller.session()->target().displayName, u"added"_s);
-        QCOMPARE(window.model().rowCount(), 0);
+        QCOMPARE(app.window.model().rowCount(), 0);
+    }
+
+    // Editing the profile in use reconnects with its new settings; changing only its label or
+    // colour keeps the session (and shows the new band).
+    void editingTheProfileInUseReconnects()
+    {
+        App app;
+        QVERIFY(app.home.isValid());
+        app.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+
+        sandbox::SandboxConfig config;
+        config.keys = {{kSentinelAccessKey, kSentinelSecret}};
+        sandbox::SandboxService first(app.clock, config);
+        sandbox::SandboxServer firstServer(first);
+        QVERIFY(firstServer.listen());
+        sandbox::SandboxService second(app.clock, config);
+        sandbox::SandboxServer secondServer(second);
+        QVERIFY(secondServer.listen());
+
+        Profile profile;
+        profile.name = u"ops"_s;
+        profile.region = u"us-east-1"_s;
+        profile.source = CredentialSource::Environment;
+        profile.endpointUrl = firstServer.url();
+        const Result<Profile> saved = awaitTask(app.credentials.saveProfile(profile));
+        QVERIFY(saved.ok());
+        const QString entry = CredentialProfileDirectory::keychainEntryId(saved->id);
+        QTRY_VERIFY(app.window.findChild<QComboBox*>(u"profileComboBox"_s)->findData(entry) >= 0);
+        app.window.selectProfile(entry);
+        RulesController& controller = app.window.controller();
+        QTRY_VERIFY(controller.session() && !controller.isBusy());
+        QCOMPARE(controller.session()->endpoint().url, firstServer.url());
+        const EcrSession* before = controller.session();
+
+        Profile marked = saved.value();
+        marked.label = u"ops"_s;
+        marked.color = u"orange"_s;
+        QVERIFY(awaitTask(app.credentials.saveProfile(marked)).ok());
+        QTest::qWait(100);
+        QCOMPARE(controller.session(), before); // only the marker changed
+        QVERIFY(!controller.isBusy());
+
+        Profile moved = marked;
+        moved.endpointUrl = secondServer.url();
+        QVERIFY(awaitTask(app.credentials.saveProfile(moved)).ok());
+        QTRY_VERIFY(
+            controller.session() && controller.session()->endpoint().url == secondServer.url());
+        QTRY_VERIFY(!controller.isBusy());
+        QCOMPARE(controller.profileId(), entry);
+        QVERIFY(second.requestCount(u"DescribePullThroughCacheRules"_s) >= 1);
+        QVERIFY(app.presenter.errors.isEmpty());
+        QVERIFY(awaitTask(app.credentials.removeProfile(saved->id)).ok());
+    }
+
+    // Local sandbox › Connection details: the lines it shows, pasted into a shell, drive the
+    // same sandbox with the real AWS CLI.
+    void sandboxDetailsDriveTheAwsCli()
+    {
+        App app;
+        QVERIFY(app.home.isValid());
+        app.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+
+        // The action starts the sandbox when it is not running yet.
+        app.window.findChild<QAction*>(u"sandboxDetailsAction"_s)->trigger();
+        SandboxDetailsDialog* details = nullptr;
+        QTRY_VERIFY(
+            (details = app.window.findChild<SandboxDetailsDialog*>()) && details->isVisible());
+        QVERIFY(app.sandbox.isRunning());
+        const QString text = details->exportText();
+        QVERIFY(
+            text.contains(u"export AWS_ACCESS_KEY_ID="_s + app.sandbox.credentials().accessKeyId));
+        QVERIFY(text.contains(u"export AWS_ENDPOINT_URL="_s + app.sandbox.url().toString()));
+        QTest::mouseClick(details->findChild<QPushButton*>(u"copyButton"_s), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), text);
+
+        RulesController& controller = app.window.controller();
+        QTRY_COMPARE(controller.profileId(), AppProfileDirectory::kSandboxId);
+        QTRY_VERIFY(controller.session() && !controller.isBusy());
+        // (The Local sandbox keeps its rules between runs: make one this test knows.)
+        const QString prefix = u"cli-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(awaitTask(controller.createRule({prefix, u"quay.io"_s, {}, {}, {}, {}, {}})).ok());
+        QTRY_VERIFY(app.window.model().rowOfPrefix(prefix) >= 0);
+
+        const QString aws = QFile::exists(u"/usr/bin/aws"_s) ? u"/usr/bin/aws"_s : u"aws"_s;
+        if (QStandardPaths::findExecutable(aws).isEmpty() && !QFile::exists(aws))
+            QSKIP("the AWS CLI is not installed (scripts/install-deps installs Debian's awscli)");
+        QProcess shell;
+        QProcessEnvironment shellEnvironment;
+        shellEnvironment.insert(u"HOME"_s, app.home.path()); // no configuration of the user's
+        shellEnvironment.insert(u"PATH"_s,
+            QFileInfo(aws).isAbsolute()
+                ? u"/usr/bin:/bin"_s
+                : QProcessEnvironment::systemEnvironment().value(u"PATH"_s));
+        shellEnvironment.insert(u"AWS_SESSION_TOKEN"_s, u"stale-token-the-lines-unset"_s);
+        shell.setProcessEnvironment(shellEnvironment);
+        shell.start(u"bash"_s, {u"-euc"_s, text});
+        QVERIFY(shell.waitForStarted());
+        // The sandbox answers from this process's event loop: wait without blocking it.
+        QTRY_VERIFY_WITH_TIMEOUT(shell.state() == QProcess::NotRunning, 60000);
+        const QByteArray out = shell.readAllStandardOutput();
+        QVERIFY2(shell.exitCode() == 0, shell.readAllStandardError().constData());
+        const QJsonArray rules
+            = QJsonDocument::fromJson(out).object().value(u"pullThroughCacheRules"_s).toArray();
+        QStringList listed;
+        for (const QJsonValue& rule : rules)
+            listed.append(rule.toObject().value(u"ecrRepositoryPrefix"_s).toString());
+        QVERIFY2(listed.contains(prefix), qPrintable(listed.join(u' ')));
+        QCOMPARE(listed.size(), app.window.model().rowCount()); // the same registry as the window's
+        QVERIFY(awaitTask(controller.deleteRule(prefix)).ok());
+    }
+
+    // Help › Documentation opens the README (the source tree's in a build, the installed one
+    // in a package).
+    void documentationOpensTheReadme()
+    {
+        UrlRecorder recorder;
+        QDesktopServices::setUrlHandler(u"file"_s, &recorder, "open");
+        App app;
+        app.window.findChild<QAction*>(u"documentationAction"_s)->trigger();
+        QDesktopServices::unsetUrlHandler(u"file"_s);
+        QCOMPARE(recorder.opened.size(), 1);
+        QVERIFY(recorder.opened.first().isLocalFile());
+        QCOMPARE(QFileInfo(recorder.opened.first().toLocalFile()).fileName(), u"README.md"_s);
+        QVERIFY(QFile::exists(recorder.opened.first().toLocalFile()));
+        QVERIFY(app.presenter.informations.isEmpty());
     }
 };
 

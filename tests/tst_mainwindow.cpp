@@ -12,6 +12,7 @@
 #include "SandboxHarness.h"
 #include "SessionFactory.h"
 #include "UpdateCredentialsDialog.h"
+#include "WidgetLookup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -67,20 +68,6 @@ private:
 
 const QString kArn = secretArn(u"docker-hub-AbCdEf"_s);
 const QString kRotatedArn = secretArn(u"docker-hub-rotated-XyZ123"_s);
-
-QAction* action(QMainWindow& window, const char* name)
-{
-    auto* a = window.findChild<QAction*>(QString::fromLatin1(name));
-    if (!a)
-        qFatal("no action %s", name);
-    return a;
-}
-
-template <typename T>
-T* child(QWidget* parent, const char* name)
-{
-    return parent ? parent->findChild<T*>(QString::fromLatin1(name)) : nullptr;
-}
 
 struct Fixture
 {

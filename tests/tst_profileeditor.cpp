@@ -5,6 +5,7 @@
 #include "ProfileEditDialog.h"
 #include "ProfileEditor.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -329,6 +330,33 @@ private Q_SLOTS:
         QVERIFY(keys->sessionToken.isEmpty());
         // The keys are not part of the profile.
         QVERIFY(editor.profile().source == CredentialSource::StaticKeys);
+    }
+
+    // The secret fields hide what is typed, and show it on request (mouse or Ctrl+H).
+    void secretFieldsHaveAShowHideToggle()
+    {
+        ProfileEditor editor;
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        for (const QString& name : {u"secretAccessKeyLineEdit"_s, u"sessionTokenLineEdit"_s}) {
+            QLineEdit* edit = field(editor, name);
+            QCOMPARE(edit->echoMode(), QLineEdit::Password);
+            auto* toggle = edit->findChild<QAction*>(name + u"ShowAction"_s);
+            QVERIFY2(toggle, qPrintable(name));
+            QVERIFY(toggle->toolTip().startsWith(u"Show"_s));
+            toggle->trigger();
+            QCOMPARE(edit->echoMode(), QLineEdit::Normal);
+            QVERIFY(toggle->toolTip().startsWith(u"Hide"_s));
+            toggle->trigger();
+            QCOMPARE(edit->echoMode(), QLineEdit::Password);
+        }
+        QLineEdit* secret = field(editor, u"secretAccessKeyLineEdit"_s);
+        secret->setFocus();
+        QTRY_VERIFY(secret->hasFocus());
+        QTest::keyClick(secret, Qt::Key_H, Qt::ControlModifier);
+        QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+        QTest::keyClick(secret, Qt::Key_H, Qt::ControlModifier);
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
     }
 
     void existingProfileNeverShowsItsSecrets()

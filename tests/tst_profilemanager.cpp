@@ -20,6 +20,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -118,6 +119,12 @@ public:
         return awaitTask(keys.read(profileId));
     }
     QUrl url() const { return m_server.url(); }
+    void setLatency(int ms)
+    {
+        sandbox::FaultConfig faults;
+        faults.latencyMs = ms;
+        m_server.setFaults(faults);
+    }
     QString home() const { return m_dir.filePath(u"home"_s); }
     QString configFile() const { return m_dir.filePath(u"home/.aws/config"_s); }
     QString credentialsFile() const { return m_dir.filePath(u"home/.aws/credentials"_s); }
@@ -529,6 +536,40 @@ private Q_SLOTS:
         QCOMPARE(h.sts("GetCallerIdentity"), 1);
         QTRY_VERIFY(child<QPushButton>(&m.dialog, u"testConnectionButton"_s)->isEnabled());
         QVERIFY(h.presenter.errors.isEmpty());
+    }
+
+    // The test button turns into Cancel while the test runs; cancelling stops it at once, and
+    // closing the manager stops it too.
+    void testConnectionCancelsWithinASecond()
+    {
+        Harness h;
+        const Profile prod = h.addStatic(u"prod"_s);
+        h.setLatency(8000);
+        Manager m(h);
+        m.show();
+        m.dialog.selectEntry(CredentialProfileDirectory::keychainEntryId(prod.id));
+        auto* button = child<QPushButton>(&m.dialog, u"testConnectionButton"_s);
+        click(&m.dialog, u"testConnectionButton"_s);
+        QTRY_COMPARE(button->text(), u"&Cancel Test"_s);
+        QVERIFY(button->isEnabled());
+        QTest::qWait(200); // the request is on the wire
+        QElapsedTimer timer;
+        timer.start();
+        click(&m.dialog, u"testConnectionButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(button->text(), u"&Test Connection"_s, 1000);
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(m.bar()->text().contains(u"stopped"_s), qPrintable(m.bar()->text()));
+        QCOMPARE(m.bar()->type(), MessageBar::Type::Information);
+        QVERIFY(h.presenter.errors.isEmpty());
+
+        // Closing the manager while a test runs stops it as well.
+        click(&m.dialog, u"testConnectionButton"_s);
+        QTRY_COMPARE(button->text(), u"&Cancel Test"_s);
+        QTest::qWait(200);
+        timer.restart();
+        m.dialog.reject();
+        QTRY_COMPARE_WITH_TIMEOUT(button->text(), u"&Test Connection"_s, 1000);
+        QVERIFY(timer.elapsed() < 1000);
     }
 
     void testConnectionShowsTheErrorInline()

@@ -407,6 +407,22 @@ private Q_SLOTS:
         QVERIFY(!urlError->isVisibleTo(&form));
     }
 
+    // A server error focuses the field the server blamed, even when an earlier field still
+    // shows a message of its own.
+    void serverErrorFocusesTheBlamedField()
+    {
+        RuleForm form;
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        fillValid(form, UpstreamRegistry::DockerHub);
+        form.setFieldError(ptc::Field::EcrRepositoryPrefix, u"This prefix is taken."_s);
+        AwsError missing = makeError(ErrorKind::Service, u"SecretNotFoundException"_s,
+            u"The ARN of the secret specified in the pull through cache rule was not found."_s);
+        QVERIFY(form.validation().showServerError(missing, u"Secret not found."_s));
+        QTRY_VERIFY(lineEdit(form, u"credentialArnLineEdit"_s)->hasFocus());
+        QVERIFY(label(form, u"prefixErrorLabel"_s)->isVisibleTo(&form));
+    }
+
     void defaultPrefixFillsButNeverOverwritesTyping()
     {
         RuleForm form;

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,7 +96,10 @@ void expectRefused(const AwsError& error, const QString& setting)
 {
     QCOMPARE(error.kind, ErrorKind::Configuration);
     QCOMPARE(error.code, u"InsecureEndpoint"_s);
-    QVERIFY2(error.message.contains(setting),
+    // The whole name: AWS_ENDPOINT_URL must not pass for AWS_ENDPOINT_URL_ECR.
+    const QRegularExpression named(
+        u"(?<!\\w)"_s + QRegularExpression::escape(setting) + u"(?!\\w)"_s);
+    QVERIFY2(named.match(error.message).hasMatch(),
         qPrintable(u"'%1' not named in: %2"_s.arg(setting, error.message)));
     QCOMPARE(error.attempts, 0);
 }

@@ -41,7 +41,7 @@ RegistryLocation EcrSession::location() const
 {
     const QString account = !m_target.accountId.isEmpty() ? m_target.accountId
         : m_identity                                      ? m_identity->account
-                                                          : QString();
+                                                          : m_learntAccount;
     return {account, m_target.region, dnsSuffix()};
 }
 

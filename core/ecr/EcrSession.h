@@ -30,8 +30,11 @@ public:
     const ResolvedEndpoint& endpoint() const { return m_endpoint; }
     QString dnsSuffix() const;
     // The registry this session looks at: the target's account (when known, else the caller
-    // identity's once asked), region and suffix.
+    // identity's once asked, else a learnt one), region and suffix.
     RegistryLocation location() const;
+    // The account the registry's own answers named (a rule's registryId), for when neither the
+    // target nor STS said: the last fallback of location().
+    void learnAccount(const QString& account) { m_learntAccount = account; }
     // Whom the credentials belong to (STS GetCallerIdentity), asked once and cached.
     QCoro::Task<Result<CallerIdentity>> identity(CancelToken cancel = {});
 
@@ -43,6 +46,7 @@ private:
     std::unique_ptr<ServiceClient> m_transport;
     std::unique_ptr<EcrClient> m_client;
     std::optional<CallerIdentity> m_identity;
+    QString m_learntAccount;
 };
 
 } // namespace ecr

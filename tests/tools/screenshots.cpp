@@ -1,5 +1,6 @@
-// Renders the documentation screenshots: the main window with rules, the rule form, and an error
-// dialog. Run through scripts/screenshots, which starts it under Xvfb.
+// Renders the documentation screenshots: the main window with rules, a marked profile and the
+// details pane; the same window in a dark palette; the rule form; an error dialog. Run through
+// scripts/screenshots, which starts it under Xvfb.
 #include "EcrClient.h"
 #include "ErrorPresenter.h"
 #include "FormValidation.h"
@@ -8,10 +9,13 @@
 #include "RuleForm.h"
 #include "RuleFormDialog.h"
 #include "RulesController.h"
+#include "RulesFilterProxyModel.h"
 #include "RulesTableModel.h"
+#include "RulesView.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
 #include "SessionFactory.h"
+#include "StsClient.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -20,6 +24,8 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPalette>
+#include <QStyleFactory>
 #include <QTableView>
 #include <QTimer>
 
@@ -28,33 +34,78 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// One profile over the sandbox, marked "production" in red, whose identity comes from the
+// sandbox's STS as it would from AWS.
 class SandboxProfiles final : public ProfileDirectory
 {
 public:
-    SandboxProfiles(const QUrl& url, sigv4::Credentials credentials)
-        : m_url(url)
+    SandboxProfiles(QNetworkAccessManager& network, const Clock& clock, const QUrl& url,
+        sigv4::Credentials credentials)
+        : m_network(network)
+        , m_clock(clock)
+        , m_url(url)
         , m_credentials(std::move(credentials))
     { }
     QList<ProfileEntry> profiles() const override
     {
-        return {{u"sandbox"_s, QApplication::translate("screenshots", "Local sandbox"),
-            ProfileEntry::Kind::LocalSandbox, u"eu-central-1"_s, u"aws"_s, {}, {}}};
+        return {{u"prod"_s, u"prod-admin"_s, ProfileEntry::Kind::Keychain, u"eu-central-1"_s,
+            u"aws"_s, QApplication::translate("screenshots", "production"), u"red"_s}};
     }
     QCoro::Task<Result<ConnectionTarget>> resolve(QString, QString region, CancelToken) override
     {
         ConnectionTarget target;
-        target.displayName = QApplication::translate("screenshots", "Local sandbox");
+        target.displayName = u"prod-admin"_s;
         target.region = region;
         target.customEndpoint = m_url;
         target.credentials = std::make_shared<StaticCredentialsProvider>(m_credentials);
-        target.accountId = u"123456789012"_s;
+        target.identify = [this, region](CancelToken cancel) {
+            return identify(region, cancel);
+        };
         co_return target;
     }
 
 private:
+    QCoro::Task<Result<CallerIdentity>> identify(QString region, CancelToken cancel)
+    {
+        StsConfig config;
+        config.region = region;
+        config.customEndpoint = m_url;
+        StsClient sts(m_network, m_clock, config);
+        const sigv4::Credentials keys = m_credentials;
+        co_return co_await sts.getCallerIdentity(keys, cancel);
+    }
+
+    QNetworkAccessManager& m_network;
+    const Clock& m_clock;
     QUrl m_url;
     sigv4::Credentials m_credentials;
 };
+
+// The dark palette of a desktop in dark mode, for the Fusion style.
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2b, 0x2b);
+    const QColor base(0x1e, 0x1e, 0x1e);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8c, 0x8c));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
 
 class NoPresenter final : public MessagePresenter
 {
@@ -140,17 +191,39 @@ int main(int argc, char* argv[])
     while (pending > 0)
         settle(20);
 
-    SandboxProfiles profiles(server.url(), credentials);
+    SandboxProfiles profiles(network, clock, server.url(), credentials);
     NoPresenter presenter;
     DirectorySessionFactory sessions(profiles, network, clock);
+    const auto showWindow = [&](MainWindow& window) {
+        window.resize(1360, 640);
+        window.show();
+        window.selectProfile(u"prod"_s);
+        while (window.model().rowCount() < int(rules.size()) || window.controller().isBusy())
+            settle(50);
+        auto* table = window.findChild<QTableView*>(u"rulesTableView"_s);
+        const int row = window.model().rowOfPrefix(u"docker-hub"_s);
+        table->selectRow(
+            window.rulesView().proxy()->mapFromSource(window.model().index(row, 0)).row());
+        settle(400);
+    };
     MainWindow window(profiles, sessions, presenter);
-    window.resize(1280, 560);
-    window.show();
-    while (window.model().rowCount() < int(rules.size()))
-        settle(50);
-    window.findChild<QTableView*>(u"rulesTableView"_s)->selectRow(3);
-    settle(300);
+    showWindow(window);
     bool ok = save(&window, outDir + u"/main-window.png"_s);
+
+    {
+        // The same window on a desktop in dark mode.
+        const QPalette light = QApplication::palette();
+        QStyle* const lightStyle = QApplication::style();
+        const QString lightStyleName = lightStyle->name();
+        QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+        QApplication::setPalette(darkPalette());
+        MainWindow dark(profiles, sessions, presenter);
+        showWindow(dark);
+        ok = save(&dark, outDir + u"/main-window-dark.png"_s) && ok;
+        dark.close();
+        QApplication::setStyle(QStyleFactory::create(lightStyleName));
+        QApplication::setPalette(light);
+    }
 
     RuleFormDialog dialog(&window);
     dialog.setRegistryLocation({u"123456789012"_s, u"eu-central-1"_s, u"amazonaws.com"_s});

@@ -332,7 +332,7 @@ QList<ptc::Field> fieldsNamedIn(const QString& message)
 
 } // namespace
 
-ErrorText describeError(const AwsError& error, const QString& operationName)
+ErrorText describeError(const AwsError& error, const QString& operationName, bool changes)
 {
     const QString op = operationName.isEmpty() ? tr("The request") : operationName;
     std::optional<Words> words;
@@ -342,6 +342,20 @@ ErrorText describeError(const AwsError& error, const QString& operationName)
         words = pipelineWords(error, op);
     if (!words)
         words = kindWords(error, op);
+    if (!changes) {
+        // Nothing to look for after a lost answer: the advice is to try again.
+        switch (error.kind) {
+        case ErrorKind::Timeout:
+        case ErrorKind::ConnectionReset:
+            words->action = tr("Check your network connection and try again.");
+            break;
+        case ErrorKind::Cancelled:
+            words->action = tr("Nothing was changed; try again when you are ready.");
+            break;
+        default:
+            break;
+        }
+    }
     return ErrorText{words->title, words->what, words->action, detailsOf(error)};
 }
 

@@ -25,7 +25,9 @@ struct ErrorText
 // rule"). Every modelled ECR error code, the AWS authentication errors, every ErrorKind and the
 // keychain codes ("KeychainLocked", "KeychainAccessDenied", "KeychainUnavailable",
 // "KeychainEntryMissing", kind Credentials) have their own text.
-ErrorText describeError(const AwsError& error, const QString& operationName);
+// `changes`: whether the operation changes something (its advice after a lost answer is to look
+// whether the change was applied); a read-only one (a test, a list) is simply tried again.
+ErrorText describeError(const AwsError& error, const QString& operationName, bool changes = true);
 
 // The form fields an error is about, for showing it under the field instead of in a message box:
 // AlreadyExists → prefix; the secret errors → credential ARN; UnsupportedUpstreamRegistry →

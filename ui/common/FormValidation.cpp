@@ -96,9 +96,10 @@ bool FormValidation::isShown(int id) const
     return it != m_fields.cend() && (!it->shown || it->shown());
 }
 
-void FormValidation::show(const QMap<int, QString>& messages)
+void FormValidation::show(const QMap<int, QString>& messages, const QSet<int>& eager)
 {
     m_messages = messages;
+    m_eager = eager;
     bool valid = true;
     for (const int id : std::as_const(m_order)) {
         const Field& field = m_fields[id];
@@ -115,7 +116,7 @@ void FormValidation::show(const QMap<int, QString>& messages)
                 hasValue = !edit->text().isEmpty();
             if (m_serverErrors.contains(id))
                 text = m_serverErrors.value(id);
-            else if (isTouched(id) || hasValue)
+            else if (isTouched(id) || hasValue || eager.contains(id))
                 text = found;
         }
         setFieldMessage(field.messageLabel, field.editor, text);
@@ -129,9 +130,11 @@ void FormValidation::show(const QMap<int, QString>& messages)
     }
 }
 
-bool FormValidation::focusFirstMessage()
+bool FormValidation::focusFirstMessage(const QList<int>& among)
 {
     for (const int id : std::as_const(m_order)) {
+        if (!among.isEmpty() && !among.contains(id))
+            continue;
         const Field& field = m_fields[id];
         QWidget* owner = field.messageLabel->parentWidget();
         if (!field.messageLabel->isVisibleTo(owner ? owner->window() : field.messageLabel))
@@ -153,17 +156,18 @@ bool FormValidation::showServerError(const AwsError& error, const QString& text)
 {
     if (!m_errorFields)
         return false;
-    bool shown = false;
+    QList<int> blamed;
     for (const int id : m_errorFields(error)) {
         if (!isShown(id))
             continue;
         m_serverErrors.insert(id, text);
-        shown = true;
+        blamed.append(id);
     }
-    if (!shown)
+    if (blamed.isEmpty())
         return false;
     refresh();
-    focusFirstMessage();
+    // The field the server blamed, even when an earlier one has a message of its own.
+    focusFirstMessage(blamed);
     return true;
 }
 

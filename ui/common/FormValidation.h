@@ -65,14 +65,19 @@ public:
 
     // Shows what validation found now; emits validityChanged() when the form's validity changes
     // (valid: no message for a shown field). Server errors do not make a form invalid: the user
-    // may submit again.
-    void show(const QMap<int, QString>& messages);
-    void refresh() { show(m_messages); } // again, after touched state or visibility changed
+    // may submit again. Messages of `eager` fields show even before the user touched them:
+    // what another field's value says about this one (a role that the upstream account needs).
+    void show(const QMap<int, QString>& messages, const QSet<int>& eager = {});
+    void refresh()
+    {
+        show(m_messages, m_eager);
+    } // again, after touched state or visibility changed
     bool isValid() const { return m_valid; }
 
     bool isShown(int id) const;
-    // Focuses the first field whose message line is visible; false when there is none.
-    bool focusFirstMessage();
+    // Focuses the first field whose message line is visible (of `among`, when given); false
+    // when there is none.
+    bool focusFirstMessage(const QList<int>& among = {});
 
     // Which fields a service error is about (the form knows its own fields).
     void setErrorFields(std::function<QList<int>(const AwsError&)> fieldsFor);
@@ -90,6 +95,7 @@ private:
     bool m_allTouched = false;
     QMap<int, QString> m_serverErrors;
     QMap<int, QString> m_messages;
+    QSet<int> m_eager;
     bool m_valid = true;
     bool m_shownOnce = false;
     std::function<QList<int>(const AwsError&)> m_errorFields;

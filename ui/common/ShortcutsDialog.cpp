@@ -28,6 +28,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
     entries.append({tr("Show the selected rule's details"), tr("Enter, double-click")});
     entries.append({tr("From the filter to the first rule"), tr("Down or Enter")});
     entries.append({tr("Select several rules"), tr("Shift or Ctrl with the arrows or a click")});
+    entries.append({tr("Show or hide the text of a secret field"), tr("Ctrl+H")});
 
     auto* table = new QTableWidget(int(entries.size()), 2, this);
     table->setObjectName(u"shortcutsTable"_s);

@@ -18,12 +18,15 @@ void ActionGate::add(QAction* action, Needs needs)
     m_entries.append({action, needs, action->toolTip(), action->statusTip()});
 }
 
-QString ActionGate::why(
-    Needs needs, bool connected, const QList<PullThroughCacheRule>& selected, int ruleCount) const
+QString ActionGate::why(Needs needs, bool profileChosen, bool connected,
+    const QList<PullThroughCacheRule>& selected, int ruleCount) const
 {
+    if (needs == Needs::Profile && profileChosen)
+        return {};
     if (!connected)
         return tr("Not connected: choose a profile and a region, or start the Local sandbox.");
     switch (needs) {
+    case Needs::Profile:
     case Needs::Connection:
         return {};
     case Needs::RoomForARule:
@@ -54,11 +57,12 @@ QString ActionGate::why(
     return {};
 }
 
-void ActionGate::update(bool connected, const QList<PullThroughCacheRule>& selected, int ruleCount)
+void ActionGate::update(
+    bool profileChosen, bool connected, const QList<PullThroughCacheRule>& selected, int ruleCount)
 {
     m_reasons.clear();
     for (const Entry& entry : std::as_const(m_entries)) {
-        const QString reason = why(entry.needs, connected, selected, ruleCount);
+        const QString reason = why(entry.needs, profileChosen, connected, selected, ruleCount);
         entry.action->setEnabled(reason.isEmpty());
         const QString shortcut = entry.action->shortcut().toString(QKeySequence::NativeText);
         const QString tip

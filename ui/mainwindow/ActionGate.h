@@ -19,6 +19,7 @@ class ActionGate final : public QObject
 public:
     enum class Needs
     {
+        Profile, // a chosen profile (refreshing without a session connects again)
         Connection, // a session
         RoomForARule, // a session and fewer rules than the quota
         OneRule, // exactly one selected rule
@@ -30,14 +31,16 @@ public:
     explicit ActionGate(QObject* parent = nullptr);
 
     void add(QAction* action, Needs needs);
-    // Applies the state: `connected`, the selected rules, how many rules the registry has.
-    void update(bool connected, const QList<PullThroughCacheRule>& selected, int ruleCount);
+    // Applies the state: whether a profile is chosen and connected, the selected rules, how
+    // many rules the registry has.
+    void update(bool profileChosen, bool connected, const QList<PullThroughCacheRule>& selected,
+        int ruleCount);
     // Why `action` is disabled now; empty when it is enabled.
     QString reason(const QAction* action) const;
 
 private:
-    QString why(Needs needs, bool connected, const QList<PullThroughCacheRule>& selected,
-        int ruleCount) const;
+    QString why(Needs needs, bool profileChosen, bool connected,
+        const QList<PullThroughCacheRule>& selected, int ruleCount) const;
 
     struct Entry
     {

@@ -1,5 +1,6 @@
 #include "ConnectionSelector.h"
 
+#include "ElidedLabel.h"
 #include "Endpoint.h"
 
 #include <QComboBox>
@@ -15,7 +16,7 @@ ConnectionSelector::ConnectionSelector(AppSettings& settings, QToolBar* toolBar,
     , m_settings(settings)
     , m_profileCombo(new QComboBox(toolBar))
     , m_regionCombo(new QComboBox(toolBar))
-    , m_identity(new QLabel(toolBar))
+    , m_identity(new ElidedLabel(toolBar))
 {
     auto* profileLabel = new QLabel(tr("&Profile:"), toolBar);
     m_profileCombo->setObjectName(u"profileComboBox"_s);
@@ -28,8 +29,6 @@ ConnectionSelector::ConnectionSelector(AppSettings& settings, QToolBar* toolBar,
     m_regionCombo->setMinimumContentsLength(18);
     m_regionCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_identity->setObjectName(u"identityLabel"_s);
-    m_identity->setTextFormat(Qt::PlainText);
-    m_identity->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_identity->setContentsMargins(8, 0, 8, 0);
     regionLabel->setBuddy(m_regionCombo);
     toolBar->addWidget(profileLabel);
@@ -68,13 +67,12 @@ void ConnectionSelector::setIdentity(
         parts.append(principal);
     if (!where.isEmpty())
         parts.append(where);
-    m_identity->setText(parts.join(u"  ·  "_s));
-    m_identity->setToolTip(tooltip);
+    m_identity->setFullText(parts.join(u"  ·  "_s), tooltip);
 }
 
 QString ConnectionSelector::identityText() const
 {
-    return m_identity->text();
+    return m_identity->fullText();
 }
 
 QString ConnectionSelector::profileId() const

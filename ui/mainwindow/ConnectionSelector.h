@@ -6,10 +6,11 @@
 #include <QObject>
 
 class QComboBox;
-class QLabel;
 class QToolBar;
 
 namespace ecr {
+
+class ElidedLabel;
 
 // The Profile and Region selectors of the main window's toolbar. The region list follows the
 // profile's partition, and each profile's last region is remembered. What they show is always
@@ -38,7 +39,8 @@ public:
 
     // Whom the window works as: the account and principal (or a placeholder while STS has not
     // said), and the region with its partition.
-    void setIdentity(const QString& account, const QString& principal, const QString& tooltip);
+    // `details` (the principal's ARN) go into the tooltip.
+    void setIdentity(const QString& account, const QString& principal, const QString& details);
     QString identityText() const;
 
 Q_SIGNALS:
@@ -52,7 +54,7 @@ private:
     QList<ProfileEntry> m_entries;
     QComboBox* m_profileCombo;
     QComboBox* m_regionCombo;
-    QLabel* m_identity;
+    ElidedLabel* m_identity;
     bool m_filling = false;
 };
 

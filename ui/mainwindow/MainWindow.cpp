@@ -181,7 +181,8 @@ void MainWindow::connectController()
     m_view->follow(*c);
     connect(m_view, &RulesView::contentChanged, this, &MainWindow::updateActions);
     connect(c, &RulesController::busyChanged, this, &MainWindow::onBusyChanged);
-    connect(c, &RulesController::connecting, this, [this] {
+    connect(c, &RulesController::connecting, this, [this](const QString& profileId) {
+        m_connectedRevision = m_profiles.connectionRevision(profileId);
         m_endpointLabel->setText(tr("Connecting…"));
         m_selector->setIdentity({}, tr("connecting…"), {});
         showMarker();
@@ -193,7 +194,10 @@ void MainWindow::connectController()
         m_selector->setIdentity(m_controller->location().accountId, tr("identity…"), {});
     });
     connect(c, &RulesController::identityKnown, this, [this](const CallerIdentity& identity) {
-        const bool sandbox = m_controller->profileId() == u"sandbox"_s;
+        bool sandbox = false;
+        for (const ProfileEntry& entry : m_profiles.profiles())
+            sandbox |= entry.id == m_controller->profileId()
+                && entry.kind == ProfileEntry::Kind::LocalSandbox;
         m_selector->setIdentity(identity.account,
             sandbox ? tr("Local sandbox") : describePrincipal(identity), identity.arn);
         showMarker();
@@ -203,6 +207,7 @@ void MainWindow::connectController()
             describeError(error, tr("Asking STS who this is")).what);
     });
     connect(c, &RulesController::connectFailed, this, [this](const AwsError& error) {
+        updateActions();
         m_endpointLabel->clear();
         m_selector->setIdentity({}, tr("not connected"), {});
         if (error.kind == ErrorKind::Cancelled)
@@ -254,6 +259,9 @@ void MainWindow::reloadProfiles()
     if (m_selector->setProfiles(entries, m_controller->profileId())) {
         m_selector->choose(m_controller->profileId(), m_controller->region());
         showMarker(); // its label or colour may have changed
+        // Its settings, keys or source profiles changed: the open session is not theirs.
+        if (m_profiles.connectionRevision(m_controller->profileId()) != m_connectedRevision)
+            m_controller->connectTo(m_controller->profileId(), m_controller->region());
         return;
     }
     if (entries.isEmpty()) {
@@ -295,8 +303,8 @@ void MainWindow::onBusyChanged(bool busy, const QString& description)
 
 void MainWindow::updateActions()
 {
-    m_gate->update(
-        m_controller->session() != nullptr, m_view->selectedRules(), m_model->rowCount());
+    m_gate->update(!m_controller->profileId().isEmpty(), m_controller->session() != nullptr,
+        m_view->selectedRules(), m_model->rowCount());
     m_view->details()->setRule(m_view->currentRule(), m_controller->location());
 }
 

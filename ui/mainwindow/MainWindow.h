@@ -92,6 +92,7 @@ private:
     QProgressBar* m_busyProgress;
     QPushButton* m_cancelButton;
     QLabel* m_endpointLabel;
+    QString m_connectedRevision; // the profile's connectionRevision() when the session opened
     bool m_started = false; // profiles are loaded after the first show
 };
 

@@ -32,7 +32,7 @@ void gateActions(Ui::MainWindow& ui, ActionGate& gate)
 {
     using N = ActionGate::Needs;
     const std::pair<QAction*, N> gates[] = {{ui.newRuleAction, N::RoomForARule},
-        {ui.refreshAction, N::Connection}, {ui.editCredentialsAction, N::OneRuleWithCredentials},
+        {ui.refreshAction, N::Profile}, {ui.editCredentialsAction, N::OneRuleWithCredentials},
         {ui.verifyAction, N::OneRule}, {ui.showDetailsAction, N::OneRule},
         {ui.copyRepositoryUriAction, N::OneRule}, {ui.copyPullUrlAction, N::OneRule},
         {ui.copyDockerPullAction, N::OneRule}, {ui.copyRuleJsonAction, N::OneRule},

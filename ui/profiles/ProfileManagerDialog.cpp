@@ -63,7 +63,12 @@ ProfileManagerDialog::ProfileManagerDialog(
         [this] { openEditor(ProfileEditDialog::Mode::Duplicate); });
     connect(m_ui->deleteButton, &QPushButton::clicked, this, [this] { deleteSelected(); });
     connect(m_ui->importButton, &QPushButton::clicked, this, &ProfileManagerDialog::openImport);
-    connect(m_ui->testConnectionButton, &QPushButton::clicked, this, [this] { testSelected(); });
+    connect(m_ui->testConnectionButton, &QPushButton::clicked, this, [this] {
+        if (m_testing && m_testCancel)
+            m_testCancel->cancel();
+        else
+            testSelected();
+    });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ProfileManagerDialog::reject);
     connect(m_ui->profilesTreeView, &QAbstractItemView::activated, this, [this] {
         const ProfileRow* row = selectedRow();
@@ -190,7 +195,9 @@ void ProfileManagerDialog::updateButtons()
     m_ui->editButton->setEnabled(editable);
     m_ui->duplicateButton->setEnabled(editable);
     m_ui->deleteButton->setEnabled(editable);
-    m_ui->testConnectionButton->setEnabled(row && !m_testing);
+    // While a test runs the button stops it.
+    m_ui->testConnectionButton->setText(m_testing ? tr("&Cancel Test") : tr("&Test Connection"));
+    m_ui->testConnectionButton->setEnabled(m_testing || row);
 }
 
 void ProfileManagerDialog::openEditor(ProfileEditDialog::Mode mode)
@@ -332,6 +339,13 @@ QCoro::Task<void> ProfileManagerDialog::deleteSelected()
         MessageBar::Type::Information);
 }
 
+void ProfileManagerDialog::reject()
+{
+    if (m_testCancel)
+        m_testCancel->cancel(); // a test in flight stops with the dialog
+    QDialog::reject();
+}
+
 QCoro::Task<void> ProfileManagerDialog::testSelected()
 {
     const ProfileRow* row = selectedRow();
@@ -341,6 +355,8 @@ QCoro::Task<void> ProfileManagerDialog::testSelected()
     const QString name = row->displayName;
     const quint64 generation = ++m_testGeneration;
     m_testing = true;
+    m_testCancel = Cancellation::create();
+    const CancelToken cancel = m_testCancel;
     updateButtons();
     m_ui->messageBar->setToolTip(QString());
     m_ui->messageBar->showMessage(
@@ -348,7 +364,8 @@ QCoro::Task<void> ProfileManagerDialog::testSelected()
 
     QPointer<ProfileManagerDialog> self(this);
     const QString region; // the profile's own, else the default STS region
-    const Result<CallerIdentity> identity = co_await m_directory.testConnection(entryId, region);
+    const Result<CallerIdentity> identity
+        = co_await m_directory.testConnection(entryId, region, cancel);
     if (!self || generation != m_testGeneration)
         co_return;
     m_testing = false;
@@ -356,11 +373,13 @@ QCoro::Task<void> ProfileManagerDialog::testSelected()
     if (!identity) {
         const AwsError& error = identity.error();
         if (error.kind == ErrorKind::Cancelled) {
-            m_ui->messageBar->showMessage(tr("The connection test of %1 was cancelled.").arg(name),
+            m_ui->messageBar->showMessage(
+                tr("The connection test of %1 was stopped; nothing was changed.").arg(name),
                 MessageBar::Type::Information);
             co_return;
         }
-        const ErrorText text = describeError(error, tr("Testing the connection of %1").arg(name));
+        const ErrorText text
+            = describeError(error, tr("Testing the connection of %1").arg(name), false);
         m_ui->messageBar->showMessage(inlineErrorText(text), MessageBar::Type::Error);
         m_ui->messageBar->setToolTip(plainToolTip(text.details));
         co_return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Cancellation.h"
 #include "Profile.h"
 #include "ProfileEditDialog.h"
 
@@ -44,6 +45,8 @@ public:
     void selectEntry(const QString& entryId);
     QString selectedEntryId() const;
 
+    void reject() override;
+
 protected:
     void showEvent(QShowEvent* event) override;
 
@@ -66,6 +69,7 @@ private:
     quint64 m_checkGeneration = 0;
     quint64 m_testGeneration = 0;
     bool m_testing = false;
+    CancelToken m_testCancel; // the test in flight: Cancel test, or closing the dialog
     bool m_shown = false;
 };
 

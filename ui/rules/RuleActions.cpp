@@ -21,8 +21,6 @@ namespace ecr {
 
 namespace {
 
-// Answers a dialog that waited for its request (null: it was closed meanwhile, and its Cancel
-// stopped the request): fail() with the error, else succeed(). True on success.
 // An image to suggest for a registry, in the form its upstream uses.
 QString exampleImage(std::optional<UpstreamRegistry> registry)
 {
@@ -44,6 +42,21 @@ QString exampleImage(std::optional<UpstreamRegistry> registry)
     }
 }
 
+// A token for one submit of a dialog: closing the dialog while it waits (or its Cancel) stops
+// that request only.
+CancelToken cancelledBy(SubmitDialog* dialog)
+{
+    const CancelToken cancel = Cancellation::create();
+    if (dialog)
+        QObject::connect(dialog, &SubmitDialog::cancelRequested, cancel.get(),
+            [token = cancel.get()] { token->cancel(); });
+    else
+        cancel->cancel();
+    return cancel;
+}
+
+// Answers a dialog that waited for its request (null: it was closed meanwhile, and its Cancel
+// stopped the request): fail() with the error, else succeed(). True on success.
 template <typename T>
 bool answer(SubmitDialog* dialog, const Result<T>& result)
 {
@@ -84,7 +97,6 @@ void RuleActions::newRule(
     for (const PullThroughCacheRule& rule : existing)
         prefixes.append(rule.ecrRepositoryPrefix);
     dialog->form()->setExistingPrefixes(prefixes);
-    connect(dialog, &SubmitDialog::cancelRequested, &m_controller, &RulesController::cancelAll);
     connect(dialog, &RuleFormDialog::createRequested, this,
         [this, dialog = QPointer<RuleFormDialog>(dialog)](
             const CreateRuleRequest& request) { create(dialog, request); });
@@ -94,7 +106,8 @@ void RuleActions::newRule(
 QCoro::Task<void> RuleActions::create(QPointer<RuleFormDialog> dialog, CreateRuleRequest request)
 {
     QPointer<RuleActions> self(this);
-    const auto result = co_await m_controller.createRule(request);
+    const CancelToken cancel = cancelledBy(dialog.data());
+    const auto result = co_await m_controller.createRule(request, cancel);
     if (!self || !answer(dialog.data(), result))
         co_return;
     const QString prefix = request.ecrRepositoryPrefix;
@@ -110,7 +123,6 @@ void RuleActions::editCredentials(
     auto* dialog = new UpdateCredentialsDialog(rule, m_window);
     dialog->setRegistryLocation(location);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SubmitDialog::cancelRequested, &m_controller, &RulesController::cancelAll);
     connect(dialog, &UpdateCredentialsDialog::updateRequested, this,
         [this, dialog = QPointer<UpdateCredentialsDialog>(dialog)](
             const UpdateRuleRequest& request) { update(dialog, request); });
@@ -121,7 +133,8 @@ QCoro::Task<void> RuleActions::update(
     QPointer<UpdateCredentialsDialog> dialog, UpdateRuleRequest request)
 {
     QPointer<RuleActions> self(this);
-    const auto result = co_await m_controller.updateRule(request);
+    const CancelToken cancel = cancelledBy(dialog.data());
+    const auto result = co_await m_controller.updateRule(request, cancel);
     if (!self || !answer(dialog.data(), result))
         co_return;
     Q_EMIT notice(tr("Updated the credentials of %1.").arg(request.ecrRepositoryPrefix));
@@ -143,8 +156,11 @@ QCoro::Task<void> RuleActions::verify(QString prefix)
                 .arg(prefix));
         co_return;
     }
-    co_await m_presenter.showError(
-        m_window, describeValidationFailure(prefix, result->value.failure, result->requestId));
+    // Named locals: GCC 12 destroys some temporaries of a co_await expression twice.
+    QWidget* window = m_window;
+    const ErrorText failure
+        = describeValidationFailure(prefix, result->value.failure, result->requestId);
+    co_await m_presenter.showError(window, failure);
 }
 
 void RuleActions::attach(RulesView& view)
@@ -162,10 +178,7 @@ void RuleActions::newRuleInView()
     if (!m_controller.session() || !m_view)
         return;
     const QList<PullThroughCacheRule>& rules = m_view->model().rules();
-    RegistryLocation location = m_controller.location();
-    if (location.accountId.isEmpty() && !rules.isEmpty())
-        location.accountId = rules.first().registryId;
-    newRule(location, rules);
+    newRule(m_controller.location(), rules);
 }
 
 void RuleActions::editSelected()
@@ -275,7 +288,9 @@ QCoro::Task<void> RuleActions::remove(QStringList prefixes)
         showError(*outcomes.first().error, tr("Deleting the rule"));
         co_return;
     }
-    co_await m_presenter.showError(m_window, describeDeleteOutcomes(outcomes, prefixes.size()));
+    QWidget* window = m_window;
+    const ErrorText report = describeDeleteOutcomes(outcomes, prefixes.size());
+    co_await m_presenter.showError(window, report);
 }
 
 void RuleActions::copy(const QString& text, const QString& what)

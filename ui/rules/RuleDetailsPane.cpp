@@ -1,10 +1,11 @@
 #include "RuleDetailsPane.h"
 
 #include "RegistryIcons.h"
+#include "ValueView.h"
 
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QToolButton>
@@ -21,7 +22,7 @@ QString timeText(std::optional<EpochSeconds> seconds)
     if (!seconds)
         return QString();
     const QDateTime time = toDateTime(*seconds);
-    return QLocale().toString(time.toLocalTime(), QLocale::LongFormat) + u"  ("_s
+    return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) + u"  ("_s
         + time.toString(Qt::ISODate) + u')';
 }
 
@@ -56,11 +57,9 @@ RuleDetailsPane::RuleDetailsPane(QWidget* parent)
         {Item::PullReference, tr("Pull reference:")},
     };
     for (const auto& [item, label] : rows) {
-        auto* edit = new QLineEdit(m_fields);
-        edit->setReadOnly(true);
+        auto* edit = new ValueView(m_fields);
         edit->setObjectName(u"details%1Edit"_s.arg(int(item)));
         edit->setAccessibleName(label);
-        edit->setFrame(false);
         auto* title = new QLabel(label, m_fields);
         title->setBuddy(edit);
         form->addRow(title, edit);
@@ -73,17 +72,19 @@ RuleDetailsPane::RuleDetailsPane(QWidget* parent)
 
 void RuleDetailsPane::setActions(const QList<QAction*>& actions)
 {
-    auto* row = new QHBoxLayout;
-    for (QAction* action : actions) {
+    // Two to a row, so that the pane stays narrow beside the table.
+    auto* grid = new QGridLayout;
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        QAction* action = actions.at(i);
         auto* button = new QToolButton(this);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         if (action->menu())
             button->setPopupMode(QToolButton::InstantPopup);
-        row->addWidget(button);
+        grid->addWidget(button, int(i / 2), int(i % 2));
     }
-    row->addStretch(1);
-    static_cast<QVBoxLayout*>(layout())->insertLayout(1, row);
+    static_cast<QVBoxLayout*>(layout())->insertLayout(1, grid);
 }
 
 void RuleDetailsPane::setRule(
@@ -92,8 +93,8 @@ void RuleDetailsPane::setRule(
     m_fields->setVisible(rule.has_value());
     if (!rule) {
         m_title->setText(tr("No rule selected. Select a rule to see all of its settings."));
-        for (QLineEdit* edit : std::as_const(m_edits))
-            edit->clear();
+        for (ValueView* edit : std::as_const(m_edits))
+            edit->setValue(QString());
         return;
     }
     m_title->setText(tr("Rule %1").arg(rule->ecrRepositoryPrefix));
@@ -113,14 +114,13 @@ void RuleDetailsPane::setRule(
     };
     for (auto it = m_edits.cbegin(); it != m_edits.cend(); ++it) {
         const QString value = values.value(it.key());
-        it.value()->setText(value.isEmpty() ? tr("—") : value);
-        it.value()->setCursorPosition(0);
+        it.value()->setValue(value.isEmpty() ? tr("—") : value);
     }
 }
 
 QString RuleDetailsPane::text(Item item) const
 {
-    return m_edits.value(item)->text();
+    return m_edits.value(item)->value();
 }
 
 void RuleDetailsPane::focusFirstField()

@@ -10,12 +10,13 @@
 
 class QAction;
 class QLabel;
-class QLineEdit;
 
 namespace ecr {
 
-// Every field of the selected rule in full — ARNs unshortened — in read-only, selectable
-// fields, with the rule's actions beside them.
+class ValueView;
+
+// Every field of the selected rule in full — ARNs unshortened and wrapped, never cut off — in
+// read-only, selectable fields (ValueView), with the rule's actions above them.
 class RuleDetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -49,7 +50,7 @@ public:
 private:
     QLabel* m_title;
     QWidget* m_fields;
-    QMap<Item, QLineEdit*> m_edits;
+    QMap<Item, ValueView*> m_edits;
 };
 
 } // namespace ecr

@@ -212,7 +212,9 @@ void RuleForm::refresh()
     const std::optional<UpstreamRegistry> chosen = registry();
     m_ui->upstreamUrlLabel->setText(chosen ? upstreamUrlForDisplay(*chosen, urlParts())
                                            : tr("Choose an upstream registry first."));
-    m_validation->show(validationMessages());
+    QSet<int> eager;
+    const QMap<int, QString> messages = validationMessages(&eager);
+    m_validation->show(messages, eager);
     updatePreview();
     const bool root = ptc::normalizedPrefix(inputText(Input::Prefix)) == u"ROOT"_s;
     m_rootHint->setVisible(root);
@@ -331,7 +333,7 @@ QString RuleForm::upstreamUrl() const
     return chosen ? composeUpstreamUrl(*chosen, urlParts()) : QString();
 }
 
-QMap<int, QString> RuleForm::validationMessages() const
+QMap<int, QString> RuleForm::validationMessages(QSet<int>* eager) const
 {
     QMap<int, QString> messages;
     const std::optional<UpstreamRegistry> chosen = registry();
@@ -369,15 +371,20 @@ QMap<int, QString> RuleForm::validationMessages() const
         || messages.contains(int(Input::EcrAccount)) || messages.contains(int(Input::EcrRegion));
 
     QList<ptc::FieldError> errors = ptc::validateCreate(request());
+    const qsizetype ownErrors = errors.size();
     errors.append(ptc::checkInRegistry(request(), m_location, m_existingPrefixes));
-    for (const ptc::FieldError& error : std::as_const(errors)) {
+    for (qsizetype i = 0; i < errors.size(); ++i) {
+        const ptc::FieldError& error = errors.at(i);
         std::optional<Input> input = inputFor(error.field);
         if (!input || !isShown(*input))
             input = Input::Url;
         if (*input == Input::Url && urlPartsSaid)
             continue; // already said under the registry or a URL part
-        if (!messages.contains(int(*input)))
-            messages.insert(int(*input), error.message);
+        if (messages.contains(int(*input)))
+            continue;
+        messages.insert(int(*input), error.message);
+        if (eager && i >= ownErrors)
+            eager->insert(int(*input));
     }
     return messages;
 }

@@ -81,7 +81,8 @@ private:
     bool isShown(Input input) const;
     UpstreamUrlParts urlParts() const;
     QString upstreamUrl() const;
-    QMap<int, QString> validationMessages() const;
+    // `eager`: the fields whose messages come from another field (see FormValidation::show).
+    QMap<int, QString> validationMessages(QSet<int>* eager = nullptr) const;
     static std::optional<Input> inputFor(ptc::Field field);
 
     std::unique_ptr<Ui::RuleForm> m_ui;

@@ -20,6 +20,9 @@ RulesController::RulesController(SessionFactory& sessions, QObject* parent)
 
 RulesController::~RulesController()
 {
+    // Cancelling finishes the calls in flight at once, inside this destructor: what they would
+    // tell must not reach a window that is being destroyed.
+    blockSignals(true);
     cancelAll();
 }
 
@@ -58,9 +61,16 @@ QCoro::Task<void> RulesController::connectTo(QString profileId, QString region)
     if (!self)
         co_return;
     const bool current = isCurrent(flight);
+    const bool sameSelection = flight->generation == m_generation;
     end(flight);
-    if (!current)
-        co_return; // the user picked something else meanwhile, or cancelled
+    if (!current) {
+        // Cancelled by the user: say so (the window must not stay at "Connecting…"). Another
+        // selection meanwhile says nothing: its own connection speaks.
+        if (sameSelection)
+            Q_EMIT connectFailed(
+                makeError(ErrorKind::Cancelled, QString(), tr("Connecting was cancelled."), 0));
+        co_return;
+    }
     if (!opened) {
         Q_EMIT connectFailed(opened.error());
         co_return;
@@ -109,7 +119,15 @@ QCoro::Task<void> RulesController::refresh()
 {
     const std::shared_ptr<EcrSession> session = m_session; // alive until this call ends
     if (!session) {
-        Q_EMIT refreshFailed(notConnected());
+        // Not connected (the connection failed or was cancelled): refreshing connects again.
+        if (!m_profileId.isEmpty() && !isBusy()) {
+            const QString profileId = m_profileId;
+            const QString region = m_region;
+            co_await connectTo(profileId, region);
+            co_return;
+        }
+        if (m_profileId.isEmpty())
+            Q_EMIT refreshFailed(notConnected());
         co_return;
     }
     if (m_refreshCancel)
@@ -139,10 +157,14 @@ QCoro::Task<void> RulesController::refresh()
             Q_EMIT refreshCancelled();
         co_return;
     }
-    if (result)
+    if (result) {
+        // An account the credentials did not say is the registry's: every rule names it.
+        if (!result->value.isEmpty() && session->location().accountId.isEmpty())
+            session->learnAccount(result->value.first().registryId);
         Q_EMIT rulesLoaded(result->value);
-    else
+    } else {
         Q_EMIT refreshFailed(result.error());
+    }
 }
 
 QCoro::Task<void> RulesController::identify()
@@ -164,15 +186,25 @@ QCoro::Task<void> RulesController::identify()
 
 template <typename T>
 QCoro::Task<Result<EcrReply<T>>> RulesController::perform(
-    QString description, Operation<T> operation, OnSuccess<T> onSuccess)
+    QString description, Operation<T> operation, OnSuccess<T> onSuccess, CancelToken caller)
 {
     const std::shared_ptr<EcrSession> session = m_session; // alive until this call ends
     if (!session)
         co_return notConnected();
     const auto flight = begin(description);
+    // The caller's token (a dialog's Cancel) stops this operation and no other.
+    QMetaObject::Connection linked;
+    if (caller) {
+        const CancelToken own = flight->cancel;
+        if (caller->isCancelled())
+            own->cancel();
+        linked
+            = connect(caller.get(), &Cancellation::cancelled, own.get(), [own] { own->cancel(); });
+    }
     QPointer<RulesController> self(this);
     const CancelToken cancel = flight->cancel;
     Result<EcrReply<T>> result = co_await operation(session->client(), cancel);
+    QObject::disconnect(linked);
     if (!self)
         co_return result;
     const bool current = isCurrent(flight);
@@ -185,22 +217,23 @@ QCoro::Task<Result<EcrReply<T>>> RulesController::perform(
 // The operations: what to call, what to tell when the answer is still current. Each returns
 // perform()'s task; the lambdas become perform()'s parameters, never temporaries of a co_await.
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::createRule(
-    CreateRuleRequest request)
+    CreateRuleRequest request, CancelToken cancel)
 {
     return perform<PullThroughCacheRule>(
         tr("Creating rule %1…").arg(request.ecrRepositoryPrefix),
         [request](EcrClient& c, CancelToken t) { return c.createRule(request, t); },
-        [this](const EcrReply<PullThroughCacheRule>& reply) { Q_EMIT ruleChanged(reply.value); });
+        [this](const EcrReply<PullThroughCacheRule>& reply) { Q_EMIT ruleChanged(reply.value); },
+        cancel);
 }
 
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::updateRule(
-    UpdateRuleRequest request)
+    UpdateRuleRequest request, CancelToken cancel)
 {
     // Update answers only some members: the row is refreshed from the full rule list.
     return perform<PullThroughCacheRule>(
         tr("Updating credentials of %1…").arg(request.ecrRepositoryPrefix),
         [request](EcrClient& c, CancelToken t) { return c.updateRule(request, t); },
-        [this](const EcrReply<PullThroughCacheRule>&) { refresh(); });
+        [this](const EcrReply<PullThroughCacheRule>&) { refresh(); }, cancel);
 }
 
 QCoro::Task<Result<EcrReply<ValidateRuleResult>>> RulesController::validateRule(QString prefix)
@@ -209,7 +242,7 @@ QCoro::Task<Result<EcrReply<ValidateRuleResult>>> RulesController::validateRule(
         [prefix](EcrClient& c, CancelToken t) {
             return c.validateRule(RuleKey{prefix, {}}, t);
         },
-        {});
+        {}, {});
 }
 
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::deleteRule(QString prefix)
@@ -219,7 +252,8 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::deleteRule(
         [prefix](EcrClient& c, CancelToken t) {
             return c.deleteRule(RuleKey{prefix, {}}, t);
         },
-        [this, prefix](const EcrReply<PullThroughCacheRule>&) { Q_EMIT ruleRemoved(prefix); });
+        [this, prefix](const EcrReply<PullThroughCacheRule>&) { Q_EMIT ruleRemoved(prefix); },
+        CancelToken());
 }
 
 } // namespace ecr

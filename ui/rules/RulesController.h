@@ -41,10 +41,14 @@ public:
     bool isBusy() const { return !m_inFlight.isEmpty(); }
 
     // Each returns the call's result too, for dialogs that stay open on failure; the signals
-    // below tell everyone else.
+    // below tell everyone else. Refreshing while not connected (after a failed or cancelled
+    // connection) connects again.
     QCoro::Task<void> refresh();
-    QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> createRule(CreateRuleRequest request);
-    QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> updateRule(UpdateRuleRequest request);
+    // `cancel` (a dialog's Cancel) stops that operation only; the status bar's Cancel stops all.
+    QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> createRule(
+        CreateRuleRequest request, CancelToken cancel = {});
+    QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> updateRule(
+        UpdateRuleRequest request, CancelToken cancel = {});
     QCoro::Task<Result<EcrReply<ValidateRuleResult>>> validateRule(QString prefix);
     QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> deleteRule(QString prefix);
 
@@ -54,7 +58,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void connecting(const QString& profileId, const QString& region);
     void connected();
-    void connectFailed(const ecr::AwsError& error);
+    void connectFailed(const ecr::AwsError& error); // Cancelled when the user cancelled it
     void sessionChanged();
     void busyChanged(bool busy, const QString& description);
     void rulesCleared(); // the session changed: nothing is known about the new one yet
@@ -80,7 +84,7 @@ private:
     // shows and Cancel stops; `onSuccess` runs only if the answer is still current.
     template <typename T>
     QCoro::Task<Result<EcrReply<T>>> perform(
-        QString description, Operation<T> operation, OnSuccess<T> onSuccess);
+        QString description, Operation<T> operation, OnSuccess<T> onSuccess, CancelToken caller);
 
     void setSession(std::unique_ptr<EcrSession> session);
     QCoro::Task<void> identify();

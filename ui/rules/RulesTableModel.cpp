@@ -41,7 +41,8 @@ QVariant localTime(std::optional<EpochSeconds> seconds)
 {
     if (!seconds)
         return QVariant();
-    return QLocale().toString(toDateTime(*seconds).toLocalTime(), QLocale::ShortFormat);
+    // Sortable and unambiguous in every locale; the tooltip has the UTC time.
+    return toDateTime(*seconds).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
 }
 
 QVariant utcTime(std::optional<EpochSeconds> seconds)

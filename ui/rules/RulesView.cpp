@@ -108,15 +108,19 @@ RulesView::RulesView(RulesTableModel& model, AppSettings& settings, QWidget* par
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(true);
     if (!splitter->restoreState(m_settings.rulesSplitterState()))
-        splitter->setSizes({900, 340});
+        splitter->setSizes({880, 380});
     connect(splitter, &QSplitter::splitterMoved, this,
         [this, splitter] { m_settings.setRulesSplitterState(splitter->saveState()); });
     layout->addWidget(splitter, 1);
 
     setUpTable();
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy, signal, this, [this] { updatePage(); });
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { updatePage(); });
+    // The proxy drops its rows before the model has, so the counts follow the model too.
+    for (QAbstractItemModel* model :
+        {static_cast<QAbstractItemModel*>(m_proxy), static_cast<QAbstractItemModel*>(&m_model)}) {
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(model, signal, this, [this] { updatePage(); });
+        connect(model, &QAbstractItemModel::modelReset, this, [this] { updatePage(); });
+    }
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] { updatePage(); });
     updatePage();
 }
@@ -146,13 +150,14 @@ void RulesView::setUpTable()
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     if (!header->restoreState(m_settings.rulesHeaderState())) {
         // Defaults that fit 1280 px without scrolling: the columns a reader needs first.
-        const std::pair<RulesTableModel::Column, int> widths[] = {{RulesTableModel::Prefix, 140},
-            {RulesTableModel::Upstream, 190}, {RulesTableModel::UpstreamUrl, 190},
-            {RulesTableModel::CredentialArn, 230}, {RulesTableModel::Created, 130}};
+        // (The pull reference is in the details pane and the Copy menu.)
+        const std::pair<RulesTableModel::Column, int> widths[] = {{RulesTableModel::Prefix, 150},
+            {RulesTableModel::Upstream, 180}, {RulesTableModel::UpstreamUrl, 180},
+            {RulesTableModel::CredentialArn, 240}, {RulesTableModel::Created, 130}};
         for (const auto& [column, width] : widths)
             header->resizeSection(column, width);
         for (auto column : {RulesTableModel::UpstreamPrefix, RulesTableModel::CustomRoleArn,
-                 RulesTableModel::RegistryId, RulesTableModel::Updated})
+                 RulesTableModel::RegistryId, RulesTableModel::Updated, RulesTableModel::PullUrl})
             header->hideSection(column);
     }
     const auto save = [this] {
@@ -203,7 +208,11 @@ void RulesView::follow(RulesController& controller)
     connect(c, &RulesController::connected, this, locate);
     connect(c, &RulesController::identityKnown, this, locate);
     connect(c, &RulesController::connectFailed, this, [this](const AwsError& error) {
-        setState(State::NotConnected, inlineErrorText(describeError(error, tr("Connecting"))));
+        if (error.kind == ErrorKind::Cancelled)
+            setState(State::Cancelled,
+                tr("Connecting was cancelled; nothing was loaded. Retry to connect again."));
+        else
+            setState(State::NotConnected, inlineErrorText(describeError(error, tr("Connecting"))));
     });
     connect(c, &RulesController::rulesCleared, this, [this] {
         m_model.setRules({});
@@ -297,8 +306,9 @@ void RulesView::setState(State state, const QString& detail)
         break;
     case State::Cancelled:
         m_stateTitle->setText(tr("Loading was cancelled"));
-        m_stateText->setText(
-            tr("The list below is not the registry's: it was not loaded. Retry to load it."));
+        m_stateText->setText(detail.isEmpty()
+                ? tr("The list below is not the registry's: it was not loaded. Retry to load it.")
+                : detail);
         m_stateButton->setText(tr("&Retry"));
         break;
     case State::Failed:
