@@ -38,8 +38,10 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTcpServer>
+#include <QTime>
 #include <QToolBar>
 
 using namespace ecr;
@@ -371,6 +373,9 @@ private Q_SLOTS:
         QCOMPARE(clipboard->text(), u"123456789012.dkr.ecr.us-east-1.amazonaws.com/docker-hub"_s);
         action(*b.window, "copyCredentialArnAction")->trigger();
         QCOMPARE(clipboard->text(), kSecretArn);
+        action(*b.window, "copyPullUrlAction")->trigger();
+        QCOMPARE(clipboard->text(),
+            u"123456789012.dkr.ecr.us-east-1.amazonaws.com/docker-hub/library/<image>:<tag>"_s);
         action(*b.window, "copyRuleJsonAction")->trigger();
         const QJsonObject json = QJsonDocument::fromJson(clipboard->text().toUtf8()).object();
         QCOMPARE(json.value(u"ecrRepositoryPrefix").toString(), u"docker-hub"_s);
@@ -785,9 +790,17 @@ private Q_SLOTS:
         action(*b.window, "verifyAction")->trigger();
         QTRY_VERIFY(bar->isVisible() && bar->text().contains(u"works"_s));
         QVERIFY(bar->isNotice());
-        // The next action clears it at once.
-        action(*b.window, "refreshAction")->trigger();
+        // The next action clears it at once; F5 shows that it ran, even within the same minute.
+        b.window->statusBar()->clearMessage();
+        auto* refreshed = child<QLabel>(b.window.get(), u"lastRefreshedLabel"_s);
+        refreshed->clear();
+        const QString before = u"Last refreshed "_s + QTime::currentTime().toString(u"HH:mm"_s);
+        QTest::keyClick(b.window.get(), Qt::Key_F5);
         QVERIFY(!bar->isVisible());
+        QTRY_VERIFY(b.window->statusBar()->currentMessage().startsWith(u"Loaded 1 rule"_s));
+        const QString after = u"Last refreshed "_s + QTime::currentTime().toString(u"HH:mm"_s);
+        QVERIFY2(refreshed->text() == before || refreshed->text() == after,
+            qPrintable(refreshed->text())); // (the minute may turn meanwhile)
         // A refresh that fails stays until dismissed.
         b.harness.server().setFaults({0, 1.0, 0, 0, 0, 0, 1});
         action(*b.window, "refreshAction")->trigger();

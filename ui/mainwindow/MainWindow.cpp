@@ -233,11 +233,14 @@ void MainWindow::fitToScreen()
 {
     const QRect available
         = (screen() ? screen() : QApplication::primaryScreen())->availableGeometry();
-    setMinimumSize(QSize(640, 420).boundedTo(available.size()));
+    // The frame (title bar, borders) is known once shown; until then, room for a usual one.
+    const QSize frame = isVisible() ? frameGeometry().size() - geometry().size() : QSize(16, 48);
+    const QSize room = (available.size() - frame).expandedTo(QSize(200, 150));
+    setMinimumSize(QSize(640, 420).boundedTo(room));
     if (restoreGeometry(m_settings.windowGeometry()) && available.contains(frameGeometry()))
         return;
-    resize(QSize(1280, 720).boundedTo(available.size() * 0.95));
-    move(available.center() - QPoint(width() / 2, height() / 2));
+    resize(QSize(1280, 720).boundedTo(room * 0.95));
+    move(available.center() - QPoint(frameGeometry().width() / 2, frameGeometry().height() / 2));
 }
 
 QString MainWindow::currentProfileId() const
