@@ -2,6 +2,8 @@
 
 #include "ElidedLabel.h"
 #include "Endpoint.h"
+#include "ErrorPresenter.h"
+#include "RulesController.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -68,6 +70,28 @@ void ConnectionSelector::setIdentity(
     if (!where.isEmpty())
         parts.append(where);
     m_identity->setFullText(parts.join(u"  ·  "_s), tooltip);
+}
+
+void ConnectionSelector::followIdentity(RulesController& controller)
+{
+    RulesController* c = &controller;
+    connect(
+        c, &RulesController::connecting, this, [this] { setIdentity({}, tr("connecting…"), {}); });
+    connect(c, &RulesController::connected, this,
+        [this, c] { setIdentity(c->location().accountId, tr("identity…"), {}); });
+    connect(c, &RulesController::identityKnown, this, [this, c](const CallerIdentity& identity) {
+        bool sandbox = false;
+        for (const ProfileEntry& entry : std::as_const(m_entries))
+            sandbox |= entry.id == c->profileId() && entry.kind == ProfileEntry::Kind::LocalSandbox;
+        setIdentity(identity.account, sandbox ? tr("Local sandbox") : describePrincipal(identity),
+            identity.arn);
+    });
+    connect(c, &RulesController::identityFailed, this, [this, c](const AwsError& error) {
+        setIdentity(c->location().accountId, tr("identity unknown"),
+            describeError(error, tr("Asking STS who this is")).what);
+    });
+    connect(c, &RulesController::connectFailed, this,
+        [this] { setIdentity({}, tr("not connected"), {}); });
 }
 
 QString ConnectionSelector::identityText() const

@@ -11,6 +11,7 @@ class QToolBar;
 namespace ecr {
 
 class ElidedLabel;
+class RulesController;
 
 // The Profile and Region selectors of the main window's toolbar. The region list follows the
 // profile's partition, and each profile's last region is remembered. What they show is always
@@ -41,6 +42,9 @@ public:
     // said), and the region with its partition.
     // `details` (the principal's ARN) go into the tooltip.
     void setIdentity(const QString& account, const QString& principal, const QString& details);
+    // Keeps the identity in step with the controller's session: connecting, known (from STS;
+    // "Local sandbox" for the sandbox), unknown, not connected.
+    void followIdentity(RulesController& controller);
     QString identityText() const;
 
 Q_SIGNALS:

@@ -184,32 +184,18 @@ void MainWindow::connectController()
     connect(c, &RulesController::connecting, this, [this](const QString& profileId) {
         m_connectedRevision = m_profiles.connectionRevision(profileId);
         m_endpointLabel->setText(tr("Connecting…"));
-        m_selector->setIdentity({}, tr("connecting…"), {});
         showMarker();
     });
     connect(c, &RulesController::connected, this, [this] {
         const EcrSession* session = m_controller->session();
         m_endpointLabel->setText(tr("%1 · %2").arg(
             session->target().displayName, session->endpoint().url.toDisplayString()));
-        m_selector->setIdentity(m_controller->location().accountId, tr("identity…"), {});
     });
-    connect(c, &RulesController::identityKnown, this, [this](const CallerIdentity& identity) {
-        bool sandbox = false;
-        for (const ProfileEntry& entry : m_profiles.profiles())
-            sandbox |= entry.id == m_controller->profileId()
-                && entry.kind == ProfileEntry::Kind::LocalSandbox;
-        m_selector->setIdentity(identity.account,
-            sandbox ? tr("Local sandbox") : describePrincipal(identity), identity.arn);
-        showMarker();
-    });
-    connect(c, &RulesController::identityFailed, this, [this](const AwsError& error) {
-        m_selector->setIdentity(m_controller->location().accountId, tr("identity unknown"),
-            describeError(error, tr("Asking STS who this is")).what);
-    });
+    m_selector->followIdentity(*c);
+    connect(c, &RulesController::identityKnown, this, &MainWindow::showMarker);
     connect(c, &RulesController::connectFailed, this, [this](const AwsError& error) {
         updateActions();
         m_endpointLabel->clear();
-        m_selector->setIdentity({}, tr("not connected"), {});
         if (error.kind == ErrorKind::Cancelled)
             statusBar()->showMessage(tr("Cancelled."), 4000);
         else

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one form, its nine registries' fields, their checks and preview.
 #include "RuleForm.h"
 
 #include "ErrorPresenter.h"
