@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 
 #include "SandboxService.h"
+#include "SandboxSso.h"
 
 #include <QFile>
 #include <QPointer>
@@ -194,6 +195,8 @@ void SandboxServer::queueFaults(const QString& operation, const QList<Fault>& fa
 
 QString SandboxServer::operationOf(const HttpRequest& request)
 {
+    if (SandboxSso::isSsoRequest(request))
+        return SandboxSso::operationOf(request);
     if (SandboxSts::isStsRequest(request))
         return SandboxSts::action(request);
     const sigv4::Request view{request.method, request.path, request.query, request.headers, {}};

@@ -87,6 +87,7 @@ SandboxService::SandboxService(const Clock& clock, SandboxConfig config)
     , m_config(std::move(config))
     , m_store(m_config.statePath)
     , m_sts(m_config)
+    , m_sso(m_config.sso, m_sts)
 {
     if (m_config.keys.isEmpty())
         m_config.keys.append(defaultKey());
@@ -124,6 +125,7 @@ void SandboxService::reset()
     m_totalRequests = 0;
     m_recent.clear();
     m_sts.reset();
+    m_sso.reset();
 }
 
 EpochSeconds SandboxService::nowSeconds() const
@@ -138,6 +140,10 @@ HttpResponse SandboxService::handle(const HttpRequest& request)
     if (m_recent.size() > kRecentRequests)
         m_recent.removeFirst();
     const QDateTime now = m_clock.now();
+    if (SandboxSso::isSsoRequest(request)) {
+        ++m_requestCounts[SandboxSso::operationOf(request)];
+        return m_sso.handle(request, now);
+    }
     if (SandboxSts::isStsRequest(request)) {
         const Result<Caller> caller
             = authenticate(request, m_config.keys, m_sts.sessions(), now, AuthService::Sts);

@@ -5,6 +5,7 @@
 #include "EcrTypes.h"
 #include "SandboxAuth.h"
 #include "SandboxHttp.h"
+#include "SandboxSso.h"
 #include "SandboxStore.h"
 #include "SandboxSts.h"
 
@@ -18,7 +19,8 @@
 
 // The ECR pull-through-cache API as a pure request -> response function: SigV4 verification,
 // awsJson1_1 routing, the model's validation and errors, rules per (account, region), and an
-// optional state file. No sockets: SandboxServer is the transport.
+// optional state file; STS (SandboxSts) and IAM Identity Center (SandboxSso) beside it. No
+// sockets: SandboxServer is the transport.
 namespace ecr::sandbox {
 
 struct SandboxConfig
@@ -35,6 +37,9 @@ struct SandboxConfig
     // Lifetime of every issued credential; nullopt: the requested DurationSeconds (or default).
     std::optional<std::chrono::seconds> stsCredentialLifetime;
     int sessionTokenLength = 900; // characters of an issued session token
+
+    // IAM Identity Center (see SandboxSso.h).
+    SandboxSsoConfig sso;
 };
 
 class SandboxService final
@@ -49,7 +54,8 @@ public:
     // counters.
     QList<PullThroughCacheRule> rules(const QString& region) const;
     // Requests that reached the operation (after authentication), e.g.
-    // "CreatePullThroughCacheRule", or an STS action such as "AssumeRole".
+    // "CreatePullThroughCacheRule", an STS action such as "AssumeRole", or an SSO operation such
+    // as "CreateToken".
     int requestCount(const QString& operation) const;
     int totalRequestCount() const; // every request handled, including auth failures
     // The last requests handled, oldest first, as they arrived (tests assert what was sent).
@@ -57,6 +63,7 @@ public:
     static constexpr qsizetype kRecentRequests = 32;
     void reset(); // drops all rules (and writes the empty state), issued STS keys and the counters
     SandboxSts& sts() { return m_sts; }
+    SandboxSso& sso() { return m_sso; }
 
     // AKIDSANDBOXEXAMPLE / sandbox-secret-key-EXAMPLE: obvious example keys, never real ones.
     static AccessKey defaultKey();
@@ -89,6 +96,7 @@ private:
     SandboxConfig m_config;
     SandboxStore m_store;
     SandboxSts m_sts;
+    SandboxSso m_sso;
     QString m_stateError;
     QHash<QString, int> m_requestCounts;
     int m_totalRequests = 0;

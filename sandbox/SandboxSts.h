@@ -33,6 +33,10 @@ public:
     HttpResponse handle(const Caller& caller, const HttpRequest& request, const QDateTime& now);
 
     const QList<SessionKey>& sessions() const { return m_sessions; }
+    // Temporary credentials for `arn`, accepted by the sandbox's ECR and STS until they expire
+    // (also what its SSO portal hands out).
+    SessionKey issue(const QString& arn, const QString& userId, bool mfa, qint64 lifetimeSeconds,
+        const QDateTime& now);
     void reset() { m_sessions.clear(); }
 
     // The identity of the sandbox's long-term keys.
@@ -48,8 +52,6 @@ private:
     XmlResult getCallerIdentity(const Caller& caller) const;
     // nullopt when the MFA parameters are absent; else an AccessDenied or true.
     std::optional<Result<bool>> checkMfa(const QHash<QString, QString>& parameters) const;
-    SessionKey issue(const QString& arn, const QString& userId, bool mfa, qint64 lifetimeSeconds,
-        const QDateTime& now);
     QString callerArn(const Caller& caller) const;
 
     const SandboxConfig& m_config;

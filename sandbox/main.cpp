@@ -45,7 +45,8 @@ int main(int argc, char* argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"A local emulator of the Amazon ECR pull-through-cache API (awsJson 1.1, SigV4)."_s);
+        u"A local emulator of the Amazon ECR pull-through-cache API (awsJson 1.1, SigV4), with STS "
+        "and IAM Identity Center (SSO OIDC and portal)."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QList<QCommandLineOption> options{
@@ -82,6 +83,11 @@ int main(int argc, char* argv[])
             u"STS: lifetime of every issued credential (default: the requested duration)."_s,
             u"S"_s},
         {u"require-mfa-for-roles"_s, u"STS: AssumeRole succeeds only with MFA."_s},
+        {u"sso-start-url"_s, u"SSO: the start URL of the sandbox's Identity Center."_s, u"URL"_s},
+        {u"sso-poll-interval"_s, u"SSO: the device flow's poll interval (default 5)."_s,
+            u"SECONDS"_s, u"5"_s},
+        {u"sso-token-lifetime-seconds"_s, u"SSO: lifetime of every access token (default 28800)."_s,
+            u"S"_s, u"28800"_s},
     };
     parser.addOptions(options);
     parser.process(app);
@@ -162,6 +168,17 @@ int main(int argc, char* argv[])
             return fail(kUsageError, u"--sts-lifetime-seconds must be a number >= 1"_s);
         config.stsCredentialLifetime = std::chrono::seconds(lifetime);
     }
+
+    if (parser.isSet(u"sso-start-url"_s))
+        config.sso.startUrl = parser.value(u"sso-start-url"_s);
+    config.sso.pollIntervalSeconds = parser.value(u"sso-poll-interval"_s).toInt(&ok);
+    if (!ok || config.sso.pollIntervalSeconds < 1)
+        return fail(kUsageError, u"--sso-poll-interval must be a number >= 1"_s);
+    config.sso.accessTokenLifetimeSeconds
+        = parser.value(u"sso-token-lifetime-seconds"_s).toLongLong(&ok);
+    if (!ok || config.sso.accessTokenLifetimeSeconds < 1)
+        return fail(kUsageError, u"--sso-token-lifetime-seconds must be a number >= 1"_s);
+    config.sso.accounts = SandboxSsoConfig::defaultAccounts(config.account);
 
     const SystemClock systemClock;
     const OffsetClock clock(systemClock, std::chrono::seconds(offsetSeconds));

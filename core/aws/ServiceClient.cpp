@@ -39,6 +39,7 @@ Result<ServiceAnswer> successAnswer(
     out.headers = answer.headers;
     out.body = answer.body;
     out.requestId = requestIdOf(answer);
+    out.serverDate = answer.serverDate;
     if (!adapter.jsonAnswers)
         return out;
     if (answer.body.trimmed().isEmpty())
@@ -186,8 +187,11 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
         if (error.kind == ErrorKind::Cancelled)
             co_return error;
         if (!operation.retryable && mayHaveReachedServer(error)) {
-            qCInfo(lcAwsCall) << operation.name << "is not retried: it may have reached the server"
-                              << error.code << errorKindName(error.kind);
+            // Only worth a line when another call would have been retried.
+            if (classifyForRetry(error, operation.name) != RetryClass::None)
+                qCInfo(lcAwsCall) << operation.name
+                                  << "is not retried: it may have reached the server" << error.code
+                                  << errorKindName(error.kind);
             // Still learn what the answer says about the clock, for the next call.
             const CallRetry::ClockCheck clock = retry.checkClock(error, serverDate);
             if (clock.error) {

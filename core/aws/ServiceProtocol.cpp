@@ -164,6 +164,16 @@ AwsError parseJsonError(const ServiceInfo& service, const HttpAnswer& answer)
         code = json.value(u"__type").toString();
     if (code.isEmpty())
         code = json.value(u"code").toString();
+    if (code.isEmpty()) {
+        // OAuth-style bodies (SSO OIDC): {"error": "authorization_pending"} names
+        // AuthorizationPendingException.
+        const QString oauth = json.value(u"error").toString();
+        if (!oauth.isEmpty()) {
+            for (const QString& word : oauth.split(u'_', Qt::SkipEmptyParts))
+                code += word.left(1).toUpper() + word.mid(1);
+            code += u"Exception"_s;
+        }
+    }
     code = sanitizeErrorCode(code);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return notAnErrorAnswer(service, answer, code);

@@ -3,6 +3,7 @@
 #include "AwsError.h"
 #include "HttpTransport.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -57,6 +58,7 @@ struct ServiceAnswer
     QByteArray body; // the raw body (awsQuery's XML); may carry secrets: never logged
     QJsonObject json; // the body, for the JSON protocols ({} for an empty body)
     QString requestId;
+    QDateTime serverDate; // the answer's Date header (invalid without one): the server's clock
     int attempts = 1;
 };
 

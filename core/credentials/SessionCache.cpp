@@ -1,7 +1,6 @@
 #include "SessionCache.h"
 
 #include <QCoreApplication>
-#include <QCoroSignal>
 #include <QLoggingCategory>
 #include <QPointer>
 
@@ -10,34 +9,6 @@ Q_LOGGING_CATEGORY(lcSessionCache, "ecr.credentials.sessions", QtInfoMsg)
 namespace ecr {
 
 using namespace Qt::StringLiterals;
-
-namespace detail {
-
-// One fetch in flight and the askers waiting for it.
-class PendingSessionFetch final : public QObject
-{
-    Q_OBJECT
-
-public:
-    QByteArray fingerprint;
-    std::optional<Result<TemporaryCredentials>> result;
-    CancelToken cancel = Cancellation::create(); // the fetch's own: fired when nobody waits
-    int interested = 0;
-
-Q_SIGNALS:
-    void done();
-};
-
-// Wakes one waiting asker: the fetch finished, or the asker's own cancel fired.
-class SessionWaiter final : public QObject
-{
-    Q_OBJECT
-
-Q_SIGNALS:
-    void woke();
-};
-
-} // namespace detail
 
 namespace {
 
@@ -93,44 +64,20 @@ QCoro::Task<Result<TemporaryCredentials>> SessionCache::get(
         TemporaryCredentials copy = it->credentials;
         co_return copy;
     }
-    std::shared_ptr<detail::PendingSessionFetch> pending = m_pending.value(key);
+    std::shared_ptr<Pending> pending = m_pending.value(key);
     if (!pending || pending->fingerprint != fingerprint || pending->cancel->isCancelled()) {
-        pending = std::make_shared<detail::PendingSessionFetch>();
+        pending = std::make_shared<Pending>();
         pending->fingerprint = fingerprint;
         m_pending.insert(key, pending);
         run(key, fingerprint, fetch, pending); // runs on by itself; askers wait for `done`
     }
-    Result<TemporaryCredentials> result = co_await waitFor(pending, cancel);
+    const AwsError cancelled = cancelledError();
+    Result<TemporaryCredentials> result = co_await Pending::wait(pending, cancel, cancelled);
     co_return result;
 }
 
-QCoro::Task<Result<TemporaryCredentials>> SessionCache::waitFor(
-    std::shared_ptr<detail::PendingSessionFetch> pending, CancelToken cancel)
-{
-    if (!pending->result) {
-        ++pending->interested;
-        if (!(cancel && cancel->isCancelled())) {
-            detail::SessionWaiter waiter;
-            connect(pending.get(), &detail::PendingSessionFetch::done, &waiter,
-                &detail::SessionWaiter::woke);
-            if (cancel)
-                connect(
-                    cancel.get(), &Cancellation::cancelled, &waiter, &detail::SessionWaiter::woke);
-            co_await qCoro(&waiter, &detail::SessionWaiter::woke);
-        }
-        --pending->interested;
-        if (!pending->result) {
-            if (pending->interested == 0)
-                pending->cancel->cancel();
-            co_return cancelledError();
-        }
-    }
-    Result<TemporaryCredentials> copy = *pending->result;
-    co_return copy;
-}
-
-QCoro::Task<void> SessionCache::run(QString key, QByteArray fingerprint, Fetch fetch,
-    std::shared_ptr<detail::PendingSessionFetch> pending)
+QCoro::Task<void> SessionCache::run(
+    QString key, QByteArray fingerprint, Fetch fetch, std::shared_ptr<Pending> pending)
 {
     QPointer<SessionCache> self(this);
     const quint64 generation = m_generation.value(key);
@@ -138,8 +85,7 @@ QCoro::Task<void> SessionCache::run(QString key, QByteArray fingerprint, Fetch f
 
     const KeychainResult<QByteArray> stored = co_await m_secrets.read(key);
     if (!self) {
-        pending->result = cancelledError();
-        Q_EMIT pending->done();
+        pending->finish(cancelledError());
         co_return;
     }
     if (stored) {
@@ -177,8 +123,7 @@ QCoro::Task<void> SessionCache::run(QString key, QByteArray fingerprint, Fetch f
         if (m_pending.value(key) == pending)
             m_pending.remove(key);
     }
-    pending->result = std::move(result);
-    Q_EMIT pending->done();
+    pending->finish(std::move(*result));
 }
 
 QCoro::Task<KeychainResult<Unit>> SessionCache::forget(QStringList keys)
@@ -199,5 +144,3 @@ QCoro::Task<KeychainResult<Unit>> SessionCache::forget(QStringList keys)
 }
 
 } // namespace ecr
-
-#include "SessionCache.moc"

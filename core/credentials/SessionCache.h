@@ -4,6 +4,7 @@
 #include "Cancellation.h"
 #include "Clock.h"
 #include "KeychainStore.h"
+#include "SharedFetch.h"
 #include "TemporaryCredentials.h"
 
 #include <QCoroTask>
@@ -15,10 +16,6 @@
 #include <memory>
 
 namespace ecr {
-
-namespace detail {
-class PendingSessionFetch;
-} // namespace detail
 
 // Temporary credentials (STS sessions, credential_process output) kept in memory and in the
 // keychain until `refreshMargin` before they expire, each under a key with a fingerprint of what
@@ -51,10 +48,9 @@ public:
     const Clock& clock() const { return m_clock; }
 
 private:
-    QCoro::Task<void> run(QString key, QByteArray fingerprint, Fetch fetch,
-        std::shared_ptr<detail::PendingSessionFetch> pending);
-    QCoro::Task<Result<TemporaryCredentials>> waitFor(
-        std::shared_ptr<detail::PendingSessionFetch> pending, CancelToken cancel);
+    using Pending = PendingFetch<TemporaryCredentials>;
+    QCoro::Task<void> run(
+        QString key, QByteArray fingerprint, Fetch fetch, std::shared_ptr<Pending> pending);
 
     SecretStore& m_secrets;
     const Clock& m_clock;
@@ -65,7 +61,7 @@ private:
         QByteArray fingerprint;
     };
     QHash<QString, MemoryEntry> m_memory;
-    QHash<QString, std::shared_ptr<detail::PendingSessionFetch>> m_pending;
+    QHash<QString, std::shared_ptr<Pending>> m_pending;
     QHash<QString, quint64> m_generation; // bumped by forget(): late results are dropped
 };
 

@@ -1,0 +1,8 @@
+#include "SsoSignInPrompter.h"
+
+namespace ecr {
+
+SsoSignInView::~SsoSignInView() = default;
+SsoSignInPrompter::~SsoSignInPrompter() = default;
+
+} // namespace ecr
