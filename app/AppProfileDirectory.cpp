@@ -14,6 +14,7 @@ QCoro::Task<Result<CallerIdentity>> sandboxIdentity(QString account)
 } // namespace
 
 const QString AppProfileDirectory::kSandboxId = QStringLiteral("sandbox");
+const QString AppProfileDirectory::kSandboxSsoId = QStringLiteral("sandbox-sso");
 
 AppProfileDirectory::AppProfileDirectory(
     CredentialProfileDirectory& credentials, LocalSandbox& sandbox, QObject* parent)
@@ -21,7 +22,10 @@ AppProfileDirectory::AppProfileDirectory(
     , m_credentials(credentials)
     , m_sandbox(sandbox)
 {
-    connect(&m_sandbox, &LocalSandbox::started, this, &ProfileDirectory::profilesChanged);
+    connect(&m_sandbox, &LocalSandbox::started, this, [this] {
+        m_credentials.setTransientProfile(m_sandbox.ssoDemoProfile());
+        Q_EMIT profilesChanged();
+    });
     connect(&m_credentials, &ProfileDirectory::profilesChanged, this,
         &ProfileDirectory::profilesChanged);
 }
@@ -29,15 +33,21 @@ AppProfileDirectory::AppProfileDirectory(
 QList<ProfileEntry> AppProfileDirectory::profiles() const
 {
     QList<ProfileEntry> entries = m_credentials.profiles();
-    if (m_sandbox.isRunning())
+    if (m_sandbox.isRunning()) {
         entries.append({kSandboxId, tr("Local sandbox"), ProfileEntry::Kind::LocalSandbox,
             LocalSandbox::defaultRegion(), QStringLiteral("aws"), {}, {}});
+        entries.append(
+            {kSandboxSsoId, m_sandbox.ssoDemoProfile().name, ProfileEntry::Kind::LocalSandbox,
+                LocalSandbox::defaultRegion(), QStringLiteral("aws"), {}, {}});
+    }
     return entries;
 }
 
 QString AppProfileDirectory::connectionRevision(const QString& profileId) const
 {
-    return profileId == kSandboxId ? QString() : m_credentials.connectionRevision(profileId);
+    return profileId == kSandboxId || profileId == kSandboxSsoId
+        ? QString()
+        : m_credentials.connectionRevision(profileId);
 }
 
 QCoro::Task<Result<ConnectionTarget>> AppProfileDirectory::resolve(
@@ -60,6 +70,10 @@ QCoro::Task<Result<ConnectionTarget>> AppProfileDirectory::resolve(
         };
         co_return target;
     }
+    if (profileId == kSandboxSsoId && !m_sandbox.isRunning())
+        co_return makeError(ErrorKind::Configuration, QStringLiteral("UnknownProfile"),
+            tr("The Local sandbox is not running."), 0);
+    // The SSO demo resolves as any SSO profile: sign-in, token cache, role credentials.
     // Named locals: GCC 12 mishandles temporaries inside a co_await expression.
     const QString id = profileId;
     const QString wanted = region;

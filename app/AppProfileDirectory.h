@@ -8,7 +8,7 @@ namespace ecr {
 class CredentialProfileDirectory;
 
 // What the profile selector lists: the credential chain (environment, AWS_PROFILE, the app's
-// keychain profiles, the shared files) and, once started, the Local sandbox.
+// keychain profiles, the shared files) and, once started, the Local sandbox with its SSO demo.
 class AppProfileDirectory final : public ProfileDirectory
 {
     Q_OBJECT
@@ -23,6 +23,7 @@ public:
     QString connectionRevision(const QString& profileId) const override;
 
     static const QString kSandboxId;
+    static const QString kSandboxSsoId; // the sandbox's SSO demo (LocalSandbox::ssoDemoProfile)
 
 private:
     CredentialProfileDirectory& m_credentials;

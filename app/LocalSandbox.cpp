@@ -57,6 +57,31 @@ QUrl LocalSandbox::url() const
     return m_server ? m_server->url() : QUrl();
 }
 
+Profile LocalSandbox::ssoDemoProfile() const
+{
+    Profile profile;
+    profile.id = QStringLiteral("sandbox-sso");
+    profile.name = tr("Local sandbox (SSO demo)");
+    profile.region = defaultRegion();
+    profile.source = CredentialSource::Sso;
+    profile.ssoSession = QStringLiteral("ecr-ptc-admin-local-sandbox");
+    profile.ssoStartUrl = m_service ? m_service->config().sso.startUrl : QString();
+    profile.ssoRegion = defaultRegion();
+    profile.ssoAccountId = accountId();
+    profile.ssoRoleName = QStringLiteral("AdministratorAccess");
+    const QUrl endpoint = url();
+    profile.endpointUrl = endpoint;
+    profile.stsEndpointUrl = endpoint;
+    profile.ssoEndpointUrl = endpoint;
+    profile.ssoOidcEndpointUrl = endpoint;
+    const QString origin = tr("the Local sandbox");
+    profile.endpointUrlOrigin = origin;
+    profile.stsEndpointUrlOrigin = origin;
+    profile.ssoEndpointUrlOrigin = origin;
+    profile.ssoOidcEndpointUrlOrigin = origin;
+    return profile;
+}
+
 QString LocalSandbox::accountId() const
 {
     return m_service ? m_service->config().account : QString();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Clock.h"
+#include "Profile.h"
 #include "SigV4.h"
 
 #include <QObject>
@@ -32,6 +33,9 @@ public:
     sigv4::Credentials credentials() const { return m_credentials; }
     QString accountId() const;
     static QString defaultRegion() { return QStringLiteral("us-east-1"); }
+    // The SSO demo: a profile that signs in to the sandbox's IAM Identity Center (its device
+    // page approves the code) and gets role credentials for the sandbox account.
+    Profile ssoDemoProfile() const;
 
 Q_SIGNALS:
     void started();

@@ -10,6 +10,7 @@
 #include "MessagePresenter.h"
 #include "ProfileStore.h"
 #include "SessionFactory.h"
+#include "SsoSignInDialog.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -63,6 +64,8 @@ int main(int argc, char* argv[])
     ecr::MainWindow window(profiles, sessions, presenter);
     ecr::DialogMfaPrompter mfaPrompter(&window);
     credentialProfiles.setMfaPrompter(&mfaPrompter);
+    ecr::DialogSsoPrompter ssoPrompter(&window);
+    credentialProfiles.setSsoPrompter(&ssoPrompter);
     ecr::AppWiring wiring(window, credentialProfiles, sandbox, presenter);
 
     window.show();

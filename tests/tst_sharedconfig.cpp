@@ -1,8 +1,13 @@
 // The AWS CLI's ~/.aws/config and ~/.aws/credentials: real-world files (tests/data/aws-config),
 // conversion to app profiles, malformed input with line numbers, and where the files are.
 #include "SharedConfig.h"
+#include "SharedConfigWriter.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <filesystem>
 
 using namespace ecr;
 using namespace Qt::StringLiterals;
@@ -102,23 +107,183 @@ private Q_SLOTS:
             u"http://127.0.0.1:4566"_s);
     }
 
-    void ssoIsSkippedWithANote()
+    // `aws configure sso` output: the profile takes its sign-in from its [sso-session].
+    void ssoProfilesUseTheirSession()
     {
         const SharedConfig config = loadData(u"realworld"_s);
         const SharedProfile* sso = config.profile(u"sso-user"_s);
         QVERIFY(sso);
         QVERIFY(sso->usesSso());
-        QCOMPARE(sso->notes.size(), 1);
-        QVERIFY(sso->notes.first().contains(u"IAM Identity Center (SSO)"_s));
-        for (const QString& key : sso->settings.keys())
-            QVERIFY2(!key.startsWith(u"sso_"_s), qPrintable(key));
+        QVERIFY(sso->notes.isEmpty());
         QCOMPARE(sso->value(u"region"_s), u"us-east-1"_s);
         const Result<Profile> converted = config.toProfile(u"sso-user"_s);
-        QVERIFY(!converted.ok());
-        QVERIFY(converted.error().message.contains(u"IAM Identity Center"_s));
-        // The sso-session section is not a profile.
+        QVERIFY2(converted.ok(), qPrintable(converted ? QString() : converted.error().message));
+        QCOMPARE(converted->source, CredentialSource::Sso);
+        QCOMPARE(converted->ssoSession, u"corp"_s);
+        QCOMPARE(converted->ssoStartUrl, u"https://corp.awsapps.com/start"_s);
+        QCOMPARE(converted->ssoRegion, u"us-east-1"_s);
+        QCOMPARE(converted->ssoRegistrationScopes, QStringList{u"sso:account:access"_s});
+        QCOMPARE(converted->ssoAccountId, u"123456789012"_s);
+        QCOMPARE(converted->ssoRoleName, u"Admin"_s);
+        QVERIFY(validateProfile(converted.value(), {}).isEmpty());
+        // The sso-session section is not a profile, but its values are there.
         QVERIFY(!config.profile(u"corp"_s));
-        QVERIFY(config.profile(u"dev"_s)->notes.isEmpty());
+        QCOMPARE(config.ssoSessions(), QStringList{u"corp"_s});
+        QCOMPARE(config.ssoSession(u"corp"_s).value(u"sso_region"_s), u"us-east-1"_s);
+    }
+
+    void ssoProfileShapes_data()
+    {
+        QTest::addColumn<QByteArray>("config");
+        QTest::addColumn<QString>("error"); // a part of the message; empty: converts
+        QTest::addColumn<QString>("startUrl");
+        const QByteArray session = "[sso-session s]\nsso_start_url = https://s.awsapps.com/start\n"
+                                   "sso_region = eu-west-1\n";
+        QTest::newRow("legacy") << QByteArray("[profile p]\nsso_start_url = "
+                                              "https://l.awsapps.com/start\nsso_region = "
+                                              "eu-west-1\nsso_account_id = 111122223333\n"
+                                              "sso_role_name = Dev\n")
+                                << QString() << u"https://l.awsapps.com/start"_s;
+        QTest::newRow("session values repeated") << QByteArray("[profile p]\nsso_session = s\n"
+                                                               "sso_start_url = https://"
+                                                               "s.awsapps.com/start\n"
+                                                               "sso_account_id = 111122223333\n"
+                                                               "sso_role_name = Dev\n")
+                + session << QString() << u"https://s.awsapps.com/start"_s;
+        QTest::newRow("inconsistent start URL")
+            << QByteArray("[profile p]\nsso_session = s\nsso_start_url = https://other/start\n"
+                          "sso_account_id = 111122223333\nsso_role_name = Dev\n")
+                + session
+            << u"sets sso_start_url 'https://other/start', but its sso-session 's'"_s << QString();
+        QTest::newRow("inconsistent region")
+            << QByteArray("[profile p]\nsso_session = s\nsso_region = us-east-1\n"
+                          "sso_account_id = 111122223333\nsso_role_name = Dev\n")
+                + session
+            << u"sets sso_region 'us-east-1'"_s << QString();
+        QTest::newRow("no such session")
+            << QByteArray("[profile p]\nsso_session = gone\nsso_account_id = 111122223333\n"
+                          "sso_role_name = Dev\n")
+            << u"has no [sso-session gone] section"_s << QString();
+        QTest::newRow("no role") << QByteArray("[profile p]\nsso_session = s\n"
+                                               "sso_account_id = 111122223333\n")
+                + session << u"lacks sso_account_id or sso_role_name"_s
+                                 << QString();
+        QTest::newRow("legacy without region")
+            << QByteArray("[profile p]\nsso_start_url = https://l.awsapps.com/start\n"
+                          "sso_account_id = 111122223333\nsso_role_name = Dev\n")
+            << u"neither sso_session nor both sso_start_url and sso_region"_s << QString();
+    }
+    void ssoProfileShapes()
+    {
+        QFETCH(QByteArray, config);
+        QFETCH(QString, error);
+        QFETCH(QString, startUrl);
+        const SharedConfig parsed
+            = SharedConfig::parse(config, {}, SharedConfigPaths{u"config"_s, u"creds"_s, {}});
+        const Result<Profile> profile = parsed.toProfile(u"p"_s);
+        if (error.isEmpty()) {
+            QVERIFY2(profile.ok(), qPrintable(profile ? QString() : profile.error().message));
+            QCOMPARE(profile->source, CredentialSource::Sso);
+            QCOMPARE(profile->ssoStartUrl, startUrl);
+            QCOMPARE(profile->ssoRegion, u"eu-west-1"_s);
+            QCOMPARE(profile->ssoAccountId, u"111122223333"_s);
+        } else {
+            QVERIFY(!profile.ok());
+            QVERIFY2(profile.error().message.contains(error), qPrintable(profile.error().message));
+        }
+    }
+
+    // Endpoints for the portal and OIDC come from [services] (sso, sso_oidc) or endpoint_url.
+    void ssoEndpoints()
+    {
+        const SharedConfig parsed = SharedConfig::parse(
+            "[profile p]\nsso_session = s\nsso_account_id = 111122223333\nsso_role_name = Dev\n"
+            "services = emu\n[sso-session s]\nsso_start_url = https://s.awsapps.com/start\n"
+            "sso_region = eu-west-1\n[services emu]\nsso =\n  endpoint_url = "
+            "http://127.0.0.1:1\nsso_oidc =\n  endpoint_url = http://127.0.0.1:2\n",
+            {}, SharedConfigPaths{u"config"_s, u"creds"_s, {}});
+        const Result<Profile> profile = parsed.toProfile(u"p"_s);
+        QVERIFY(profile.ok());
+        QCOMPARE(profile->ssoEndpointUrl, QUrl(u"http://127.0.0.1:1"_s));
+        QCOMPARE(profile->ssoOidcEndpointUrl, QUrl(u"http://127.0.0.1:2"_s));
+        QVERIFY(profile->ssoOidcEndpointUrlOrigin.contains(u"sso_oidc.endpoint_url"_s));
+    }
+
+    // What "Add SSO profile" writes is what `aws configure sso` writes, and reads back the same.
+    void ssoConfigTextIsTheClis()
+    {
+        Profile p;
+        p.name = u"dev-admin"_s;
+        p.region = u"eu-central-1"_s;
+        p.source = CredentialSource::Sso;
+        p.ssoSession = u"my-sso"_s;
+        p.ssoStartUrl = u"https://my-sso-portal.awsapps.com/start"_s;
+        p.ssoRegion = u"us-east-1"_s;
+        p.ssoRegistrationScopes = {u"sso:account:access"_s};
+        p.ssoAccountId = u"123456789011"_s;
+        p.ssoRoleName = u"AdministratorAccess"_s;
+        const QString text = ssoConfigText(p, true);
+        QCOMPARE(text,
+            u"\n[profile dev-admin]\nsso_session = my-sso\nsso_account_id = 123456789011\n"
+            "sso_role_name = AdministratorAccess\nregion = eu-central-1\n\n[sso-session my-sso]\n"
+            "sso_start_url = https://my-sso-portal.awsapps.com/start\nsso_region = us-east-1\n"
+            "sso_registration_scopes = sso:account:access\n"_s);
+        const SharedConfig parsed
+            = SharedConfig::parse(text.toUtf8(), {}, SharedConfigPaths{u"config"_s, u"c"_s, {}});
+        QVERIFY(parsed.issues().isEmpty());
+        Result<Profile> back = parsed.toProfile(u"dev-admin"_s);
+        QVERIFY(back.ok());
+        for (auto field : {&Profile::ssoSession, &Profile::ssoStartUrl, &Profile::ssoRegion,
+                 &Profile::ssoAccountId, &Profile::ssoRoleName, &Profile::region})
+            QCOMPARE(back.value().*field, p.*field);
+        QCOMPARE(back->ssoRegistrationScopes, p.ssoRegistrationScopes);
+
+        // Once the session is in the file, only the profile is added; a clash is refused.
+        bool withSession = true;
+        p.name = u"dev-read"_s;
+        QCOMPARE(ssoConfigConflict(parsed, p, &withSession), QString());
+        QVERIFY(!withSession);
+        QVERIFY(!ssoConfigText(p, withSession).contains(u"[sso-session"_s));
+        p.name = u"dev-admin"_s;
+        QVERIFY(ssoConfigConflict(parsed, p, &withSession).contains(u"'dev-admin' already"_s));
+        p.name = u"other"_s;
+        p.ssoRegion = u"eu-west-1"_s;
+        QVERIFY(ssoConfigConflict(parsed, p, &withSession).contains(u"another portal or region"_s));
+        // A legacy profile carries its own start URL and region.
+        p.ssoSession.clear();
+        const QString legacy = ssoConfigText(p, true);
+        QVERIFY(legacy.contains(u"sso_start_url = https://my-sso-portal.awsapps.com/start\n"_s));
+        QVERIFY(!legacy.contains(u"sso_session"_s));
+    }
+
+    void appendingKeepsTheFile()
+    {
+        QTemporaryDir home;
+        const QString path = home.filePath(u"config"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[default]\r\nregion = us-east-1 # mine");
+        file.close();
+        QVERIFY(QFile::setPermissions(
+            path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+        QVERIFY(appendToConfigFile(path, u"\n[profile x]\nregion = eu-west-1\n"_s).ok());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(),
+            QByteArray(
+                "[default]\r\nregion = us-east-1 # mine\n\n[profile x]\nregion = eu-west-1\n"));
+        namespace fs = std::filesystem;
+        QCOMPARE(fs::status(path.toStdString()).permissions() & fs::perms::mask,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+        // No file yet: made 0600, in a 0700 folder.
+        const QString fresh = home.filePath(u"new/.aws/config"_s);
+        QVERIFY(appendToConfigFile(fresh, u"\n[profile y]\n"_s).ok());
+        QCOMPARE(fs::status(fresh.toStdString()).permissions() & fs::perms::mask,
+            fs::perms::owner_read | fs::perms::owner_write);
+        QCOMPARE(
+            fs::status(home.filePath(u"new/.aws"_s).toStdString()).permissions() & fs::perms::mask,
+            fs::perms::owner_all);
+        QCOMPARE(
+            QDir(home.filePath(u"new/.aws"_s)).entryList(QDir::Files | QDir::Hidden).size(), 1);
     }
 
     void convertsToProfiles()

@@ -69,12 +69,20 @@ void CredentialProfileDirectory::applyEnvironment(Profile& profile) const
         u"AWS_ENDPOINT_URL_ECR"_s, &profile.endpointUrl, &profile.endpointUrlOrigin);
     endpointFromEnvironment(
         u"AWS_ENDPOINT_URL_STS"_s, &profile.stsEndpointUrl, &profile.stsEndpointUrlOrigin);
+    if (profile.source == CredentialSource::Sso) {
+        endpointFromEnvironment(
+            u"AWS_ENDPOINT_URL_SSO"_s, &profile.ssoEndpointUrl, &profile.ssoEndpointUrlOrigin);
+        endpointFromEnvironment(u"AWS_ENDPOINT_URL_SSO_OIDC"_s, &profile.ssoOidcEndpointUrl,
+            &profile.ssoOidcEndpointUrlOrigin);
+    }
     if (const QString bundle = m_environment.value(u"AWS_CA_BUNDLE"_s); !bundle.isEmpty())
         profile.caBundlePath = bundle;
 }
 
 std::optional<ResolvableProfile> CredentialProfileDirectory::lookup(const QString& idOrName) const
 {
+    if (const auto transient = m_transient.constFind(idOrName); transient != m_transient.cend())
+        return ResolvableProfile{*transient, std::nullopt};
     if (idOrName == environmentId()) {
         if (!EnvironmentCredentialsProvider::isAvailable(m_environment))
             return std::nullopt;
@@ -125,6 +133,12 @@ std::optional<ResolvableProfile> CredentialProfileDirectory::lookup(const QStrin
     if (!profile->stsEndpointUrl.isEmpty())
         profile->stsEndpointUrlOrigin
             = tr("the STS endpoint URL of profile '%1'").arg(profile->name);
+    if (!profile->ssoEndpointUrl.isEmpty())
+        profile->ssoEndpointUrlOrigin
+            = tr("the SSO portal endpoint URL of profile '%1'").arg(profile->name);
+    if (!profile->ssoOidcEndpointUrl.isEmpty())
+        profile->ssoOidcEndpointUrlOrigin
+            = tr("the SSO OIDC endpoint URL of profile '%1'").arg(profile->name);
     return ResolvableProfile{*profile, std::nullopt};
 }
 

@@ -20,8 +20,10 @@ namespace ecr {
 //   4. "shared:<name>"    the other profiles of ~/.aws/config and ~/.aws/credentials, in file order
 // For the environment and shared-file profiles AWS_REGION / AWS_DEFAULT_REGION override the
 // region, AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL the ECR endpoint and AWS_ENDPOINT_URL_STS /
-// AWS_ENDPOINT_URL the STS endpoint, as in the SDKs. Listing reads settings and the shared
-// files only; the keychain is first touched by resolve() (or the calls below that need it).
+// AWS_ENDPOINT_URL the STS endpoint (for SSO profiles AWS_ENDPOINT_URL_SSO and
+// AWS_ENDPOINT_URL_SSO_OIDC the portal and OIDC endpoints), as in the SDKs. Listing reads settings
+// and the shared files only; the keychain is first touched by resolve() (or the calls below that
+// need it).
 class CredentialProfileDirectory final : public ProfileDirectory
 {
     Q_OBJECT
@@ -60,8 +62,15 @@ public:
         QString profileId, QString region = {}, CancelToken cancel = {});
 
     void setMfaPrompter(MfaPrompter* prompter) { m_resolver.setMfaPrompter(prompter); }
+    void setSsoPrompter(SsoSignInPrompter* prompter) { m_resolver.setSsoPrompter(prompter); }
+    // IAM Identity Center sessions: sign-in, accounts and roles (the "Add SSO profile" dialog).
+    SsoTokenProvider& ssoTokens() { return m_resolver.ssoTokens(); }
     // How many STS clients the chain keeps (one per endpoint configuration; for diagnostics).
     qsizetype stsClientCount() const { return m_resolver.stsClients().size(); }
+
+    // A profile that lives only in memory, resolved by its id but not listed (the Local
+    // sandbox's SSO demo); setting one with the same id replaces it.
+    void setTransientProfile(const Profile& profile) { m_transient.insert(profile.id, profile); }
 
     // The app's own profiles (settings only; no secret), sorted by name.
     QList<Profile> appProfiles() const { return m_store.profiles(); }
@@ -112,6 +121,7 @@ private:
     QProcessEnvironment m_environment;
     SharedConfig m_shared;
     CredentialResolver m_resolver;
+    QHash<QString, Profile> m_transient;
     QHash<QString, int> m_saves; // per app profile: saves that changed how it connects
     int m_sharedReads = 0; // reloads of the shared files
 };

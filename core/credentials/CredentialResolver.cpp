@@ -2,6 +2,7 @@
 
 #include "CredentialProcess.h"
 #include "EnvironmentCredentials.h"
+#include "SharedConfig.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -24,6 +25,7 @@ constexpr int kMaxChainDepth = 8;
 const QString kAssumeRoleType = u"sts.AssumeRole"_s;
 const QString kSessionTokenType = u"sts.GetSessionToken"_s;
 const QString kProcessType = u"credential_process"_s;
+const QString kSsoType = u"sso.GetRoleCredentials"_s;
 
 QByteArray fingerprintOf(const QStringList& parts)
 {
@@ -37,6 +39,20 @@ QByteArray roleFingerprint(const Profile& profile)
     return fingerprintOf({profile.roleArn, profile.sourceProfile,
         profile.roleSourceIsEnvironment ? u"env"_s : QString(), profile.externalId,
         QString::number(profile.durationSeconds), profile.sessionName, profile.mfaSerial});
+}
+
+QByteArray ssoFingerprint(const Profile& profile)
+{
+    return fingerprintOf({profile.ssoSession, profile.ssoStartUrl, profile.ssoRegion,
+        profile.ssoAccountId, profile.ssoRoleName, profile.ssoEndpointUrl.toString()});
+}
+
+QString ssoCacheDirectory(const CredentialResolverOptions& options)
+{
+    if (!options.ssoCacheDirectory.isEmpty())
+        return options.ssoCacheDirectory;
+    return SsoTokenCache::directoryFor(
+        SharedConfigPaths::fromEnvironment(options.environment).home);
 }
 
 QByteArray singleFingerprint(const QString& value)
@@ -111,6 +127,8 @@ CredentialResolver::CredentialResolver(QNetworkAccessManager& network, const Clo
     , m_staticKeys(secrets)
     , m_sessions(secrets, clock, m_options.refreshMargin)
     , m_sts(network, clock)
+    , m_ssoTokens(std::make_unique<SsoTokenProvider>(
+          network, clock, SsoTokenCache(ssoCacheDirectory(m_options)), m_options.sso, this))
 { }
 
 CredentialResolver::~CredentialResolver() = default;
@@ -157,7 +175,7 @@ QCoro::Task<KeychainResult<Unit>> CredentialResolver::forget(Profile profile, bo
 {
     const QStringList sessions{sessionKey(kAssumeRoleType, profile.id, profile.mfaSerial),
         sessionKey(kSessionTokenType, profile.id, profile.mfaSerial),
-        sessionKey(kProcessType, profile.id, {})};
+        sessionKey(kProcessType, profile.id, {}), sessionKey(kSsoType, profile.id, {})};
     const KeychainResult<Unit> forgotten = co_await m_sessions.forget(sessions);
     if (!forgotten || !includeKeys)
         co_return forgotten;
@@ -225,6 +243,19 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
         if (!output)
             co_return withContext(output.error(), tr("Profile '%1':").arg(profile.name));
         co_return Resolved{output.value(), {}};
+    }
+    case CredentialSource::Sso: {
+        const QString key = sessionKey(kSsoType, profile.id, {});
+        const QByteArray fingerprint = ssoFingerprint(profile);
+        const Profile ssoProfile = profile;
+        const SessionCache::Fetch fetch = [this, ssoProfile](CancelToken fetchCancel) {
+            return fetchSso(ssoProfile, fetchCancel);
+        };
+        const Result<TemporaryCredentials> role
+            = co_await m_sessions.get(key, fingerprint, fetch, cancel);
+        if (!role)
+            co_return withContext(role.error(), tr("Profile '%1':").arg(profile.name));
+        co_return Resolved{role.value(), {}};
     }
     case CredentialSource::AssumeRole: {
         const QString key = sessionKey(kAssumeRoleType, profile.id, profile.mfaSerial);

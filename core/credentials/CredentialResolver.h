@@ -6,6 +6,7 @@
 #include "Profile.h"
 #include "RetryPolicy.h"
 #include "SessionCache.h"
+#include "SsoTokenProvider.h"
 #include "StaticKeyStore.h"
 #include "StsClient.h"
 #include "StsClients.h"
@@ -39,6 +40,10 @@ struct CredentialResolverOptions
     std::chrono::milliseconds stsAttemptTimeout{30000};
     int mfaSessionDurationSeconds = 43200; // GetSessionToken with MFA
     QString defaultStsRegion = QStringLiteral("us-east-1"); // when neither call nor profile has one
+    // Where SSO tokens are cached, as the AWS CLI does: empty means <home>/.aws/sso/cache with
+    // the home of `environment` (HOME, …).
+    QString ssoCacheDirectory;
+    SsoOptions sso;
 };
 
 // How patient the STS calls of one resolution are. Normal: the options' retries and attempt
@@ -60,6 +65,9 @@ inline constexpr std::chrono::seconds kQuickAttemptTimeout{10};
 //                     aws-vault does), else SerialNumber + TokenCode on AssumeRole itself
 //   CredentialProcess the command's output
 //   Environment       AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN
+//   Sso               an access token of the profile's SSO session (the CLI's token cache,
+//                     refreshed, or a sign-in through the SsoSignInPrompter) + the portal's
+//                     GetRoleCredentials; a refused token is dropped and fetched once more
 // Temporary credentials go through the SessionCache; STS calls go through one pooled client per
 // endpoint configuration (StsClients). Every step takes the caller's cancel
 // token: cancelling closes an open MFA prompt, aborts an STS call and kills a running
@@ -74,6 +82,9 @@ public:
     ~CredentialResolver() override;
 
     void setMfaPrompter(MfaPrompter* prompter) { m_prompter = prompter; }
+    void setSsoPrompter(SsoSignInPrompter* prompter) { m_ssoTokens->setPrompter(prompter); }
+    // The SSO sessions' tokens and portals (the profile manager lists accounts and roles).
+    SsoTokenProvider& ssoTokens() { return *m_ssoTokens; }
 
     // The credentials of a profile now (cached when still fresh). `region` picks the regional
     // STS endpoint; empty: the profile's region, else options.defaultStsRegion.
@@ -128,6 +139,7 @@ private:
         sigv4::Credentials keys, QString promptName, QString region, CallPace pace,
         CancelToken cancel);
     QCoro::Task<Result<TemporaryCredentials>> fetchProcess(Profile profile, CancelToken cancel);
+    QCoro::Task<Result<TemporaryCredentials>> fetchSso(Profile profile, CancelToken cancel);
     QCoro::Task<Result<TemporaryCredentials>> mfaSession(Profile keysProfile,
         sigv4::Credentials keys, QString promptName, QString region, CallPace pace,
         CancelToken cancel);
@@ -140,6 +152,7 @@ private:
     StaticKeyStore m_staticKeys;
     SessionCache m_sessions;
     StsClients m_sts;
+    std::unique_ptr<SsoTokenProvider> m_ssoTokens;
 };
 
 } // namespace ecr

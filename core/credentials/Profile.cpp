@@ -52,6 +52,40 @@ void checkUrl(QList<ProfileIssue>& issues, ProfileField field, const QUrl& url)
                "carry secret keys. Use https.")});
 }
 
+void validateSso(QList<ProfileIssue>& issues, const Profile& profile)
+{
+    if (!profile.ssoSession.isEmpty() && !isValidSsoSessionName(profile.ssoSession))
+        issues.append({ProfileField::SsoSession,
+            tr("An SSO session name has no spaces or brackets (for example my-sso).")});
+    if (profile.ssoStartUrl.isEmpty())
+        issues.append({ProfileField::SsoStartUrl,
+            tr("Enter the AWS access portal URL, such as "
+               "https://my-company.awsapps.com/start.")});
+    else if (!isValidSsoStartUrl(QUrl(profile.ssoStartUrl)))
+        issues.append({ProfileField::SsoStartUrl,
+            tr("'%1' is not an https URL. The AWS access portal URL looks like "
+               "https://my-company.awsapps.com/start.")
+                .arg(profile.ssoStartUrl)});
+    if (profile.ssoRegion.isEmpty())
+        issues.append({ProfileField::SsoRegion,
+            tr("Enter the region of your IAM Identity Center (for example eu-west-1).")});
+    else if (!isValidRegionName(profile.ssoRegion))
+        issues.append({ProfileField::SsoRegion,
+            tr("'%1' is not a region of any AWS partition.").arg(profile.ssoRegion)});
+    if (!isValidAccountId(profile.ssoAccountId))
+        issues.append({ProfileField::SsoAccountId,
+            profile.ssoAccountId.isEmpty()
+                ? tr("Choose the account.")
+                : tr("An account ID is 12 digits, such as 123456789012.")});
+    if (profile.ssoRoleName.isEmpty())
+        issues.append({ProfileField::SsoRoleName, tr("Choose the role (permission set).")});
+    else if (!isValidSsoRoleName(profile.ssoRoleName))
+        issues.append({ProfileField::SsoRoleName,
+            tr("A role name is 1 to 64 letters, digits and +=,.@- characters.")});
+    checkUrl(issues, ProfileField::SsoEndpointUrl, profile.ssoEndpointUrl);
+    checkUrl(issues, ProfileField::SsoEndpointUrl, profile.ssoOidcEndpointUrl);
+}
+
 } // namespace
 
 QString credentialSourceName(CredentialSource source)
@@ -65,6 +99,8 @@ QString credentialSourceName(CredentialSource source)
         return QStringLiteral("credential-process");
     case CredentialSource::Environment:
         return QStringLiteral("environment");
+    case CredentialSource::Sso:
+        return QStringLiteral("sso");
     }
     return {};
 }
@@ -72,7 +108,8 @@ QString credentialSourceName(CredentialSource source)
 std::optional<CredentialSource> credentialSourceFromName(QStringView name)
 {
     for (CredentialSource source : {CredentialSource::StaticKeys, CredentialSource::AssumeRole,
-             CredentialSource::CredentialProcess, CredentialSource::Environment}) {
+             CredentialSource::CredentialProcess, CredentialSource::Environment,
+             CredentialSource::Sso}) {
         if (credentialSourceName(source) == name)
             return source;
     }
@@ -125,6 +162,27 @@ bool isValidRoleSessionName(const QString& name)
 bool isValidExternalId(const QString& id)
 {
     return matchesWhole(QStringLiteral("[\\w+=,.@:/-]{2,1224}"), id);
+}
+
+bool isValidAccountId(const QString& accountId)
+{
+    return matchesWhole(QStringLiteral("[0-9]{12}"), accountId);
+}
+
+bool isValidSsoRoleName(const QString& roleName)
+{
+    return matchesWhole(QStringLiteral("[\\w+=,.@-]{1,64}"), roleName);
+}
+
+bool isValidSsoStartUrl(const QUrl& url)
+{
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == u"https" || (url.scheme() == u"http" && isLoopbackHost(url.host())));
+}
+
+bool isValidSsoSessionName(const QString& name)
+{
+    return matchesWhole(QStringLiteral("[^\\s\\[\\]]{1,128}"), name);
 }
 
 QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>& others)
@@ -231,6 +289,9 @@ QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>
         else if (words->isEmpty())
             issues.append({ProfileField::CredentialProcess,
                 tr("Enter the command that prints the credentials.")});
+        break;
+    case CredentialSource::Sso:
+        validateSso(issues, profile);
         break;
     }
     return issues;

@@ -17,6 +17,7 @@ enum class CredentialSource
     AssumeRole, // STS AssumeRole with the credentials of a source profile (or the environment)
     CredentialProcess, // an external command that prints credentials as JSON (credential_process)
     Environment, // AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN
+    Sso, // IAM Identity Center: a role of an account, through a signed-in SSO session
 };
 
 QString credentialSourceName(CredentialSource source); // stable, for settings: "static-keys"…
@@ -62,6 +63,20 @@ struct Profile
     // CredentialProcess: the command line, split like a shell would but run without one.
     QString credentialProcess;
 
+    // Sso: the role ssoRoleName of account ssoAccountId, through a sign-in to ssoStartUrl in
+    // ssoRegion. With ssoSession the sign-in is that [sso-session] (its token is cached under
+    // its name and refreshed, shared with the AWS CLI); without, a legacy profile's own sign-in.
+    QString ssoSession;
+    QString ssoStartUrl;
+    QString ssoRegion;
+    QStringList ssoRegistrationScopes; // sso_registration_scopes; empty: none
+    QString ssoAccountId;
+    QString ssoRoleName;
+    QUrl ssoEndpointUrl; // custom SSO portal endpoint; empty: https://portal.sso.<region>…
+    QUrl ssoOidcEndpointUrl; // custom OIDC endpoint; empty: https://oidc.<region>…
+    QString ssoEndpointUrlOrigin; // never stored, as the origins above
+    QString ssoOidcEndpointUrlOrigin;
+
     // A new random id for an app profile.
     static QString newId();
     // The partition's id: `partition` when set, else the region's, else "aws".
@@ -88,6 +103,12 @@ enum class ProfileField
     DurationSeconds,
     SessionName,
     CredentialProcess,
+    SsoSession,
+    SsoStartUrl,
+    SsoRegion,
+    SsoAccountId,
+    SsoRoleName,
+    SsoEndpointUrl,
 };
 
 struct ProfileIssue
@@ -118,6 +139,10 @@ bool isValidRegionName(const QString& region); // a partition lists it or its pa
 bool isValidRoleArn(const QString& arn); // arn:aws*:iam::<12 digits>:role/<path/name>
 bool isValidMfaSerial(const QString& serial); // [\w+=/:,.@-]{9,256}
 bool isValidRoleSessionName(const QString& name); // [\w+=,.@-]{2,64}
+bool isValidAccountId(const QString& accountId); // 12 digits
+bool isValidSsoRoleName(const QString& roleName); // [\w+=,.@-]{1,64}, as IAM role names
+bool isValidSsoStartUrl(const QUrl& url); // an https URL with a host (http only to loopback)
+bool isValidSsoSessionName(const QString& name); // no white space, no brackets
 bool isValidExternalId(const QString& id); // [\w+=,.@:/-]{2,1224}
 bool isValidAccessKeyId(const QString& accessKeyId); // 16 to 128 letters and digits ("AKIA…")
 

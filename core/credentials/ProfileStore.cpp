@@ -20,6 +20,27 @@ struct ProfileSetting
     void (*write)(Profile&, const QVariant&);
 };
 
+template <QString Profile::*field>
+QVariant readText(const Profile& p)
+{
+    return p.*field;
+}
+template <QString Profile::*field>
+void writeText(Profile& p, const QVariant& v)
+{
+    p.*field = v.toString();
+}
+template <QUrl Profile::*field>
+QVariant readUrl(const Profile& p)
+{
+    return (p.*field).toString();
+}
+template <QUrl Profile::*field>
+void writeUrl(Profile& p, const QVariant& v)
+{
+    p.*field = QUrl(v.toString());
+}
+
 const ProfileSetting kSettings[] = {
     {"name"_L1, [](const Profile& p) { return QVariant(p.name); },
         [](Profile& p, const QVariant& v) {
@@ -93,6 +114,19 @@ const ProfileSetting kSettings[] = {
         [](Profile& p, const QVariant& v) {
             p.credentialProcess = v.toString();
         }},
+    {"ssoSession"_L1, readText<&Profile::ssoSession>, writeText<&Profile::ssoSession>},
+    {"ssoStartUrl"_L1, readText<&Profile::ssoStartUrl>, writeText<&Profile::ssoStartUrl>},
+    {"ssoRegion"_L1, readText<&Profile::ssoRegion>, writeText<&Profile::ssoRegion>},
+    {"ssoRegistrationScopes"_L1,
+        [](const Profile& p) { return QVariant(p.ssoRegistrationScopes.join(u',')); },
+        [](Profile& p, const QVariant& v) {
+            p.ssoRegistrationScopes = v.toString().split(u',', Qt::SkipEmptyParts);
+        }},
+    {"ssoAccountId"_L1, readText<&Profile::ssoAccountId>, writeText<&Profile::ssoAccountId>},
+    {"ssoRoleName"_L1, readText<&Profile::ssoRoleName>, writeText<&Profile::ssoRoleName>},
+    {"ssoEndpointUrl"_L1, readUrl<&Profile::ssoEndpointUrl>, writeUrl<&Profile::ssoEndpointUrl>},
+    {"ssoOidcEndpointUrl"_L1, readUrl<&Profile::ssoOidcEndpointUrl>,
+        writeUrl<&Profile::ssoOidcEndpointUrl>},
 };
 
 } // namespace

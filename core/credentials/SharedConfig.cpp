@@ -1,4 +1,3 @@
-// Over 400 lines on purpose: the AWS CLI's INI dialect and its profiles' mapping, read together.
 #include "SharedConfig.h"
 
 #include <QCoreApplication>
@@ -17,11 +16,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("ecr::SharedConfig", text);
 }
 
-QString ssoNote()
-{
-    return tr("uses IAM Identity Center (SSO), which this app does not support yet");
-}
-
 // A value without its inline comment: '#' or ';' preceded by white space starts one.
 QString stripInlineComment(const QString& value)
 {
@@ -34,6 +28,8 @@ QString stripInlineComment(const QString& value)
     return value;
 }
 
+} // namespace
+
 QString expandHome(const QString& path, const QString& home)
 {
     if (path == u"~")
@@ -43,8 +39,6 @@ QString expandHome(const QString& path, const QString& home)
     return path;
 }
 
-} // namespace
-
 QString SharedConfigIssue::toString() const
 {
     return line > 0 ? u"%1:%2: %3"_s.arg(file).arg(line).arg(message)
@@ -53,7 +47,8 @@ QString SharedConfigIssue::toString() const
 
 bool SharedProfile::usesSso() const
 {
-    return notes.contains(ssoNote());
+    return !value(u"sso_session"_s).isEmpty() || !value(u"sso_start_url"_s).isEmpty()
+        || !value(u"sso_account_id"_s).isEmpty() || !value(u"sso_role_name"_s).isEmpty();
 }
 
 bool SharedProfile::hasStaticKeys() const
@@ -148,11 +143,12 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
         None, // before the first header
         Profile,
         Services,
-        Skipped, // [sso-session], a non-profile section, or a broken header
+        SsoSession,
+        Skipped, // a non-profile section, or a broken header
     };
     Section section = Section::None;
     SharedProfile* profile = nullptr;
-    QString servicesName;
+    QString servicesName; // also the name of an [sso-session]
     QString lastKey; // for indented lines
     QSet<QString> seenSections;
     QSet<QString> seenKeys;
@@ -169,17 +165,13 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
         return &m_profiles.last();
     };
     auto store = [&](int lineNumber, const QString& key, const QString& value) {
-        if (section == Section::Services) {
-            m_services[servicesName].insert(key, value);
+        if (section == Section::Services || section == Section::SsoSession) {
+            auto& sections = section == Section::Services ? m_services : m_ssoSessionSettings;
+            sections[servicesName].insert(key, value);
             return;
         }
         if (section != Section::Profile)
             return;
-        if (key.startsWith(u"sso_")) {
-            if (!profile->notes.contains(ssoNote()))
-                profile->notes.append(ssoNote());
-            return;
-        }
         if (seenKeys.contains(key))
             issue(lineNumber,
                 tr("'%1' is set again in this section; the last value counts.").arg(key));
@@ -228,7 +220,11 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
                 } else if (header.startsWith(u"profile ")) {
                     profileName = header.mid(8).trimmed();
                 } else if (header.startsWith(u"sso-session ")) {
-                    m_ssoSessions.append(header.mid(12).trimmed());
+                    section = Section::SsoSession;
+                    servicesName = header.mid(12).trimmed();
+                    if (!m_ssoSessions.contains(servicesName))
+                        m_ssoSessions.append(servicesName);
+                    m_ssoSessionSettings[servicesName];
                 } else if (header.startsWith(u"services ")) {
                     section = Section::Services;
                     servicesName = header.mid(9).trimmed();
@@ -268,6 +264,8 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
             // Under an empty value: a sub-property. Under a value: its continuation.
             QString parentValue = section == Section::Services
                 ? m_services[servicesName].value(lastKey)
+                : section == Section::SsoSession
+                ? m_ssoSessionSettings[servicesName].value(lastKey)
                 : (profile ? profile->settings.value(lastKey) : QString());
             if (parentValue.isEmpty()) {
                 const qsizetype eq = trimmed.indexOf(u'=');
@@ -308,99 +306,6 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
         lastKey = key;
         store(lineNumber, key, stripInlineComment(trimmed.mid(eq + 1).trimmed()));
     }
-}
-
-Result<Profile> SharedConfig::toProfile(const QString& name) const
-{
-    const SharedProfile* shared = profile(name);
-    auto fail = [&](const QString& message) {
-        return makeError(ErrorKind::Configuration, QStringLiteral("UnsupportedProfile"),
-            tr("Profile '%1' %2.").arg(name, message), 0);
-    };
-    if (!shared)
-        return makeError(ErrorKind::Configuration, QStringLiteral("UnknownProfile"),
-            tr("There is no profile '%1' in %2 or %3.")
-                .arg(name, m_paths.config, m_paths.credentials),
-            0);
-    const SharedProfile& p = *shared;
-    Profile profile;
-    profile.id = idPrefix() + name;
-    profile.name = name;
-    profile.region = p.value(u"region"_s);
-    profile.caBundlePath = expandHome(
-        p.value(u"ca_bundle"_s), m_paths.home.isEmpty() ? QDir::homePath() : m_paths.home);
-    const QString servicesName = p.value(u"services"_s);
-    const QMap<QString, QString> services = this->services(servicesName);
-    const QString globalEndpoint = p.value(u"endpoint_url"_s);
-    const QString fileOf
-        = p.credentialsFileKeys.contains(u"endpoint_url"_s) ? m_paths.credentials : m_paths.config;
-    const QString globalOrigin = tr("endpoint_url of profile '%1' in %2").arg(name, fileOf);
-    auto endpointOf = [&](const QString& service, QString* origin) {
-        const QString key = service + u".endpoint_url"_s;
-        if (services.contains(key)) {
-            *origin = tr("%1 in [services %2] of %3").arg(key, servicesName, m_paths.config);
-            return services.value(key);
-        }
-        *origin = globalEndpoint.isEmpty() ? QString() : globalOrigin;
-        return globalEndpoint;
-    };
-    const QString ecrEndpoint = endpointOf(u"ecr"_s, &profile.endpointUrlOrigin);
-    const QString stsEndpoint = endpointOf(u"sts"_s, &profile.stsEndpointUrlOrigin);
-    profile.endpointUrl = ecrEndpoint.isEmpty() ? QUrl() : QUrl(ecrEndpoint);
-    profile.stsEndpointUrl = stsEndpoint.isEmpty() ? QUrl() : QUrl(stsEndpoint);
-    profile.mfaSerial = p.value(u"mfa_serial"_s);
-
-    const QString roleArn = p.value(u"role_arn"_s);
-    if (!roleArn.isEmpty()) {
-        profile.source = CredentialSource::AssumeRole;
-        profile.roleArn = roleArn;
-        const QString sourceProfile = p.value(u"source_profile"_s);
-        const QString credentialSource = p.value(u"credential_source"_s);
-        if (!sourceProfile.isEmpty() && !credentialSource.isEmpty())
-            return fail(tr("sets both source_profile and credential_source"));
-        if (!sourceProfile.isEmpty()) {
-            profile.sourceProfile = sourceProfile == name
-                ? QString(idPrefix() + name + selfKeysSuffix())
-                : QString(idPrefix() + sourceProfile);
-        } else if (credentialSource == u"Environment") {
-            profile.roleSourceIsEnvironment = true;
-        } else if (!credentialSource.isEmpty()) {
-            return fail(tr("uses credential_source = %1; only Environment is supported")
-                            .arg(credentialSource));
-        } else if (!p.value(u"web_identity_token_file"_s).isEmpty()) {
-            return fail(tr("uses web_identity_token_file, which this app does not support"));
-        } else {
-            return fail(tr("sets role_arn without source_profile or credential_source"));
-        }
-        profile.externalId = p.value(u"external_id"_s);
-        profile.sessionName = p.value(u"role_session_name"_s);
-        const QString duration = p.value(u"duration_seconds"_s);
-        if (!duration.isEmpty()) {
-            bool ok = false;
-            profile.durationSeconds = duration.toInt(&ok);
-            if (!ok)
-                return fail(tr("has duration_seconds = '%1', which is not a number").arg(duration));
-        }
-        return profile;
-    }
-    if (p.usesSso())
-        return fail(ssoNote());
-    auto hasCredentialsFileKeys = [&] {
-        return p.hasStaticKeys() && p.credentialsFileKeys.contains(u"aws_access_key_id"_s);
-    };
-    if (hasCredentialsFileKeys()
-        || (p.hasStaticKeys() && p.value(u"credential_process"_s).isEmpty())) {
-        profile.source = CredentialSource::StaticKeys;
-        return profile;
-    }
-    if (!p.value(u"credential_process"_s).isEmpty()) {
-        profile.source = CredentialSource::CredentialProcess;
-        profile.credentialProcess = p.value(u"credential_process"_s);
-        return profile;
-    }
-    if (!p.value(u"web_identity_token_file"_s).isEmpty())
-        return fail(tr("uses web_identity_token_file, which this app does not support"));
-    return fail(tr("has no credentials (no access key, role_arn or credential_process)"));
 }
 
 } // namespace ecr

@@ -18,6 +18,9 @@
 // are collected with file name and line number, and the rest of the file still counts.
 namespace ecr {
 
+// "~" or "~/…" of a path setting, with `home` for "~".
+QString expandHome(const QString& path, const QString& home);
+
 struct SharedConfigIssue
 {
     QString file;
@@ -34,7 +37,7 @@ struct SharedProfile
     QStringList credentialsFileKeys; // the keys that came from the credentials file
 
     QString value(const QString& key) const { return settings.value(key); }
-    bool usesSso() const; // skipped sso_* keys were present
+    bool usesSso() const; // sso_session, sso_start_url, sso_account_id or sso_role_name
     bool hasStaticKeys() const; // aws_access_key_id and aws_secret_access_key
     sigv4::Credentials staticKeys() const; // with aws_session_token (or aws_security_token)
 };
@@ -70,16 +73,25 @@ public:
     bool credentialsFileExists() const { return m_credentialsExists; }
     const SharedProfile* profile(const QString& name) const;
     QStringList ssoSessions() const { return m_ssoSessions; }
+    // An [sso-session name] section: "sso_start_url" → value; empty when there is none.
+    QMap<QString, QString> ssoSession(const QString& name) const
+    {
+        return m_ssoSessionSettings.value(name);
+    }
     // A [services name] section: "ecr.endpoint_url" → value.
     QMap<QString, QString> services(const QString& name) const { return m_services.value(name); }
 
     // The app's view of a shared profile: id "shared:<name>", source profile "shared:<source>"
     // (or "shared:<name>#keys" for `source_profile` naming itself). A Configuration error says
-    // why a profile cannot be used (SSO, web identity, no credentials, bad values).
+    // why a profile cannot be used (web identity, no credentials, an SSO profile without its
+    // session, bad values). SSO profiles take their sign-in from their [sso-session].
     Result<Profile> toProfile(const QString& name) const;
     static QString selfKeysSuffix() { return QStringLiteral("#keys"); }
 
 private:
+    template <typename EndpointOf>
+    Result<Profile> ssoProfile(
+        const SharedProfile& p, Profile profile, const EndpointOf& endpointOf) const;
     void parseFile(const QByteArray& text, const QString& fileName, bool isConfigFile);
 
     SharedConfigPaths m_paths;
@@ -88,6 +100,7 @@ private:
     QList<SharedProfile> m_profiles;
     QList<SharedConfigIssue> m_issues;
     QStringList m_ssoSessions;
+    QMap<QString, QMap<QString, QString>> m_ssoSessionSettings;
     QMap<QString, QMap<QString, QString>> m_services;
 };
 

@@ -101,6 +101,30 @@ SsoPortalClient& SsoTokenProvider::portal(const SsoSessionConfig& session)
     return *slot;
 }
 
+AwsError SsoTokenProvider::signInCancelled()
+{
+    return cancelled();
+}
+
+QCoro::Task<Result<QList<SsoAccount>>> SsoTokenProvider::listAccounts(
+    SsoSessionConfig session, CancelToken cancel)
+{
+    const PortalCall<QList<SsoAccount>> call = [cancel](SsoPortalClient& portal, QString token) {
+        return portal.listAccounts(std::move(token), cancel);
+    };
+    co_return co_await withToken(session, call, cancel);
+}
+
+QCoro::Task<Result<QList<SsoRole>>> SsoTokenProvider::listAccountRoles(
+    SsoSessionConfig session, QString accountId, CancelToken cancel)
+{
+    const PortalCall<QList<SsoRole>> call
+        = [cancel, accountId](SsoPortalClient& portal, QString token) {
+              return portal.listAccountRoles(std::move(token), accountId, cancel);
+          };
+    co_return co_await withToken(session, call, cancel);
+}
+
 void SsoTokenProvider::reject(const SsoSessionConfig& session, const QString& accessToken)
 {
     m_rejected.insert(keyOf(session), accessToken);

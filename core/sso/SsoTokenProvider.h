@@ -12,8 +12,10 @@
 #include <QCoroTask>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -62,6 +64,20 @@ public:
     // session neither uses it nor trusts its expiry, and refreshes or signs in instead.
     void reject(const SsoSessionConfig& session, const QString& accessToken);
 
+    // A portal call with the session's token; a token the portal refuses (UnauthorizedException)
+    // is rejected and the call made once more with a new one (refreshed or signed in again).
+    template <typename T>
+    using PortalCall = std::function<QCoro::Task<Result<T>>(SsoPortalClient&, QString)>;
+    template <typename T>
+    QCoro::Task<Result<T>> withToken(
+        SsoSessionConfig session, PortalCall<T> call, CancelToken cancel = {});
+    // Every account, and every role of one account, the signed-in user may reach.
+    QCoro::Task<Result<QList<SsoAccount>>> listAccounts(
+        SsoSessionConfig session, CancelToken cancel = {});
+    QCoro::Task<Result<QList<SsoRole>>> listAccountRoles(
+        SsoSessionConfig session, QString accountId, CancelToken cancel = {});
+    static AwsError signInCancelled();
+
     SsoPortalClient& portal(const SsoSessionConfig& session);
     SsoOidcClient& oidc(const SsoSessionConfig& session);
     const SsoTokenCache& cache() const { return m_cache; }
@@ -89,5 +105,28 @@ private:
     std::map<QString, std::unique_ptr<SsoOidcClient>> m_oidc;
     std::map<QString, std::unique_ptr<SsoPortalClient>> m_portals;
 };
+
+template <typename T>
+QCoro::Task<Result<T>> SsoTokenProvider::withToken(
+    SsoSessionConfig session, PortalCall<T> call, CancelToken cancel)
+{
+    QPointer<SsoTokenProvider> self(this);
+    for (int attempt = 1;; ++attempt) {
+        const Result<SsoToken> token = co_await this->token(session, cancel);
+        if (!self)
+            co_return signInCancelled();
+        if (!token)
+            co_return token.error();
+        const QString accessToken = token.value().accessToken;
+        Result<T> answer = co_await call(portal(session), accessToken);
+        if (!self)
+            co_return signInCancelled();
+        if (!answer && attempt == 1 && answer.error().isService(u"UnauthorizedException")) {
+            reject(session, accessToken);
+            continue;
+        }
+        co_return answer;
+    }
+}
 
 } // namespace ecr

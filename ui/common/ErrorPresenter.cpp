@@ -155,6 +155,19 @@ std::optional<Words> serviceWords(const AwsError& e, const QString& op)
             tr("%1 failed because the temporary AWS credentials have expired.").arg(op),
             tr("Refresh the credentials (for example with 'aws sso login' or a new session "
                "token) and try again.")};
+    if (c == u"UnauthorizedException") // the SSO portal: the access token is no good
+        return Words{tr("SSO sign-in no longer valid"),
+            tr("%1 failed because IAM Identity Center no longer accepts the sign-in.").arg(op),
+            tr("Try again to sign in anew, or run 'aws sso login' for the profile.")};
+    if (c == u"ForbiddenException"
+        || (c == u"ResourceNotFoundException" && e.message.contains(u"role")))
+        return Words{tr("SSO role not available"),
+            withMessage(tr("%1 failed: %2"),
+                tr("%1 failed because the sign-in does not reach "
+                   "this account and role."),
+                op, e.message),
+            tr("Choose an account and role your sign-in lists, or ask your administrator for the "
+               "assignment.")};
     if (c == u"RequestExpired")
         return Words{tr("Request expired"),
             tr("%1 failed because AWS considered the request too old.").arg(op),
@@ -169,9 +182,34 @@ std::optional<Words> serviceWords(const AwsError& e, const QString& op)
     return std::nullopt;
 }
 
+// IAM Identity Center sign-in (core/sso): the device flow ended without a token.
+std::optional<Words> ssoWords(const AwsError& e, const QString& op)
+{
+    const QString& c = e.code;
+    if (c == u"SsoSignInExpired")
+        return Words{tr("Sign-in code expired"),
+            tr("%1 needs an IAM Identity Center sign-in, but the code expired before it was "
+               "approved.")
+                .arg(op),
+            tr("Try again and approve the new code in the browser within the time shown.")};
+    if (c == u"SsoSignInDenied")
+        return Words{tr("Sign-in denied"),
+            tr("%1 needs an IAM Identity Center sign-in, but it was denied in the browser.")
+                .arg(op),
+            tr("Try again and choose Allow, or ask your administrator for access.")};
+    if (c == u"SsoSignInUnavailable")
+        return Words{tr("Sign-in needed"),
+            withMessage(tr("%1 needs an IAM Identity Center sign-in: %2"),
+                tr("%1 needs an IAM Identity Center sign-in."), op, e.message),
+            tr("Run 'aws sso login' for the profile, or use the app's window to sign in.")};
+    return std::nullopt;
+}
+
 Words keychainWords(const AwsError& e, const QString& op)
 {
     const QString& c = e.code;
+    if (std::optional<Words> sso = ssoWords(e, op))
+        return *sso;
     if (c == u"KeychainLocked")
         return {tr("Keychain locked"),
             tr("%1 needs the secret access key, but the system keychain is locked.").arg(op),

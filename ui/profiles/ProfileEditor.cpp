@@ -6,6 +6,7 @@
 #include "Endpoint.h"
 #include "FormValidation.h"
 #include "ProfileFields.h"
+#include "SsoPage.h"
 #include "ui_ProfileEditor.h"
 
 #include <QComboBox>
@@ -66,6 +67,17 @@ std::optional<ProfileInput> inputFor(ProfileField field, CredentialSource source
         return ProfileInput::SessionName;
     case ProfileField::CredentialProcess:
         return ProfileInput::CredentialProcess;
+    case ProfileField::SsoSession:
+        return ProfileInput::SsoSession;
+    case ProfileField::SsoStartUrl:
+    case ProfileField::SsoEndpointUrl: // set in ~/.aws/config or the environment, not here
+        return ProfileInput::SsoStartUrl;
+    case ProfileField::SsoRegion:
+        return ProfileInput::SsoRegion;
+    case ProfileField::SsoAccountId:
+        return ProfileInput::SsoAccountId;
+    case ProfileField::SsoRoleName:
+        return ProfileInput::SsoRoleName;
     }
     return std::nullopt;
 }
@@ -85,6 +97,9 @@ ProfileEditor::ProfileEditor(QWidget* parent)
     m_ui->sourceComboBox->addItem(
         tr("credential_process command"), int(CredentialSource::CredentialProcess));
     m_ui->sourceComboBox->addItem(tr("Environment variables"), int(CredentialSource::Environment));
+    m_ui->sourceComboBox->addItem(tr("IAM Identity Center (SSO)"), int(CredentialSource::Sso));
+    m_ssoPage = new SsoPage(this);
+    m_ui->sourceStackedWidget->addWidget(m_ssoPage); // after Environment, as CredentialSource
     m_ui->regionComboBox->lineEdit()->setPlaceholderText(tr("Optional; for example us-east-1"));
     m_ui->regionComboBox->lineEdit()->setClearButtonEnabled(true);
     fillRegions();
@@ -104,6 +119,8 @@ ProfileEditor::ProfileEditor(QWidget* parent)
     connect(m_ui->assumeRolePage, &AssumeRolePage::changed, this, &ProfileEditor::refresh);
     connect(m_ui->credentialProcessPage, &CredentialProcessPage::changed, this,
         &ProfileEditor::refresh);
+    m_ssoPage->addFields(*m_validation, onPage(CredentialSource::Sso));
+    connect(m_ssoPage, &SsoPage::changed, this, &ProfileEditor::refresh);
     alignFormLabels();
 
     connect(m_ui->sourceComboBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -198,6 +215,7 @@ void ProfileEditor::setProfile(const Profile& profile, bool isNew)
     m_ui->accessKeysPage->load(profile);
     m_ui->assumeRolePage->load(profile, m_others);
     m_ui->credentialProcessPage->load(profile);
+    m_ssoPage->load(profile);
     updateStoredKeys();
     m_filling = false;
     m_validation->resetTouched();
@@ -255,6 +273,17 @@ Profile ProfileEditor::profile() const
     p.durationSeconds = defaults.durationSeconds;
     p.sessionName.clear();
     p.credentialProcess.clear();
+    if (p.source != CredentialSource::Sso) {
+        const Profile none;
+        p.ssoSession = none.ssoSession;
+        p.ssoStartUrl = none.ssoStartUrl;
+        p.ssoRegion = none.ssoRegion;
+        p.ssoRegistrationScopes = none.ssoRegistrationScopes;
+        p.ssoAccountId = none.ssoAccountId;
+        p.ssoRoleName = none.ssoRoleName;
+        p.ssoEndpointUrl = none.ssoEndpointUrl;
+        p.ssoOidcEndpointUrl = none.ssoOidcEndpointUrl;
+    }
     switch (p.source) {
     case CredentialSource::StaticKeys:
         m_ui->accessKeysPage->store(p);
@@ -266,6 +295,9 @@ Profile ProfileEditor::profile() const
         m_ui->credentialProcessPage->store(p);
         break;
     case CredentialSource::Environment:
+        break;
+    case CredentialSource::Sso:
+        m_ssoPage->store(p);
         break;
     }
     return p;

@@ -19,10 +19,11 @@ class ProfileEditor;
 namespace ecr {
 
 class FormValidation;
+class SsoPage;
 
 // Edits one app profile: name, default region, custom endpoints, CA bundle and where the
 // credentials come from (a page per CredentialSource: AccessKeysPage, AssumeRolePage,
-// CredentialProcessPage, and a note for the environment). Validated as the user types with
+// CredentialProcessPage, a note for the environment, SsoPage). Validated as the user types with
 // validateProfile() and validateTypedKeys(); each message shows under its field once the field
 // was edited, holds a value, or the user tried to save.
 //
@@ -72,6 +73,7 @@ private:
 
     std::unique_ptr<Ui::ProfileEditor> m_ui;
     FormValidation* m_validation;
+    SsoPage* m_ssoPage = nullptr;
     QLineEdit* m_labelEdit = nullptr;
     QComboBox* m_colorCombo = nullptr;
     Profile m_base; // what setProfile() gave; fields the editor does not show come from here

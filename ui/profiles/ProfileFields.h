@@ -22,6 +22,11 @@ enum class ProfileInput
     Duration,
     SessionName,
     CredentialProcess, // CredentialProcessPage
+    SsoSession, // SsoPage
+    SsoStartUrl,
+    SsoRegion,
+    SsoAccountId,
+    SsoRoleName,
 };
 
 } // namespace ecr

@@ -169,6 +169,8 @@ QString ProfileListModel::credentialsText(const Profile& profile)
         return tr("credential_process");
     case CredentialSource::Environment:
         return tr("Environment variables");
+    case CredentialSource::Sso:
+        return tr("SSO role %1 in %2").arg(profile.ssoRoleName, profile.ssoAccountId);
     }
     return {};
 }

@@ -9,6 +9,7 @@
 #include "MessagePresenter.h"
 #include "ProfileEditor.h"
 #include "ProfileListModel.h"
+#include "SsoProfileDialog.h"
 #include "ui_ProfileManagerDialog.h"
 
 #include <QDir>
@@ -63,6 +64,7 @@ ProfileManagerDialog::ProfileManagerDialog(
         [this] { openEditor(ProfileEditDialog::Mode::Duplicate); });
     connect(m_ui->deleteButton, &QPushButton::clicked, this, [this] { deleteSelected(); });
     connect(m_ui->importButton, &QPushButton::clicked, this, &ProfileManagerDialog::openImport);
+    connect(m_ui->addSsoButton, &QPushButton::clicked, this, &ProfileManagerDialog::openAddSso);
     connect(m_ui->testConnectionButton, &QPushButton::clicked, this, [this] {
         if (m_testing && m_testCancel)
             m_testCancel->cancel();
@@ -232,6 +234,20 @@ void ProfileManagerDialog::openImport()
 {
     auto* dialog = new ImportProfilesDialog(m_directory, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void ProfileManagerDialog::openAddSso()
+{
+    auto* dialog = new SsoProfileDialog(m_directory, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setTemplate(m_newProfileTemplate);
+    connect(dialog, &SsoProfileDialog::saved, this,
+        [this](const QString& entryId, const QString& name) {
+            selectEntry(entryId);
+            m_ui->messageBar->showMessage(
+                tr("Saved the profile %1.").arg(name), MessageBar::Type::Information);
+        });
     dialog->open();
 }
 

@@ -25,8 +25,8 @@ struct ProfileRow;
 // Lists the app's profiles with the state of their keys in the keychain, and read-only (greyed)
 // the shared-file and environment profiles the directory finds. Add, Edit and Duplicate open a
 // ProfileEditDialog; Delete asks through the presenter and removes the settings and the keys;
-// Import opens ImportProfilesDialog; Test connection resolves the selected profile's credentials
-// and shows whom STS GetCallerIdentity names.
+// Import opens ImportProfilesDialog; Add SSO Profile opens SsoProfileDialog; Test connection
+// resolves the selected profile's credentials and shows whom STS GetCallerIdentity names.
 //
 // The keychain is read only while the dialog is shown (from its first showEvent on, and after
 // each change of the list), asynchronously, one profile at a time; after a locked, refused or
@@ -46,6 +46,8 @@ public:
     QString selectedEntryId() const;
 
     void reject() override;
+    // What "Add SSO Profile…" starts from (custom endpoints of an emulator).
+    void setNewProfileTemplate(const Profile& profile) { m_newProfileTemplate = profile; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -56,6 +58,7 @@ private:
     const ProfileRow* selectedRow() const;
     void openEditor(ProfileEditDialog::Mode mode);
     void openImport();
+    void openAddSso();
     QCoro::Task<void> checkKeychain();
     QCoro::Task<void> save(QPointer<ProfileEditDialog> dialog);
     QCoro::Task<void> deleteSelected();
@@ -71,6 +74,7 @@ private:
     bool m_testing = false;
     CancelToken m_testCancel; // the test in flight: Cancel test, or closing the dialog
     bool m_shown = false;
+    Profile m_newProfileTemplate;
 };
 
 } // namespace ecr

@@ -1,0 +1,494 @@
+#include "SsoProfileDialog.h"
+
+#include "AppIcon.h"
+#include "CredentialProfileDirectory.h"
+#include "ErrorPresenter.h"
+#include "SharedConfigWriter.h"
+#include "SsoProfile.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ecr {
+
+namespace {
+
+const QStringList kDefaultScopes{u"sso:account:access"_s}; // what `aws configure sso` offers
+
+enum AccountColumn
+{
+    AccountName,
+    AccountId,
+    AccountEmail,
+};
+
+// "Production Account" + "AdministratorAccess" → "production-account-AdministratorAccess".
+QString suggestedName(const QString& accountName, const QString& roleName)
+{
+    QString base = accountName.trimmed().toLower();
+    base.replace(QRegularExpression(u"[^a-z0-9._-]+"_s), u"-"_s);
+    base.remove(QRegularExpression(u"^-+|-+$"_s));
+    return base.isEmpty() ? roleName : base + u'-' + roleName;
+}
+
+QString describe(const AwsError& error, const QString& operation)
+{
+    const ErrorText text = describeError(error, operation, false);
+    return text.action.isEmpty() ? text.what : text.what + u' ' + text.action;
+}
+
+} // namespace
+
+SsoProfileDialog::SsoProfileDialog(CredentialProfileDirectory& directory, QWidget* parent)
+    : QDialog(parent)
+    , m_directory(directory)
+{
+    setObjectName(u"ssoProfileDialog"_s);
+    setWindowTitle(tr("Add SSO Profile"));
+    setWindowIcon(applicationIcon());
+    buildForm();
+    fillSessions();
+    refresh();
+}
+
+SsoProfileDialog::~SsoProfileDialog()
+{
+    cancelAll();
+}
+
+void SsoProfileDialog::buildForm()
+{
+    auto* layout = new QVBoxLayout(this);
+
+    auto* signInBox = new QGroupBox(tr("1. Sign in"), this);
+    auto* signInForm = new QFormLayout(signInBox);
+    m_sessionCombo = new QComboBox(signInBox);
+    m_sessionCombo->setObjectName(u"sessionComboBox"_s);
+    auto* sessionLabel = new QLabel(tr("S&ign-in:"), signInBox);
+    sessionLabel->setBuddy(m_sessionCombo);
+    signInForm->addRow(sessionLabel, m_sessionCombo);
+    auto addEdit = [&](const QString& title, const QString& name, const QString& placeholder) {
+        auto* edit = new QLineEdit(signInBox);
+        edit->setObjectName(name);
+        edit->setPlaceholderText(placeholder);
+        edit->setClearButtonEnabled(true);
+        auto* label = new QLabel(title, signInBox);
+        label->setBuddy(edit);
+        signInForm->addRow(label, edit);
+        connect(edit, &QLineEdit::textChanged, this, &SsoProfileDialog::refresh);
+        return edit;
+    };
+    m_sessionName = addEdit(tr("Session &name:"), u"sessionNameLineEdit"_s,
+        tr("For example my-sso; the AWS CLI knows it as [sso-session my-sso]"));
+    m_startUrl = addEdit(
+        tr("&Portal URL:"), u"startUrlLineEdit"_s, tr("https://my-company.awsapps.com/start"));
+    m_ssoRegion = addEdit(
+        tr("Identity Center re&gion:"), u"ssoRegionLineEdit"_s, tr("For example eu-west-1"));
+    auto* signInRow = new QHBoxLayout;
+    m_signInButton = new QPushButton(tr("Sign &In…"), signInBox);
+    m_signInButton->setObjectName(u"signInButton"_s);
+    m_status = new QLabel(signInBox);
+    m_status->setObjectName(u"statusLabel"_s);
+    m_status->setWordWrap(true);
+    signInRow->addWidget(m_signInButton);
+    signInRow->addWidget(m_status, 1);
+    signInForm->addRow(signInRow);
+    layout->addWidget(signInBox);
+
+    auto* pickBox = new QGroupBox(tr("2. Account and role"), this);
+    auto* pickLayout = new QVBoxLayout(pickBox);
+    m_accountFilter = new QLineEdit(pickBox);
+    m_accountFilter->setObjectName(u"accountFilterLineEdit"_s);
+    m_accountFilter->setPlaceholderText(tr("Search accounts by name, ID or e-mail"));
+    m_accountFilter->setClearButtonEnabled(true);
+    m_accountFilter->setAccessibleName(tr("Search accounts"));
+    pickLayout->addWidget(m_accountFilter);
+    auto* lists = new QHBoxLayout;
+    m_accountModel = new QStandardItemModel(0, 3, this);
+    m_accountModel->setHorizontalHeaderLabels({tr("Account"), tr("ID"), tr("E-mail")});
+    m_accountProxy = new QSortFilterProxyModel(this);
+    m_accountProxy->setSourceModel(m_accountModel);
+    m_accountProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_accountProxy->setFilterKeyColumn(-1); // any column
+    m_accountProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_accounts = new QTreeView(pickBox);
+    m_accounts->setObjectName(u"accountsView"_s);
+    m_accounts->setAccessibleName(tr("Accounts"));
+    m_accounts->setModel(m_accountProxy);
+    m_accounts->setRootIsDecorated(false);
+    m_accounts->setUniformRowHeights(true);
+    m_accounts->setSortingEnabled(true);
+    m_accounts->sortByColumn(AccountName, Qt::AscendingOrder);
+    m_accounts->header()->setSectionResizeMode(AccountName, QHeaderView::Stretch);
+    m_accounts->header()->setStretchLastSection(false);
+    m_roles = new QListWidget(pickBox);
+    m_roles->setObjectName(u"rolesList"_s);
+    m_roles->setAccessibleName(tr("Roles"));
+    lists->addWidget(m_accounts, 3);
+    lists->addWidget(m_roles, 2);
+    pickLayout->addLayout(lists);
+    layout->addWidget(pickBox, 1);
+
+    auto* saveBox = new QGroupBox(tr("3. Profile"), this);
+    auto* saveForm = new QFormLayout(saveBox);
+    m_profileName = new QLineEdit(saveBox);
+    m_profileName->setObjectName(u"profileNameLineEdit"_s);
+    auto* nameLabel = new QLabel(tr("Profile na&me:"), saveBox);
+    nameLabel->setBuddy(m_profileName);
+    saveForm->addRow(nameLabel, m_profileName);
+    m_region = new QLineEdit(saveBox);
+    m_region->setObjectName(u"regionLineEdit"_s);
+    m_region->setPlaceholderText(tr("The ECR region; for example us-east-1"));
+    auto* regionLabel = new QLabel(tr("ECR &region:"), saveBox);
+    regionLabel->setBuddy(m_region);
+    saveForm->addRow(regionLabel, m_region);
+    m_writeConfig = new QCheckBox(tr("Also add it to the AWS CLI's &config file"), saveBox);
+    m_writeConfig->setObjectName(u"writeConfigCheckBox"_s);
+    saveForm->addRow(m_writeConfig);
+    m_configPreview = new QPlainTextEdit(saveBox);
+    m_configPreview->setObjectName(u"configPreview"_s);
+    m_configPreview->setReadOnly(true);
+    m_configPreview->setAccessibleName(tr("Text that will be added to the config file"));
+    m_configPreview->setFont(QFont(u"monospace"_s));
+    m_configPreview->setMaximumHeight(fontMetrics().lineSpacing() * 11);
+    m_configPreview->setVisible(false);
+    saveForm->addRow(m_configPreview);
+    layout->addWidget(saveBox);
+
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(u"problemLabel"_s);
+    m_problem->setWordWrap(true);
+    layout->addWidget(m_problem);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_saveButton = buttons->button(QDialogButtonBox::Save);
+    m_saveButton->setObjectName(u"saveButton"_s);
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
+    layout->addWidget(buttons);
+
+    connect(
+        m_sessionCombo, &QComboBox::currentIndexChanged, this, &SsoProfileDialog::sessionChosen);
+    connect(m_signInButton, &QPushButton::clicked, this, [this] {
+        if (m_signInCancel && !m_signInCancel->isCancelled()) {
+            m_signInCancel->cancel();
+            return;
+        }
+        signIn();
+    });
+    connect(m_accountFilter, &QLineEdit::textChanged, m_accountProxy,
+        &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_accounts->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &SsoProfileDialog::accountChosen);
+    connect(m_roles, &QListWidget::currentRowChanged, this, [this] {
+        const QModelIndex account = m_accounts->currentIndex();
+        if (!m_nameEdited && account.isValid() && m_roles->currentItem()) {
+            const QString accountName
+                = m_accountProxy->index(account.row(), AccountName).data().toString();
+            const QSignalBlocker quiet(m_profileName);
+            m_profileName->setText(suggestedName(accountName, m_roles->currentItem()->text()));
+        }
+        refresh();
+    });
+    connect(m_profileName, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
+    connect(m_profileName, &QLineEdit::textChanged, this, &SsoProfileDialog::refresh);
+    connect(m_region, &QLineEdit::textChanged, this, &SsoProfileDialog::refresh);
+    connect(m_writeConfig, &QCheckBox::toggled, this, &SsoProfileDialog::refresh);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] { save(); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &SsoProfileDialog::reject);
+    resize(720, 640);
+}
+
+void SsoProfileDialog::fillSessions()
+{
+    const QSignalBlocker quiet(m_sessionCombo);
+    m_sessionCombo->clear();
+    m_sessionCombo->addItem(tr("A new sign-in"));
+    QStringList seen;
+    const SharedConfig& shared = m_directory.sharedConfig();
+    for (const QString& name : shared.ssoSessions()) {
+        const QMap<QString, QString> values = shared.ssoSession(name);
+        seen.append(name);
+        m_sessionCombo->addItem(tr("%1 (AWS CLI config)").arg(name),
+            QStringList{name, values.value(u"sso_start_url"_s), values.value(u"sso_region"_s),
+                values.value(u"sso_registration_scopes"_s)});
+    }
+    for (const Profile& p : m_directory.appProfiles()) {
+        if (p.source != CredentialSource::Sso || p.ssoSession.isEmpty()
+            || seen.contains(p.ssoSession))
+            continue;
+        seen.append(p.ssoSession);
+        m_sessionCombo->addItem(tr("%1 (profile %2)").arg(p.ssoSession, p.name),
+            QStringList{
+                p.ssoSession, p.ssoStartUrl, p.ssoRegion, p.ssoRegistrationScopes.join(u',')});
+    }
+}
+
+void SsoProfileDialog::setTemplate(const Profile& profile)
+{
+    m_template = profile;
+}
+
+void SsoProfileDialog::sessionChosen()
+{
+    const QStringList values = m_sessionCombo->currentData().toStringList();
+    const bool existing = values.size() == 4;
+    for (QLineEdit* edit : {m_sessionName, m_startUrl, m_ssoRegion})
+        edit->setReadOnly(existing);
+    if (existing) {
+        m_sessionName->setText(values.at(0));
+        m_startUrl->setText(values.at(1));
+        m_ssoRegion->setText(values.at(2));
+    }
+    refresh();
+}
+
+Profile SsoProfileDialog::profile() const
+{
+    Profile p = m_template;
+    p.source = CredentialSource::Sso;
+    p.name = m_profileName->text().trimmed();
+    p.region = m_region->text().trimmed();
+    p.ssoSession = m_sessionName->text().trimmed();
+    p.ssoStartUrl = m_startUrl->text().trimmed();
+    p.ssoRegion = m_ssoRegion->text().trimmed();
+    const QStringList values = m_sessionCombo->currentData().toStringList();
+    p.ssoRegistrationScopes = values.size() == 4
+        ? values.at(3).split(u',', Qt::SkipEmptyParts)
+        : (p.ssoSession.isEmpty() ? QStringList() : kDefaultScopes);
+    for (QString& scope : p.ssoRegistrationScopes)
+        scope = scope.trimmed();
+    const QModelIndex account = m_accounts->currentIndex();
+    if (account.isValid())
+        p.ssoAccountId = m_accountProxy->index(account.row(), AccountId).data().toString();
+    if (m_roles->currentItem())
+        p.ssoRoleName = m_roles->currentItem()->text();
+    return p;
+}
+
+QString SsoProfileDialog::configText(QString* conflict) const
+{
+    const Profile p = profile();
+    bool withSession = false;
+    *conflict = ssoConfigConflict(m_directory.sharedConfig(), p, &withSession);
+    return ssoConfigText(p, withSession);
+}
+
+void SsoProfileDialog::refresh()
+{
+    const Profile p = profile();
+    const QString key = p.ssoStartUrl + u'\n' + p.ssoRegion + u'\n' + p.ssoSession;
+    const bool signedIn = !m_signedInKey.isEmpty() && m_signedInKey == key;
+    const bool busy = m_signInCancel && !m_signInCancel->isCancelled();
+    m_signInButton->setText(busy ? tr("Cancel Sign-&In") : tr("Sign &In…"));
+    m_accountFilter->setEnabled(signedIn);
+    m_accounts->setEnabled(signedIn);
+    m_roles->setEnabled(signedIn);
+
+    // The first problem, in form order; the sign-in fields first.
+    QString problem;
+    QList<ProfileIssue> issues = validateProfile(p, m_directory.appProfiles());
+    auto first = [&](std::initializer_list<ProfileField> fields) {
+        for (const ProfileIssue& issue : std::as_const(issues)) {
+            if (std::find(fields.begin(), fields.end(), issue.field) != fields.end())
+                return issue.message;
+        }
+        return QString();
+    };
+    const QString signInProblem = first({ProfileField::SsoSession, ProfileField::SsoStartUrl,
+        ProfileField::SsoRegion, ProfileField::SsoEndpointUrl});
+    m_signInButton->setEnabled(busy || signInProblem.isEmpty());
+    if (!signInProblem.isEmpty() && (!p.ssoStartUrl.isEmpty() || !p.ssoRegion.isEmpty()))
+        problem = signInProblem;
+    else if (!signedIn)
+        problem = tr("Sign in to list the accounts and roles you may use.");
+    else if (p.ssoAccountId.isEmpty())
+        problem = tr("Choose an account.");
+    else if (p.ssoRoleName.isEmpty())
+        problem = tr("Choose a role.");
+    else if (!issues.isEmpty())
+        problem = issues.first().message;
+
+    const bool customEndpoints = !p.ssoEndpointUrl.isEmpty() || !p.ssoOidcEndpointUrl.isEmpty()
+        || !p.endpointUrl.isEmpty();
+    m_writeConfig->setEnabled(!customEndpoints);
+    m_writeConfig->setToolTip(customEndpoints
+            ? tr("A profile with custom endpoints (such as the Local sandbox's) stays in the app.")
+            : tr("Adds the text below to %1").arg(m_directory.sharedConfig().paths().config));
+    const bool writing = m_writeConfig->isChecked() && m_writeConfig->isEnabled();
+    m_configPreview->setVisible(writing);
+    if (writing) {
+        QString conflict;
+        m_configPreview->setPlainText(
+            tr("# Added to %1:").arg(m_directory.sharedConfig().paths().config)
+            + configText(&conflict));
+        if (problem.isEmpty())
+            problem = conflict;
+    }
+    m_problem->setText(problem);
+    m_saveButton->setEnabled(problem.isEmpty() && !m_saving);
+}
+
+void SsoProfileDialog::setBusy(const QString& status)
+{
+    m_status->setText(status);
+    refresh();
+}
+
+QCoro::Task<void> SsoProfileDialog::signIn()
+{
+    QPointer<SsoProfileDialog> self(this);
+    cancelAll();
+    m_signInCancel = Cancellation::create();
+    const CancelToken cancel = m_signInCancel;
+    const Profile p = profile();
+    const SsoSessionConfig session = ssoSessionOf(p);
+    m_accountModel->removeRows(0, m_accountModel->rowCount());
+    m_roles->clear();
+    m_accountList.clear();
+    m_signedInKey.clear();
+    setBusy(tr("Signing in to %1…").arg(session.displayName()));
+    const Result<QList<SsoAccount>> accounts
+        = co_await m_directory.ssoTokens().listAccounts(session, cancel);
+    if (!self || cancel != m_signInCancel)
+        co_return; // closed, or a newer sign-in runs
+    m_signInCancel.reset();
+    if (!accounts) {
+        setBusy(accounts.error().kind == ErrorKind::Cancelled
+                ? tr("Signing in was cancelled.")
+                : describe(accounts.error(), tr("Signing in")));
+        co_return;
+    }
+    m_accountList = accounts.value();
+    m_signedInKey = p.ssoStartUrl + u'\n' + p.ssoRegion + u'\n' + p.ssoSession;
+    for (const SsoAccount& account : std::as_const(m_accountList)) {
+        QList<QStandardItem*> row{new QStandardItem(account.accountName),
+            new QStandardItem(account.accountId), new QStandardItem(account.emailAddress)};
+        for (QStandardItem* item : row)
+            item->setEditable(false);
+        m_accountModel->appendRow(row);
+    }
+    if (m_region->text().isEmpty())
+        m_region->setText(p.ssoRegion);
+    setBusy(m_accountList.isEmpty()
+            ? tr("Signed in, but this sign-in reaches no account. Ask your administrator for an "
+                 "assignment.")
+            : tr("Signed in: %n account(s).", nullptr, int(m_accountList.size())));
+    m_accountFilter->setFocus();
+}
+
+void SsoProfileDialog::accountChosen()
+{
+    m_roles->clear();
+    const QModelIndex current = m_accounts->currentIndex();
+    if (!current.isValid()) {
+        refresh();
+        return;
+    }
+    loadRoles(m_accountProxy->index(current.row(), AccountId).data().toString());
+}
+
+QCoro::Task<void> SsoProfileDialog::loadRoles(QString accountId)
+{
+    QPointer<SsoProfileDialog> self(this);
+    if (m_rolesCancel)
+        m_rolesCancel->cancel();
+    m_rolesCancel = Cancellation::create();
+    const CancelToken cancel = m_rolesCancel;
+    const SsoSessionConfig session = ssoSessionOf(profile());
+    setBusy(tr("Listing the roles of account %1…").arg(accountId));
+    const Result<QList<SsoRole>> roles
+        = co_await m_directory.ssoTokens().listAccountRoles(session, accountId, cancel);
+    if (!self || cancel != m_rolesCancel)
+        co_return;
+    m_rolesCancel.reset();
+    if (!roles) {
+        if (roles.error().kind != ErrorKind::Cancelled)
+            setBusy(describe(roles.error(), tr("Listing the roles")));
+        co_return;
+    }
+    for (const SsoRole& role : roles.value())
+        m_roles->addItem(role.roleName);
+    if (m_roles->count() == 1)
+        m_roles->setCurrentRow(0);
+    setBusy(tr("Account %1: %n role(s).", nullptr, int(m_roles->count())).arg(accountId));
+}
+
+QCoro::Task<void> SsoProfileDialog::save()
+{
+    refresh();
+    if (!m_saveButton->isEnabled())
+        co_return;
+    QPointer<SsoProfileDialog> self(this);
+    const Profile p = profile();
+    const bool writing = m_writeConfig->isChecked() && m_writeConfig->isEnabled();
+    m_saving = true;
+    refresh();
+    if (writing) {
+        // The file may have changed since the dialog read it: look again before writing.
+        m_directory.reloadSharedConfig();
+        QString conflict;
+        const QString text = configText(&conflict);
+        if (!conflict.isEmpty()) {
+            m_saving = false;
+            m_problem->setText(conflict);
+            refresh();
+            co_return;
+        }
+        const Result<Unit> written
+            = appendToConfigFile(m_directory.sharedConfig().paths().config, text);
+        if (!written) {
+            m_saving = false;
+            refresh();
+            m_problem->setText(written.error().message);
+            co_return;
+        }
+        m_directory.reloadSharedConfig();
+    }
+    const Result<Profile> stored = co_await m_directory.saveProfile(p);
+    if (!self)
+        co_return;
+    m_saving = false;
+    if (!stored) {
+        refresh();
+        m_problem->setText(describe(stored.error(), tr("Saving the profile")));
+        co_return;
+    }
+    Q_EMIT saved(
+        CredentialProfileDirectory::keychainEntryId(stored.value().id), stored.value().name);
+    accept();
+}
+
+void SsoProfileDialog::cancelAll()
+{
+    for (CancelToken* token : {&m_signInCancel, &m_rolesCancel}) {
+        if (*token) {
+            (*token)->cancel();
+            token->reset();
+        }
+    }
+}
+
+void SsoProfileDialog::reject()
+{
+    cancelAll();
+    QDialog::reject();
+}
+
+} // namespace ecr
