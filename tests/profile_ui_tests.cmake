@@ -12,3 +12,10 @@ set_tests_properties(tst_profilemanager PROPERTIES RESOURCE_LOCK keyring TIMEOUT
 # worker leaks a little per call (see lsan-secret-service.supp; matters under the asan preset).
 set_property(TEST tst_profilemanager APPEND PROPERTY ENVIRONMENT
     "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan-secret-service.supp:print_suppressions=0")
+
+# IAM Identity Center in the app: Add SSO Profile, the sign-in dialog, the chain's SSO step.
+ecr_add_test(tst_ssoprofile SOURCES tst_ssoprofile.cpp CredentialsTestSupport.h RecordingPresenter.h
+    SandboxHarness.h LIBS app_wiring sandbox GUI LABELS gui profiles sso keychain loopback)
+set_tests_properties(tst_ssoprofile PROPERTIES RESOURCE_LOCK keyring TIMEOUT 180)
+set_property(TEST tst_ssoprofile APPEND PROPERTY ENVIRONMENT
+    "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan-secret-service.supp:print_suppressions=0")

@@ -96,6 +96,7 @@ private Q_SLOTS:
         QTest::newRow("role") << int(CredentialSource::AssumeRole);
         QTest::newRow("process") << int(CredentialSource::CredentialProcess);
         QTest::newRow("environment") << int(CredentialSource::Environment);
+        QTest::newRow("sso") << int(CredentialSource::Sso);
     }
     void fieldsFollowTheSource()
     {
@@ -117,6 +118,11 @@ private Q_SLOTS:
             {u"credentialProcessLineEdit"_s, CredentialSource::CredentialProcess},
             {u"credentialProcessNoteLabel"_s, CredentialSource::CredentialProcess},
             {u"environmentNoteLabel"_s, CredentialSource::Environment},
+            {u"ssoSessionLineEdit"_s, CredentialSource::Sso},
+            {u"ssoStartUrlLineEdit"_s, CredentialSource::Sso},
+            {u"ssoRegionLineEdit"_s, CredentialSource::Sso},
+            {u"ssoAccountIdLineEdit"_s, CredentialSource::Sso},
+            {u"ssoRoleNameLineEdit"_s, CredentialSource::Sso},
         };
         for (const auto& [name, fieldSource] : sourceFields)
             QVERIFY2(field<QWidget>(editor, name)->isVisible() == (int(fieldSource) == source),
@@ -280,6 +286,41 @@ private Q_SLOTS:
         QCOMPARE(message(editor, u"durationErrorLabel"_s), QString());
         QVERIFY(editor.validation().isValid());
         QCOMPARE(editor.profile().durationSeconds, 5000);
+    }
+
+    void ssoMessages()
+    {
+        ProfileEditor editor;
+        editor.show();
+        type(field(editor, u"nameLineEdit"_s), u"corp"_s);
+        chooseSource(editor, CredentialSource::Sso);
+        QVERIFY(!editor.validation().isValid());
+        type(field(editor, u"ssoStartUrlLineEdit"_s), u"http://corp.awsapps.com/start"_s);
+        QVERIFY(message(editor, u"ssoStartUrlErrorLabel"_s).contains(u"is not an https URL"_s));
+        type(field(editor, u"ssoStartUrlLineEdit"_s), u"https://corp.awsapps.com/start"_s);
+        QCOMPARE(message(editor, u"ssoStartUrlErrorLabel"_s), QString());
+        type(field(editor, u"ssoRegionLineEdit"_s), u"mars-1"_s);
+        QVERIFY(message(editor, u"ssoRegionErrorLabel"_s).contains(u"not a region"_s));
+        type(field(editor, u"ssoRegionLineEdit"_s), u"eu-west-1"_s);
+        type(field(editor, u"ssoAccountIdLineEdit"_s), u"12345"_s);
+        QCOMPARE(message(editor, u"ssoAccountIdErrorLabel"_s),
+            u"An account ID is 12 digits, such as 123456789012."_s);
+        type(field(editor, u"ssoAccountIdLineEdit"_s), u"123456789012"_s);
+        type(field(editor, u"ssoSessionLineEdit"_s), u"my sso"_s);
+        QVERIFY(message(editor, u"ssoSessionErrorLabel"_s).contains(u"no spaces"_s));
+        type(field(editor, u"ssoSessionLineEdit"_s), u"corp"_s);
+        QVERIFY(!editor.validation().isValid()); // no role yet
+        type(field(editor, u"ssoRoleNameLineEdit"_s), u"AdministratorAccess"_s);
+        QVERIFY(editor.validation().isValid());
+        const Profile p = editor.profile();
+        QCOMPARE(p.source, CredentialSource::Sso);
+        QCOMPARE(p.ssoSession, u"corp"_s);
+        QCOMPARE(p.ssoStartUrl, u"https://corp.awsapps.com/start"_s);
+        QCOMPARE(p.ssoAccountId, u"123456789012"_s);
+        // Another source keeps none of it.
+        chooseSource(editor, CredentialSource::Environment);
+        QVERIFY(editor.profile().ssoStartUrl.isEmpty());
+        QVERIFY(editor.profile().ssoRoleName.isEmpty());
     }
 
     void credentialProcessMessage()

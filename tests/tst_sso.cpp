@@ -198,6 +198,16 @@ private Q_SLOTS:
             QCOMPARE(parsed->expiresAt.toSecsSinceEpoch(), token.expiresAt.toSecsSinceEpoch());
         }
         QVERIFY(!SsoTokenCache::parseToken("{\"expiresAt\": \"2026-08-07T18:04:05Z\"}"));
+        // A legacy profile's token, as the CLI writes it: no client, no refresh token.
+        SsoToken legacy;
+        legacy.startUrl = token.startUrl;
+        legacy.region = token.region;
+        legacy.accessToken = token.accessToken;
+        legacy.expiresAt = token.expiresAt;
+        QCOMPARE(SsoTokenCache::tokenJson(legacy),
+            "{\"startUrl\": \"https://my-sso-portal.awsapps.com/start\", \"region\": "
+            "\"us-east-1\", \"accessToken\": \"EXAMPLETOKENSENTINEL-access\", \"expiresAt\": "
+            "\"2026-08-07T18:04:05Z\"}"_ba);
     }
 
     void filesAre0600InA0700Folder()

@@ -17,4 +17,19 @@ SsoSessionConfig ssoSessionOf(const Profile& profile)
     return session;
 }
 
+void clearSsoSettings(Profile& profile)
+{
+    const Profile none;
+    profile.ssoSession = none.ssoSession;
+    profile.ssoStartUrl = none.ssoStartUrl;
+    profile.ssoRegion = none.ssoRegion;
+    profile.ssoRegistrationScopes = none.ssoRegistrationScopes;
+    profile.ssoAccountId = none.ssoAccountId;
+    profile.ssoRoleName = none.ssoRoleName;
+    profile.ssoEndpointUrl = none.ssoEndpointUrl;
+    profile.ssoOidcEndpointUrl = none.ssoOidcEndpointUrl;
+    profile.ssoEndpointUrlOrigin = none.ssoEndpointUrlOrigin;
+    profile.ssoOidcEndpointUrlOrigin = none.ssoOidcEndpointUrlOrigin;
+}
+
 } // namespace ecr

@@ -7,6 +7,7 @@
 #include "FormValidation.h"
 #include "ProfileFields.h"
 #include "SsoPage.h"
+#include "SsoProfile.h"
 #include "ui_ProfileEditor.h"
 
 #include <QComboBox>
@@ -273,17 +274,8 @@ Profile ProfileEditor::profile() const
     p.durationSeconds = defaults.durationSeconds;
     p.sessionName.clear();
     p.credentialProcess.clear();
-    if (p.source != CredentialSource::Sso) {
-        const Profile none;
-        p.ssoSession = none.ssoSession;
-        p.ssoStartUrl = none.ssoStartUrl;
-        p.ssoRegion = none.ssoRegion;
-        p.ssoRegistrationScopes = none.ssoRegistrationScopes;
-        p.ssoAccountId = none.ssoAccountId;
-        p.ssoRoleName = none.ssoRoleName;
-        p.ssoEndpointUrl = none.ssoEndpointUrl;
-        p.ssoOidcEndpointUrl = none.ssoOidcEndpointUrl;
-    }
+    if (p.source != CredentialSource::Sso)
+        clearSsoSettings(p);
     switch (p.source) {
     case CredentialSource::StaticKeys:
         m_ui->accessKeysPage->store(p);

@@ -52,6 +52,7 @@ QLineEdit* SsoPage::addRow(
     edit->setAccessibleName(accessible.remove(u'&').remove(u':'));
     column->addWidget(edit);
     *message = new QLabel(field);
+    (*message)->setObjectName(QString(objectName).replace(u"LineEdit"_s, u"ErrorLabel"_s));
     (*message)->setWordWrap(true);
     column->addWidget(*message);
     auto* label = new QLabel(title, this);
