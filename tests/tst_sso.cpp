@@ -350,16 +350,23 @@ private Q_SLOTS:
 
     // ---- refresh and re-sign-in ---------------------------------------------------------
 
+    void aTokenNearExpiryIsRefreshedSilently_data()
+    {
+        QTest::addColumn<int>("secondsLeft");
+        QTest::newRow("ten minutes left") << 600;
+        QTest::newRow("expired an hour ago") << -3600;
+    }
     void aTokenNearExpiryIsRefreshedSilently()
     {
+        QFETCH(int, secondsLeft);
         Sso s;
         s.approveOnOpen();
         const Result<SsoToken> first = SandboxHarness::wait(s.provider.token(s.session));
         QVERIFY2(first.ok(), qPrintable(messageOf(first)));
-        // Ten minutes left (under the 15-minute window), and the service no longer takes it.
+        // Under the 15-minute window (or past its end), and the service no longer takes it.
         SsoTokenCache cache(SsoTokenCache::directoryFor(s.home.path()));
         SsoToken nearly = first.value();
-        nearly.expiresAt = QDateTime::currentDateTimeUtc().addSecs(600);
+        nearly.expiresAt = QDateTime::currentDateTimeUtc().addSecs(secondsLeft);
         QVERIFY(cache.writeToken(s.session, nearly).ok());
         s.sandboxSso().expireAccessTokens();
         const Result<SsoToken> refreshed = SandboxHarness::wait(s.provider.token(s.session));

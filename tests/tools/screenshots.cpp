@@ -1,6 +1,8 @@
 // Renders the documentation screenshots: the main window with rules, a marked profile and the
-// details pane; the same window in a dark palette; the rule form; an error dialog. Run through
-// scripts/screenshots, which starts it under Xvfb.
+// details pane; the same window in a dark palette; the rule form; an error dialog; the IAM
+// Identity Center sign-in and Add SSO Profile after signing in to the sandbox. Run through
+// scripts/screenshots, which starts it under Xvfb (with a throwaway HOME).
+#include "CredentialProfileDirectory.h"
 #include "EcrClient.h"
 #include "ErrorPresenter.h"
 #include "FormValidation.h"
@@ -15,6 +17,8 @@
 #include "SandboxServer.h"
 #include "SandboxService.h"
 #include "SessionFactory.h"
+#include "SsoProfileDialog.h"
+#include "SsoSignInDialog.h"
 #include "StsClient.h"
 
 #include <QApplication>
@@ -22,12 +26,16 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPalette>
+#include <QPushButton>
+#include <QSettings>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeView>
 
 using namespace ecr;
 using namespace Qt::StringLiterals;
@@ -154,7 +162,9 @@ int main(int argc, char* argv[])
     QDir().mkpath(outDir);
 
     SystemClock clock;
-    sandbox::SandboxService service(clock, {});
+    sandbox::SandboxConfig sandboxConfig;
+    sandboxConfig.sso.pollIntervalSeconds = 1;
+    sandbox::SandboxService service(clock, sandboxConfig);
     sandbox::SandboxServer server(service);
     if (!server.listen())
         return 1;
@@ -251,5 +261,45 @@ int main(int argc, char* argv[])
     box.show();
     settle(300);
     ok = save(&box, outDir + u"/error-dialog.png"_s) && ok;
+    box.hide();
+
+    // Add SSO Profile: sign in to the sandbox's Identity Center (its switch approves the code
+    // once the sign-in dialog is on screen), then an account and a role.
+    QSettings settings(QDir::temp().filePath(u"ecr-screenshots.ini"_s), QSettings::IniFormat);
+    ProfileStore store(settings);
+    KeychainStore keychain; // not touched: listing accounts needs no secret of the keychain
+    CredentialProfileDirectory directory(store, keychain, network, clock);
+    DialogSsoPrompter prompter(&window);
+    directory.setSsoPrompter(&prompter);
+    prompter.setUrlOpener([&](const QUrl&) {
+        QTimer::singleShot(400, [&] {
+            if (auto* signIn = window.findChild<SsoSignInDialog*>())
+                ok = save(signIn, outDir + u"/sso-sign-in.png"_s) && ok;
+            service.sso().approve();
+        });
+        return true;
+    });
+    SsoProfileDialog sso(directory, &window);
+    Profile endpoints;
+    for (QUrl* url : {&endpoints.endpointUrl, &endpoints.stsEndpointUrl, &endpoints.ssoEndpointUrl,
+             &endpoints.ssoOidcEndpointUrl})
+        *url = server.url();
+    sso.setTemplate(endpoints);
+    sso.findChild<QLineEdit*>(u"sessionNameLineEdit"_s)->setText(u"my-sso"_s);
+    sso.findChild<QLineEdit*>(u"startUrlLineEdit"_s)->setText(sandboxConfig.sso.startUrl);
+    sso.findChild<QLineEdit*>(u"ssoRegionLineEdit"_s)->setText(u"us-east-1"_s);
+    sso.show();
+    sso.findChild<QPushButton*>(u"signInButton"_s)->click();
+    auto* accounts = sso.findChild<QTreeView*>(u"accountsView"_s);
+    for (int i = 0; i < 200 && accounts->model()->rowCount() == 0; ++i)
+        settle(50);
+    accounts->setCurrentIndex(accounts->model()->index(0, 0));
+    auto* roles = sso.findChild<QListWidget*>(u"rolesList"_s);
+    for (int i = 0; i < 100 && roles->count() == 0; ++i)
+        settle(50);
+    roles->setCurrentRow(0);
+    settle(300);
+    ok = accounts->model()->rowCount() > 0 && save(&sso, outDir + u"/add-sso-profile.png"_s) && ok;
+    settings.clear();
     return ok ? 0 : 1;
 }

@@ -82,7 +82,7 @@ void SsoProfileDialog::buildForm()
     auto* signInForm = new QFormLayout(signInBox);
     m_sessionCombo = new QComboBox(signInBox);
     m_sessionCombo->setObjectName(u"sessionComboBox"_s);
-    auto* sessionLabel = new QLabel(tr("S&ign-in:"), signInBox);
+    auto* sessionLabel = new QLabel(tr("Sign-in t&o:"), signInBox);
     sessionLabel->setBuddy(m_sessionCombo);
     signInForm->addRow(sessionLabel, m_sessionCombo);
     auto addEdit = [&](const QString& title, const QString& name, const QString& placeholder) {

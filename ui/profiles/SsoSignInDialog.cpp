@@ -75,6 +75,7 @@ SsoSignInDialog::SsoSignInDialog(QWidget* parent)
     layout->addWidget(buttons);
     open->setDefault(true);
 
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     m_ticker->setInterval(1000);
     connect(m_ticker, &QTimer::timeout, this, &SsoSignInDialog::updateTimeLeft);
 }
