@@ -752,6 +752,25 @@ private Q_SLOTS:
         QCOMPARE(e.code, u"ValidationException"_s);
         QCOMPARE(e.message, u"badvalue!"_s);
     }
+
+    // SSO OIDC answers errors the OAuth way: {"error": "slow_down", "error_description": …}.
+    void oauthErrorBodiesNameTheModelsExceptions()
+    {
+        const ServiceInfo service{u"OIDC"_s, "sso-oauth", Protocol::RestJson1, {}, {}};
+        const QList<std::pair<QByteArray, QString>> cases{
+            {"authorization_pending", u"AuthorizationPendingException"_s},
+            {"slow_down", u"SlowDownException"_s},
+            {"expired_token", u"ExpiredTokenException"_s},
+            {"access_denied", u"AccessDeniedException"_s},
+            {"invalid_client", u"InvalidClientException"_s},
+            {"server_error", u"InternalServerException"_s},
+        };
+        for (const auto& [oauth, exception] : cases) {
+            const AwsError e = parseJsonError(
+                service, {400, {}, R"({"error":")" + oauth + R"(","error_description":"d"})", {}});
+            QCOMPARE(e.code, exception);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServiceClient)

@@ -445,6 +445,74 @@ private Q_SLOTS:
 
     // ---- the portal ---------------------------------------------------------------------
 
+    // The service no longer knows the cached client (another sandbox run, a deleted client):
+    // the refresh fails, the registration is dropped, the client registered again, one sign-in.
+    void aRegistrationTheServiceForgotIsReplaced()
+    {
+        Sso s;
+        s.approveOnOpen();
+        const Result<SsoToken> first = SandboxHarness::wait(s.provider.token(s.session));
+        QVERIFY2(first.ok(), qPrintable(messageOf(first)));
+        QCOMPARE(s.calls("RegisterClient"), 1);
+        s.sandboxSso().reset(); // every client and token gone
+        s.provider.reject(s.session, first->accessToken); // as the portal's 401 would
+        const Result<SsoToken> second = SandboxHarness::wait(s.provider.token(s.session));
+        QVERIFY2(second.ok(), qPrintable(messageOf(second)));
+        QCOMPARE(s.calls("RegisterClient"), 2);
+        QCOMPARE(s.prompter.opened.size(), 2);
+        QCOMPARE(s.sandboxSso().registrations(), 1);
+        const SsoTokenCache cache(SsoTokenCache::directoryFor(s.home.path()));
+        QCOMPARE(cache.readToken(s.session).value()->clientId, second->clientId);
+        QVERIFY(second->clientId != first->clientId);
+    }
+
+    // A token file of this name for another portal (another tool's session of the same name)
+    // is not used: the user signs in to the session's own portal.
+    void aTokenForAnotherPortalIsNotUsed()
+    {
+        Sso s;
+        s.approveOnOpen();
+        SsoToken foreign;
+        foreign.startUrl = u"https://other-company.awsapps.com/start"_s;
+        foreign.region = s.session.region;
+        foreign.accessToken = u"EXAMPLETOKENSENTINEL-foreign"_s;
+        foreign.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+        const SsoTokenCache cache(SsoTokenCache::directoryFor(s.home.path()));
+        QVERIFY(cache.writeToken(s.session, foreign).ok());
+        const Result<SsoToken> token = SandboxHarness::wait(s.provider.token(s.session));
+        QVERIFY2(token.ok(), qPrintable(messageOf(token)));
+        QVERIFY(token->accessToken != foreign.accessToken);
+        QCOMPARE(token->startUrl, kStartUrl);
+        QCOMPARE(s.prompter.opened.size(), 1);
+    }
+
+    // A server error or a dropped connection while the user approves does not end the sign-in.
+    void pollingGoesOnThroughABlip()
+    {
+        Sso s;
+        s.prompter.onOpen = [&](const SsoSignInPrompt& prompt) {
+            s.harness.server().queueFaults(u"CreateToken"_s,
+                {sandbox::SandboxServer::Fault::ServerError, sandbox::SandboxServer::Fault::Reset});
+            QTimer::singleShot(150, [&s, code = prompt.userCode] { s.sandboxSso().approve(code); });
+        };
+        const Result<SsoToken> token = SandboxHarness::wait(s.provider.token(s.session));
+        QVERIFY2(token.ok(), qPrintable(messageOf(token)));
+        QVERIFY2(s.prompter.statuses.join(u'|').contains(u"still trying"_s),
+            qPrintable(s.prompter.statuses.join(u'|')));
+    }
+
+    // CLI 2.22+ registers its clients for PKCE under the same file name: not for the device flow.
+    void aPkceRegistrationIsNotReused()
+    {
+        const QByteArray device = R"({"clientId": "c", "clientSecret": "s", "expiresAt": )"
+                                  R"("2030-01-01T00:00:00Z", "scopes": ["sso:account:access"]})";
+        QVERIFY(SsoTokenCache::parseRegistration(device));
+        const QByteArray pkce = R"({"clientId": "c", "clientSecret": "s", "expiresAt": )"
+                                R"("2030-01-01T00:00:00Z", "scopes": ["sso:account:access"], )"
+                                R"("grantTypes": ["authorization_code", "refresh_token"]})";
+        QVERIFY(!SsoTokenCache::parseRegistration(pkce));
+    }
+
     void thePortalFollowsEveryPage()
     {
         HarnessOptions options = ssoSandbox();

@@ -83,6 +83,8 @@ struct App
         credentials.setSsoPrompter(&prompter);
         prompter.setUrlOpener([this](const QUrl& url) {
             opened.append(url);
+            if (onOpen)
+                onOpen();
             if (approveInBrowser)
                 QTimer::singleShot(0, [this] { harness.service().sso().approve(); });
             return true;
@@ -116,6 +118,7 @@ struct App
     MainWindow window;
     DialogSsoPrompter prompter;
     QList<QUrl> opened;
+    std::function<void()> onOpen; // while the sign-in dialog is on screen, before approval
     bool approveInBrowser = true;
 };
 
@@ -182,19 +185,31 @@ private Q_SLOTS:
         QCOMPARE(problem->text(), u"Sign in to list the accounts and roles you may use."_s);
 
         // Sign in: the code is shown and the browser opened; the sandbox approves it.
+        QPointer<SsoSignInDialog> signInDialog;
+        QString shownCode;
+        QString promptCode;
+        int secondsLeft = 0;
+        bool shown = false;
+        app.onOpen = [&] {
+            signInDialog = app.window.findChild<SsoSignInDialog*>();
+            if (!signInDialog)
+                return;
+            shown = signInDialog->isVisible() && signInDialog->parent() == dialog;
+            shownCode = find<QLabel>(signInDialog, u"userCodeLabel"_s)->text();
+            promptCode = signInDialog->prompt().userCode;
+            secondsLeft = find<QProgressBar>(signInDialog, u"timeLeftBar"_s)->value();
+        };
         QTest::mouseClick(signIn, Qt::LeftButton);
-        SsoSignInDialog* signInDialog = nullptr;
-        QTRY_VERIFY((signInDialog = dialog->findChild<SsoSignInDialog*>()) != nullptr);
-        QTRY_COMPARE(app.opened.size(), 1);
-        QVERIFY(app.opened.first().toString().contains(u"/device?user_code="_s));
-        QCOMPARE(find<QLabel>(signInDialog, u"userCodeLabel"_s)->text(),
-            signInDialog->prompt().userCode);
-        QVERIFY(app.opened.first().toString().endsWith(signInDialog->prompt().userCode));
-        QVERIFY(find<QProgressBar>(signInDialog, u"timeLeftBar"_s)->value() > 0);
-        QPointer<SsoSignInDialog> signInGuard(signInDialog);
         auto* accounts = find<QTreeView>(dialog, u"accountsView"_s);
         QTRY_COMPARE(accounts->model()->rowCount(), 3);
-        QTRY_VERIFY(!signInGuard || !signInGuard->isVisible()); // closed once signed in
+        QCOMPARE(app.opened.size(), 1);
+        QVERIFY(shown); // over the Add SSO Profile dialog
+        QVERIFY(!promptCode.isEmpty());
+        QCOMPARE(shownCode, promptCode);
+        QVERIFY(app.opened.first().toString().contains(u"/device?user_code="_s));
+        QVERIFY(app.opened.first().toString().endsWith(promptCode));
+        QVERIFY(secondsLeft > 500); // the sandbox's codes last 600 s
+        QTRY_VERIFY(!signInDialog); // closed once signed in
         QVERIFY(find<QLabel>(dialog, u"statusLabel"_s)->text().contains(u"3 account"_s));
         QCOMPARE(app.cacheFiles().size(), 2); // the token and the client registration, as the CLI
 
@@ -366,6 +381,17 @@ private Q_SLOTS:
         app.credentials.reloadSharedConfig();
         find<QLineEdit>(&dialog, u"regionLineEdit"_s)->setText(u"eu-west-1"_s);
         QVERIFY(!find<QPushButton>(&dialog, u"saveButton"_s)->isEnabled());
+        // The CLI has a session of that name for another portal: signing in under it would
+        // share (and overwrite) its token, so the dialog says so and will not sign in.
+        QVERIFY(find<QPushButton>(&dialog, u"signInButton"_s)->isEnabled());
+        QVERIFY(appendToConfigFile(config,
+            u"[sso-session corp]\nsso_start_url = https://elsewhere.awsapps.com/start\n"
+            "sso_region = eu-west-1\n"_s)
+                    .ok());
+        app.credentials.reloadSharedConfig();
+        find<QLineEdit>(&dialog, u"ssoRegionLineEdit"_s)->setText(u"eu-west-2"_s);
+        QVERIFY(find<QLabel>(&dialog, u"problemLabel"_s)->text().contains(u"another portal"_s));
+        QVERIFY(!find<QPushButton>(&dialog, u"signInButton"_s)->isEnabled());
     }
 };
 

@@ -166,9 +166,11 @@ AwsError parseJsonError(const ServiceInfo& service, const HttpAnswer& answer)
         code = json.value(u"code").toString();
     if (code.isEmpty()) {
         // OAuth-style bodies (SSO OIDC): {"error": "authorization_pending"} names
-        // AuthorizationPendingException.
+        // AuthorizationPendingException, "server_error" InternalServerException.
         const QString oauth = json.value(u"error").toString();
-        if (!oauth.isEmpty()) {
+        if (oauth == u"server_error") {
+            code = u"InternalServerException"_s; // the one the model does not spell out
+        } else if (!oauth.isEmpty()) {
             for (const QString& word : oauth.split(u'_', Qt::SkipEmptyParts))
                 code += word.left(1).toUpper() + word.mid(1);
             code += u"Exception"_s;

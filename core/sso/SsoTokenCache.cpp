@@ -153,6 +153,12 @@ std::optional<SsoRegistration> SsoTokenCache::parseRegistration(const QByteArray
         registration.scopes.append(scope.toString());
     if (!registration.isValid() || !registration.expiresAt.isValid())
         return std::nullopt;
+    // CLI 2.22+ registers for the PKCE flow (grantTypes authorization_code): a client of one
+    // flow cannot be used for the other.
+    for (const QJsonValue& grant : o.value(u"grantTypes"_s).toArray()) {
+        if (grant.toString() == u"authorization_code")
+            return std::nullopt;
+    }
     return registration;
 }
 
@@ -199,7 +205,17 @@ Result<Unit> SsoTokenCache::writeRegistration(
 
 Result<Unit> SsoTokenCache::removeToken(const SsoSessionConfig& session) const
 {
-    QFile file(tokenPath(session));
+    return removeFile(tokenPath(session));
+}
+
+Result<Unit> SsoTokenCache::removeRegistration(const SsoSessionConfig& session) const
+{
+    return removeFile(registrationPath(session));
+}
+
+Result<Unit> SsoTokenCache::removeFile(const QString& path) const
+{
+    QFile file(path);
     if (file.exists() && !file.remove())
         return fileError(tr("The SSO cache file %1 cannot be removed: %2.")
                              .arg(file.fileName(), file.errorString()));

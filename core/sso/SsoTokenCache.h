@@ -37,18 +37,22 @@ public:
     Result<Unit> writeToken(const SsoSessionConfig& session, const SsoToken& token) const;
     Result<Unit> removeToken(const SsoSessionConfig& session) const;
     Result<std::optional<SsoRegistration>> readRegistration(const SsoSessionConfig& session) const;
+    Result<Unit> removeRegistration(const SsoSessionConfig& session) const;
     Result<Unit> writeRegistration(
         const SsoSessionConfig& session, const SsoRegistration& registration) const;
 
     // The files' JSON, key order and separators as the CLI's json.dumps writes them.
     static QByteArray tokenJson(const SsoToken& token);
     static QByteArray registrationJson(const SsoRegistration& registration);
-    // Needs accessToken and expiresAt (as the CLI's loader); nullopt otherwise.
+    // Needs accessToken and expiresAt (as the CLI's loader); nullopt otherwise. A registration
+    // for the PKCE flow (grantTypes with authorization_code) is nullopt: the device flow
+    // cannot use it.
     static std::optional<SsoToken> parseToken(const QByteArray& json);
     static std::optional<SsoRegistration> parseRegistration(const QByteArray& json);
 
 private:
     Result<Unit> writeFile(const QString& path, const QByteArray& content) const;
+    Result<Unit> removeFile(const QString& path) const;
 
     QString m_directory;
 };

@@ -1,6 +1,7 @@
 #include "SsoTokenProvider.h"
 
 #include "HttpTransport.h"
+#include "RetryPolicy.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -125,6 +126,13 @@ QCoro::Task<Result<QList<SsoRole>>> SsoTokenProvider::listAccountRoles(
     co_return co_await withToken(session, call, cancel);
 }
 
+void SsoTokenProvider::forgetRegistration(const SsoSessionConfig& session)
+{
+    m_registrations.remove(keyOf(session));
+    if (const Result<Unit> removed = m_cache.removeRegistration(session); !removed)
+        qCWarning(lcSso) << removed.error().message;
+}
+
 void SsoTokenProvider::reject(const SsoSessionConfig& session, const QString& accessToken)
 {
     m_rejected.insert(keyOf(session), accessToken);
@@ -169,7 +177,15 @@ QCoro::Task<Result<SsoToken>> SsoTokenProvider::obtain(SsoSessionConfig session,
         qCInfo(lcSso) << "the SSO cache entry is not usable; signing in again:"
                       << cached.error().message;
     const QDateTime now = m_clock.now();
-    if (cached && cached.value()) {
+    // A token for another portal or region under this name (another tool's session of the
+    // same name) is not this session's: sign in instead of using it.
+    const bool samePortal = cached && cached.value()
+        && (cached.value()->startUrl.isEmpty() || cached.value()->startUrl == session.startUrl)
+        && (cached.value()->region.isEmpty() || cached.value()->region == session.region);
+    if (cached && cached.value() && !samePortal)
+        qCInfo(lcSso) << "the SSO cache entry of" << session.displayName()
+                      << "is for another portal; signing in again";
+    if (samePortal) {
         const SsoToken token = *cached.value();
         const bool rejected = m_rejected.value(keyOf(session)) == token.accessToken;
         const qint64 left = now.secsTo(token.expiresAt);
@@ -177,7 +193,10 @@ QCoro::Task<Result<SsoToken>> SsoTokenProvider::obtain(SsoSessionConfig session,
             co_return token;
         // Refresh (a legacy profile has none, as in the CLI); keep the old token while it lasts.
         if (!session.isLegacy() && token.canRefreshAt(now)) {
-            Result<SsoToken> refreshed = co_await refresh(session, token, cancel);
+            // Not cancelled with the callers: once sent, the refresh token may be spent, and
+            // only finishing (and caching the new one) keeps the session.
+            const CancelToken uncancelled;
+            Result<SsoToken> refreshed = co_await refresh(session, token, uncancelled);
             if (!self)
                 co_return cancelled();
             if (refreshed)
@@ -256,20 +275,36 @@ QCoro::Task<Result<SsoToken>> SsoTokenProvider::signIn(SsoSessionConfig session,
             tr("Sign in to %1 first (for example with `aws sso login`): no sign-in window is "
                "available here.")
                 .arg(session.displayName()));
-    const Result<SsoRegistration> registered = co_await registration(session, cancel);
-    if (!self)
-        co_return cancelled();
-    if (!registered)
-        co_return registered.error();
-    const SsoRegistration client = registered.value();
     const QString startUrl = session.startUrl;
-    const Result<DeviceAuthorization> authorized
-        = co_await oidc(session).startDeviceAuthorization(client, startUrl, cancel);
-    if (!self)
-        co_return cancelled();
-    if (!authorized)
-        co_return authorized.error();
-    const DeviceAuthorization device = authorized.value();
+    SsoRegistration client;
+    std::optional<DeviceAuthorization> started;
+    // A cached registration the service no longer knows (its client deleted, another
+    // instance's): dropped, and the client registered once more.
+    for (int attempt = 1; !started; ++attempt) {
+        const Result<SsoRegistration> registered = co_await registration(session, cancel);
+        if (!self)
+            co_return cancelled();
+        if (!registered)
+            co_return registered.error();
+        client = registered.value();
+        const SsoRegistration used = client;
+        const Result<DeviceAuthorization> authorized
+            = co_await oidc(session).startDeviceAuthorization(used, startUrl, cancel);
+        if (!self)
+            co_return cancelled();
+        if (authorized) {
+            started = authorized.value();
+        } else if (attempt == 1
+            && (authorized.error().isService(u"InvalidClientException")
+                || authorized.error().isService(u"UnauthorizedClientException"))) {
+            qCInfo(lcSso) << "the SSO client registration of" << session.displayName()
+                          << "is no longer valid; registering again";
+            forgetRegistration(session);
+        } else {
+            co_return authorized.error();
+        }
+    }
+    const DeviceAuthorization device = *started;
     const QString deviceCode = device.deviceCode;
     int interval = device.intervalSeconds;
 
@@ -319,6 +354,12 @@ QCoro::Task<Result<SsoToken>> SsoTokenProvider::signIn(SsoSessionConfig session,
                 tr("The sign-in to %1 was denied. Sign in again and allow access in the "
                    "browser, or ask your administrator for access.")
                     .arg(session.displayName()));
+        } else if (classifyForRetry(error, u"CreateToken") != RetryClass::None) {
+            // A network blip or a server error while the user approves: keep polling.
+            if (view)
+                view->setStatus(
+                    tr("Could not reach IAM Identity Center (%1); still trying.")
+                        .arg(error.code.isEmpty() ? errorKindName(error.kind) : error.code));
         } else if (!error.isService(u"AuthorizationPendingException")) {
             co_return error;
         } else if (view) {

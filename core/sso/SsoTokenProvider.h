@@ -92,6 +92,7 @@ private:
     QCoro::Task<Result<SsoToken>> signIn(SsoSessionConfig session, CancelToken cancel);
     QCoro::Task<Result<SsoRegistration>> registration(SsoSessionConfig session, CancelToken cancel);
     SsoClientConfig clientConfig(const SsoSessionConfig& session, bool portal) const;
+    void forgetRegistration(const SsoSessionConfig& session);
     static QString keyOf(const SsoSessionConfig& session);
 
     QNetworkAccessManager& m_network;

@@ -19,7 +19,7 @@ SsoPage::SsoPage(QWidget* parent)
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_session = addRow(tr("SSO se&ssion:"), u"ssoSessionLineEdit"_s,
+    m_session = addRow(tr("SS&O session:"), u"ssoSessionLineEdit"_s,
         tr("Optional; for example my-sso (an [sso-session] of the AWS CLI)"), &m_sessionMessage);
     m_startUrl = addRow(tr("&Portal URL:"), u"ssoStartUrlLineEdit"_s,
         tr("https://my-company.awsapps.com/start"), &m_startUrlMessage);
@@ -27,7 +27,7 @@ SsoPage::SsoPage(QWidget* parent)
         tr("For example eu-west-1"), &m_regionMessage);
     m_accountId = addRow(
         tr("Acco&unt ID:"), u"ssoAccountIdLineEdit"_s, tr("123456789012"), &m_accountIdMessage);
-    m_roleName = addRow(tr("&Role (permission set):"), u"ssoRoleNameLineEdit"_s,
+    m_roleName = addRow(tr("Role (permiss&ion set):"), u"ssoRoleNameLineEdit"_s,
         tr("For example AdministratorAccess"), &m_roleNameMessage);
     auto* note = new QLabel(tr("Signing in opens the access portal in your browser; the token is "
                                "kept where the AWS CLI keeps it (~/.aws/sso/cache), so `aws sso "
@@ -84,6 +84,12 @@ void SsoPage::load(const Profile& profile)
 void SsoPage::store(Profile& profile) const
 {
     profile.ssoSession = m_session->text().trimmed();
+    // A session without scopes gets what `aws configure sso` offers, so that its client
+    // registration (and file) is the CLI's and refresh tokens are granted.
+    if (profile.ssoSession.isEmpty())
+        profile.ssoRegistrationScopes.clear();
+    else if (profile.ssoRegistrationScopes.isEmpty())
+        profile.ssoRegistrationScopes = {QStringLiteral("sso:account:access")};
     profile.ssoStartUrl = m_startUrl->text().trimmed();
     profile.ssoRegion = m_region->text().trimmed();
     profile.ssoAccountId = m_accountId->text().trimmed();

@@ -120,7 +120,12 @@ void SsoProfileDialog::buildForm()
     m_accountFilter->setPlaceholderText(tr("Search accounts by name, ID or e-mail"));
     m_accountFilter->setClearButtonEnabled(true);
     m_accountFilter->setAccessibleName(tr("Search accounts"));
-    pickLayout->addWidget(m_accountFilter);
+    auto* filterRow = new QHBoxLayout;
+    auto* filterLabel = new QLabel(tr("&Find account:"), pickBox);
+    filterLabel->setBuddy(m_accountFilter);
+    filterRow->addWidget(filterLabel);
+    filterRow->addWidget(m_accountFilter, 1);
+    pickLayout->addLayout(filterRow);
     auto* lists = new QHBoxLayout;
     m_accountModel = new QStandardItemModel(0, 3, this);
     m_accountModel->setHorizontalHeaderLabels({tr("Account"), tr("ID"), tr("E-mail")});
@@ -142,8 +147,18 @@ void SsoProfileDialog::buildForm()
     m_roles = new QListWidget(pickBox);
     m_roles->setObjectName(u"rolesList"_s);
     m_roles->setAccessibleName(tr("Roles"));
-    lists->addWidget(m_accounts, 3);
-    lists->addWidget(m_roles, 2);
+    auto* accountColumn = new QVBoxLayout;
+    auto* accountsLabel = new QLabel(tr("Accoun&ts:"), pickBox);
+    accountsLabel->setBuddy(m_accounts);
+    accountColumn->addWidget(accountsLabel);
+    accountColumn->addWidget(m_accounts);
+    auto* roleColumn = new QVBoxLayout;
+    auto* rolesLabel = new QLabel(tr("Ro&les:"), pickBox);
+    rolesLabel->setBuddy(m_roles);
+    roleColumn->addWidget(rolesLabel);
+    roleColumn->addWidget(m_roles);
+    lists->addLayout(accountColumn, 3);
+    lists->addLayout(roleColumn, 2);
     pickLayout->addLayout(lists);
     layout->addWidget(pickBox, 1);
 
@@ -325,12 +340,30 @@ void SsoProfileDialog::refresh()
     else if (!issues.isEmpty())
         problem = issues.first().message;
 
+    // A new sign-in under a name the CLI's config uses for another portal would share (and
+    // overwrite) that session's token file.
+    if (problem.isEmpty() || !signedIn) {
+        const SharedConfig& shared = m_directory.sharedConfig();
+        const bool isNew = m_sessionCombo->currentData().toStringList().size() != 4;
+        if (isNew && !p.ssoSession.isEmpty() && shared.ssoSessions().contains(p.ssoSession)) {
+            const QMap<QString, QString> known = shared.ssoSession(p.ssoSession);
+            if (known.value(u"sso_start_url"_s) != p.ssoStartUrl
+                || known.value(u"sso_region"_s) != p.ssoRegion) {
+                problem = tr("The AWS CLI's config has an sso-session '%1' for another portal or "
+                             "region; choose another session name, or choose that sign-in above.")
+                              .arg(p.ssoSession);
+                m_signInButton->setEnabled(busy);
+            }
+        }
+    }
     const bool customEndpoints = !p.ssoEndpointUrl.isEmpty() || !p.ssoOidcEndpointUrl.isEmpty()
         || !p.endpointUrl.isEmpty();
     m_writeConfig->setEnabled(!customEndpoints);
     m_writeConfig->setToolTip(customEndpoints
             ? tr("A profile with custom endpoints (such as the Local sandbox's) stays in the app.")
-            : tr("Adds the text below to %1").arg(m_directory.sharedConfig().paths().config));
+            : tr("Adds the text below to %1; the profile list then shows the app's profile and "
+                 "the AWS CLI's, marked (AWS CLI).")
+                  .arg(m_directory.sharedConfig().paths().config));
     const bool writing = m_writeConfig->isChecked() && m_writeConfig->isEnabled();
     m_configPreview->setVisible(writing);
     if (writing) {
@@ -440,36 +473,47 @@ QCoro::Task<void> SsoProfileDialog::save()
     const bool writing = m_writeConfig->isChecked() && m_writeConfig->isEnabled();
     m_saving = true;
     refresh();
+    QString text;
     if (writing) {
-        // The file may have changed since the dialog read it: look again before writing.
+        // The file may have changed since the dialog read it: look again before anything.
         m_directory.reloadSharedConfig();
         QString conflict;
-        const QString text = configText(&conflict);
+        text = configText(&conflict);
         if (!conflict.isEmpty()) {
             m_saving = false;
+            refresh();
             m_problem->setText(conflict);
-            refresh();
             co_return;
         }
-        const Result<Unit> written
-            = appendToConfigFile(m_directory.sharedConfig().paths().config, text);
-        if (!written) {
-            m_saving = false;
-            refresh();
-            m_problem->setText(written.error().message);
-            co_return;
-        }
-        m_directory.reloadSharedConfig();
     }
+    // The app's profile first, then the file; a file that cannot be written takes the profile
+    // back out, so that Save can simply be tried again.
     const Result<Profile> stored = co_await m_directory.saveProfile(p);
     if (!self)
         co_return;
-    m_saving = false;
     if (!stored) {
+        m_saving = false;
         refresh();
         m_problem->setText(describe(stored.error(), tr("Saving the profile")));
         co_return;
     }
+    if (writing) {
+        const Result<Unit> written
+            = appendToConfigFile(m_directory.sharedConfig().paths().config, text);
+        if (!written) {
+            const QString id = stored.value().id;
+            const Result<Unit> removed = co_await m_directory.removeProfile(id);
+            if (!self)
+                co_return;
+            m_saving = false;
+            refresh();
+            m_problem->setText(removed ? tr("%1 Nothing was saved.").arg(written.error().message)
+                                       : written.error().message);
+            co_return;
+        }
+        m_directory.reloadSharedConfig();
+    }
+    m_saving = false;
     Q_EMIT saved(
         CredentialProfileDirectory::keychainEntryId(stored.value().id), stored.value().name);
     accept();

@@ -28,6 +28,7 @@ SsoSignInDialog::SsoSignInDialog(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     m_intro = new QLabel(this);
     m_intro->setObjectName(u"introLabel"_s);
+    m_intro->setTextFormat(Qt::RichText); // the session name is escaped into it
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
 
@@ -63,7 +64,7 @@ SsoSignInDialog::SsoSignInDialog(QWidget* parent)
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     auto* open = buttons->addButton(tr("&Open Browser"), QDialogButtonBox::ActionRole);
     open->setObjectName(u"openBrowserButton"_s);
-    auto* copy = buttons->addButton(tr("&Copy Code"), QDialogButtonBox::ActionRole);
+    auto* copy = buttons->addButton(tr("Cop&y Code"), QDialogButtonBox::ActionRole);
     copy->setObjectName(u"copyCodeButton"_s);
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
     connect(open, &QPushButton::clicked, this, &SsoSignInDialog::openBrowser);
@@ -135,6 +136,7 @@ public:
         if (m_dialog) {
             // It may be closing from inside its own Cancel: never delete it there and then.
             QObject::disconnect(m_dialog, &QDialog::rejected, nullptr, nullptr);
+            QObject::disconnect(m_dialog, &QObject::destroyed, nullptr, nullptr);
             m_dialog->hide();
             m_dialog->deleteLater();
         }
@@ -166,6 +168,11 @@ std::unique_ptr<SsoSignInView> DialogSsoPrompter::open(
         dialog->setUrlOpener(m_opener);
     dialog->setPrompt(prompt);
     QObject::connect(dialog, &QDialog::rejected, dialog, [userCancel] {
+        if (userCancel)
+            userCancel->cancel();
+    });
+    // Gone without an answer (its parent dialog closed): the sign-in must not poll on unseen.
+    QObject::connect(dialog, &QObject::destroyed, [userCancel] {
         if (userCancel)
             userCancel->cancel();
     });
