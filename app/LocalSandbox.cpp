@@ -36,6 +36,7 @@ bool LocalSandbox::start(QString* error)
     m_credentials = {u"AKIDLOCALSANDBOX" + randomToken(4), randomToken(20), {}};
     sandbox::SandboxConfig config;
     config.keys = {{m_credentials.accessKeyId, m_credentials.secretAccessKey}};
+    config.sso.pollIntervalSeconds = 1; // as IAM Identity Center answers today
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!dataDir.isEmpty() && QDir().mkpath(dataDir))
         config.statePath = dataDir + QStringLiteral("/local-sandbox-rules.json");

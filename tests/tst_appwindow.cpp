@@ -16,6 +16,8 @@
 #include "SandboxServer.h"
 #include "SandboxService.h"
 #include "SessionFactory.h"
+#include "SsoSignInDialog.h"
+#include "SsoTokenCache.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -30,12 +32,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace ecr;
 using namespace ecr::test;
@@ -51,6 +55,43 @@ public:
 
 public Q_SLOTS:
     void open(const QUrl& url) { opened.append(url); }
+};
+
+// Stands in for the user's browser on the sandbox's device page: opens the page it is given and
+// presses "Allow access", as a person would.
+class DevicePageBrowser final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+    QByteArray page; // what the page showed
+    int approved = 0;
+
+public Q_SLOTS:
+    void open(const QUrl& url)
+    {
+        opened.append(url);
+        QNetworkReply* shown = m_network.get(QNetworkRequest(url));
+        connect(shown, &QNetworkReply::finished, this, [this, shown, url] {
+            page = shown->readAll();
+            shown->deleteLater();
+            QNetworkRequest post(url.adjusted(QUrl::RemoveQuery));
+            post.setHeader(
+                QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
+            QUrlQuery form;
+            form.addQueryItem(u"user_code"_s, QUrlQuery(url).queryItemValue(u"user_code"_s));
+            form.addQueryItem(u"decision"_s, u"approve"_s);
+            QNetworkReply* answer = m_network.post(post, form.query(QUrl::FullyEncoded).toUtf8());
+            connect(answer, &QNetworkReply::finished, this, [this, answer] {
+                approved += answer->error() == QNetworkReply::NoError ? 1 : 0;
+                answer->deleteLater();
+            });
+        });
+    }
+
+private:
+    QNetworkAccessManager m_network;
 };
 
 // The app as main.cpp composes it, over a fresh HOME and the test keyring. The environment has
@@ -302,6 +343,53 @@ private Q_SLOTS:
         QVERIFY2(listed.contains(prefix), qPrintable(listed.join(u' ')));
         QCOMPARE(listed.size(), app.window.model().rowCount()); // the same registry as the window's
         QVERIFY(awaitTask(controller.deleteRule(prefix)).ok());
+    }
+
+    // The Local sandbox's SSO demo, as main.cpp wires it: choosing it opens the sign-in dialog,
+    // which opens the sandbox's device page in the browser (QDesktopServices); allowing access
+    // there signs in, and the rules of the sandbox account are listed with role credentials.
+    void theSandboxsSsoDemoSignsInOnItsOwnPage()
+    {
+        DevicePageBrowser browser;
+        QDesktopServices::setUrlHandler(u"http"_s, &browser, "open");
+        App app;
+        DialogSsoPrompter prompter(&app.window);
+        app.credentials.setSsoPrompter(&prompter);
+        QVERIFY(app.show());
+        app.wiring.startSandbox();
+        RulesController& controller = app.window.controller();
+        QTRY_VERIFY(controller.session() && !controller.isBusy());
+        const QString prefix
+            = u"sso-demo-"_s + QString::number(QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(awaitTask(controller.createRule({prefix, u"quay.io"_s, {}, {}, {}, {}, {}})).ok());
+        QTRY_VERIFY(app.window.model().rowOfPrefix(prefix) >= 0);
+        const int rules = app.window.model().rowCount(); // the Local sandbox keeps its rules
+        auto* profileBox = app.window.findChild<QComboBox*>(u"profileComboBox"_s);
+        QTRY_VERIFY(profileBox->findData(AppProfileDirectory::kSandboxSsoId) >= 0);
+        QCOMPARE(profileBox->itemText(profileBox->findData(AppProfileDirectory::kSandboxSsoId)),
+            u"Local sandbox (SSO demo)"_s);
+
+        app.window.selectProfile(AppProfileDirectory::kSandboxSsoId);
+        QTRY_COMPARE_WITH_TIMEOUT(browser.approved, 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.profileId() == AppProfileDirectory::kSandboxSsoId
+                && controller.session() && !controller.isBusy(),
+            10000);
+        QDesktopServices::unsetUrlHandler(u"http"_s);
+        QCOMPARE(browser.opened.size(), 1);
+        QVERIFY(browser.opened.first().toString().startsWith(app.sandbox.url().toString()));
+        const QString code = QUrlQuery(browser.opened.first()).queryItemValue(u"user_code"_s);
+        QVERIFY(browser.page.contains(code.toUtf8()));
+        QVERIFY(browser.page.contains("Allow access"));
+        QTRY_VERIFY(!app.window.findChild<SsoSignInDialog*>()); // closed once signed in
+        QTRY_COMPARE(app.window.model().rowCount(), rules); // the same account's rules
+        QVERIFY(app.window.model().rowOfPrefix(prefix) >= 0);
+        QVERIFY(app.presenter.errors.isEmpty());
+        QVERIFY(awaitTask(controller.deleteRule(prefix)).ok()); // with the role credentials
+        // The token went where the CLI keeps it; the role credentials did not.
+        const QDir cache(SsoTokenCache::directoryFor(app.home.path()));
+        QCOMPARE(cache.entryList(QDir::Files).size(), 2);
+        QVERIFY(QFile::exists(cache.filePath(SsoSessionConfig{u"ecr-ptc-admin-local-sandbox"_s, {},
+            {}, {}, {}, {}, {}, {}, {}}.tokenFileName())));
     }
 
     // Help › Documentation opens the README (the source tree's in a build, the installed one
