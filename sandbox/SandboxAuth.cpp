@@ -109,7 +109,9 @@ Result<Caller> authenticate(const HttpRequest& request, const QList<AccessKey>& 
             u"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date "
             "from HTTP: '%1' != '%2', from '%3'."_s.arg(QString::fromLatin1(auth->date),
                 QString::fromLatin1(amzDate.first(8)), QString::fromLatin1(amzDate)));
-    const QByteArray expectedService = service == AuthService::Sts ? "sts"_ba : "ecr"_ba;
+    const QByteArray expectedService = service == AuthService::Sts ? "sts"_ba
+        : service == AuthService::SecretsManager                   ? "secretsmanager"_ba
+                                                                   : "ecr"_ba;
     if (auth->service != expectedService)
         return invalidSignature(service,
             u"Credential should be scoped to correct service: '%1'."_s.arg(

@@ -37,6 +37,7 @@ enum class AuthService
 {
     Ecr, // awsJson errors: MissingAuthenticationTokenException, InvalidSignatureException, …
     Sts, // Query errors: MissingAuthenticationToken, SignatureDoesNotMatch, InvalidClientTokenId…
+    SecretsManager, // the awsJson errors of Ecr, scope service `secretsmanager`
 };
 
 // Who signed a verified request, and for which region (from the credential scope).

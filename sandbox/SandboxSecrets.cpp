@@ -1,6 +1,7 @@
 #include "SandboxSecrets.h"
 
 #include "SandboxHttp.h"
+#include "SandboxSecretsManager.h"
 
 #include <QStringList>
 
@@ -21,8 +22,8 @@ QString secretName(const QString& credentialArn)
     return at < 0 ? QString() : credentialArn.sliced(at + kSecretPrefix.size());
 }
 
-std::optional<AwsError> checkSecret(
-    const QString& credentialArn, const QString& account, const QString& region)
+std::optional<AwsError> checkSecret(const QString& credentialArn, const QString& account,
+    const QString& region, const SandboxSecretsManager* existing)
 {
     // arn:aws:secretsmanager:<region>:<account>:secret:ecr-pullthroughcache/<name>
     const QStringList parts = credentialArn.split(u':');
@@ -36,7 +37,7 @@ std::optional<AwsError> checkSecret(
         "and try again."_s);
     if (parts[3] != region || parts[4] != account)
         return cannotAccess;
-    if (name.startsWith("missing"_L1))
+    if (name.startsWith("missing"_L1) || (existing && !existing->find(region, credentialArn)))
         return serviceError(kBadRequest, u"SecretNotFoundException"_s,
             u"The ARN of the secret specified in the pull through cache rule was not found. "
             "Update the pull through cache rule with a valid secret ARN and try again."_s);

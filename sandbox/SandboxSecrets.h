@@ -16,8 +16,10 @@ QString secretName(const QString& credentialArn);
 // What Create and Update answer for a credentialArn: missing… is SecretNotFoundException,
 // denied… UnableToAccessSecretException, undecryptable… UnableToDecryptSecretValueException; a
 // secret in another region or account than the rule's cannot be accessed either.
-std::optional<AwsError> checkSecret(
-    const QString& credentialArn, const QString& account, const QString& region);
+// With `existing` (SandboxConfig::secretsMustExist) the secret must also be one the sandbox's
+// Secrets Manager holds, as the service checks: else SecretNotFoundException.
+std::optional<AwsError> checkSecret(const QString& credentialArn, const QString& account,
+    const QString& region, const class SandboxSecretsManager* existing = nullptr);
 
 // Whether Validate reports a failed upstream login for the secret (its name starts with invalid…).
 bool secretFailsUpstreamLogin(const QString& credentialArn);

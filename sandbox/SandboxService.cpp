@@ -3,6 +3,7 @@
 
 #include "SandboxPageToken.h"
 #include "SandboxSecrets.h"
+#include "SandboxSecretsManager.h"
 #include "SandboxValidator.h"
 
 #include <QJsonArray>
@@ -88,6 +89,7 @@ SandboxService::SandboxService(const Clock& clock, SandboxConfig config)
     , m_store(m_config.statePath)
     , m_sts(m_config)
     , m_sso(m_config.sso, m_sts)
+    , m_secretsManager(m_config.account)
 {
     if (m_config.keys.isEmpty())
         m_config.keys.append(defaultKey());
@@ -126,6 +128,7 @@ void SandboxService::reset()
     m_recent.clear();
     m_sts.reset();
     m_sso.reset();
+    m_secretsManager.reset();
 }
 
 EpochSeconds SandboxService::nowSeconds() const
@@ -154,6 +157,8 @@ HttpResponse SandboxService::handle(const HttpRequest& request)
             ++m_requestCounts[action];
         return m_sts.handle(caller.value(), request, now);
     }
+    if (isSecretsManagerRequest(request))
+        return handleSecretsManager(request, now);
     const Result<Caller> caller
         = authenticate(request, m_config.keys, m_sts.sessions(), now, AuthService::Ecr);
     if (!caller)
@@ -161,6 +166,39 @@ HttpResponse SandboxService::handle(const HttpRequest& request)
     const JsonResult result = dispatch(caller->region, request);
     if (!result)
         return errorResponse(now, result.error());
+    return jsonResponse(now, result.value());
+}
+
+bool SandboxService::isSecretsManagerRequest(const HttpRequest& request)
+{
+    const sigv4::Request view{request.method, request.path, request.query, request.headers, {}};
+    return view.header("X-Amz-Target")
+        .startsWith(SandboxSecretsManager::kTargetPrefix.toString().toLatin1());
+}
+
+HttpResponse SandboxService::handleSecretsManager(const HttpRequest& request, const QDateTime& now)
+{
+    const Result<Caller> caller
+        = authenticate(request, m_config.keys, m_sts.sessions(), now, AuthService::SecretsManager);
+    if (!caller)
+        return secretsManagerErrorResponse(now, caller.error());
+    const sigv4::Request view{request.method, request.path, request.query, request.headers, {}};
+    const QString operation = QString::fromLatin1(view.header("X-Amz-Target"))
+                                  .sliced(SandboxSecretsManager::kTargetPrefix.size());
+    if (request.method != "POST" || request.path != "/"
+        || !SandboxSecretsManager::isKnownOperation(operation))
+        return secretsManagerErrorResponse(now,
+            badRequest(u"UnknownOperationException"_s, u"Unknown operation %1"_s.arg(operation)));
+    ++m_requestCounts[operation];
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return secretsManagerErrorResponse(now,
+            badRequest(u"SerializationException"_s, u"The request body must be a JSON object"_s));
+    const JsonResult result
+        = m_secretsManager.handle(caller->region, operation, document.object(), now);
+    if (!result)
+        return secretsManagerErrorResponse(now, result.error());
     return jsonResponse(now, result.value());
 }
 
@@ -273,7 +311,8 @@ SandboxService::JsonResult SandboxService::createRule(
             u"The operation did not succeed because it would have exceeded a service limit for "
             "your account."_s);
     if (!request.credentialArn.isEmpty()) {
-        if (auto error = checkSecret(request.credentialArn, m_config.account, region))
+        if (auto error = checkSecret(request.credentialArn, m_config.account, region,
+                m_config.secretsMustExist ? &m_secretsManager : nullptr))
             return *error;
     }
 
@@ -397,7 +436,8 @@ SandboxService::JsonResult SandboxService::updateRule(
     if (auto error = checkUpstreamAuth(*registry, request.credentialArn, request.customRoleArn))
         return *error;
     if (!request.credentialArn.isEmpty()) {
-        if (auto error = checkSecret(request.credentialArn, m_config.account, region))
+        if (auto error = checkSecret(request.credentialArn, m_config.account, region,
+                m_config.secretsMustExist ? &m_secretsManager : nullptr))
             return *error;
     }
 

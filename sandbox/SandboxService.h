@@ -5,6 +5,7 @@
 #include "EcrTypes.h"
 #include "SandboxAuth.h"
 #include "SandboxHttp.h"
+#include "SandboxSecretsManager.h"
 #include "SandboxSso.h"
 #include "SandboxStore.h"
 #include "SandboxSts.h"
@@ -40,6 +41,12 @@ struct SandboxConfig
 
     // IAM Identity Center (see SandboxSso.h).
     SandboxSsoConfig sso;
+
+    // Secrets Manager (see SandboxSecretsManager.h). With secretsMustExist, Create and Update of
+    // a rule refuse a credentialArn the sandbox's Secrets Manager does not hold
+    // (SecretNotFoundException), as the service does; without, the secret's name decides
+    // (README: secret-name conventions), which the older tests rely on.
+    bool secretsMustExist = false;
 };
 
 class SandboxService final
@@ -64,6 +71,7 @@ public:
     void reset(); // drops all rules (and writes the empty state), issued STS keys and the counters
     SandboxSts& sts() { return m_sts; }
     SandboxSso& sso() { return m_sso; }
+    SandboxSecretsManager& secretsManager() { return m_secretsManager; }
 
     // AKIDSANDBOXEXAMPLE / sandbox-secret-key-EXAMPLE: obvious example keys, never real ones.
     static AccessKey defaultKey();
@@ -79,6 +87,8 @@ private:
     using RuleMap = SandboxStore::RuleMap;
 
     JsonResult dispatch(const QString& region, const HttpRequest& request);
+    static bool isSecretsManagerRequest(const HttpRequest& request);
+    HttpResponse handleSecretsManager(const HttpRequest& request, const QDateTime& now);
     JsonResult createRule(const QString& region, const QJsonObject& body);
     JsonResult describeRules(const QString& region, const QJsonObject& body);
     JsonResult deleteRule(const QString& region, const QJsonObject& body);
@@ -97,6 +107,7 @@ private:
     SandboxStore m_store;
     SandboxSts m_sts;
     SandboxSso m_sso;
+    SandboxSecretsManager m_secretsManager;
     QString m_stateError;
     QHash<QString, int> m_requestCounts;
     int m_totalRequests = 0;

@@ -88,6 +88,8 @@ int main(int argc, char* argv[])
             u"SECONDS"_s, u"5"_s},
         {u"sso-token-lifetime-seconds"_s, u"SSO: lifetime of every access token (default 28800)."_s,
             u"S"_s, u"28800"_s},
+        {u"secrets-must-exist"_s,
+            u"Secrets Manager: a rule's credentialArn must name a secret created here."_s},
     };
     parser.addOptions(options);
     parser.process(app);
@@ -179,6 +181,7 @@ int main(int argc, char* argv[])
     if (!ok || config.sso.accessTokenLifetimeSeconds < 1)
         return fail(kUsageError, u"--sso-token-lifetime-seconds must be a number >= 1"_s);
     config.sso.accounts = SandboxSsoConfig::defaultAccounts(config.account);
+    config.secretsMustExist = parser.isSet(u"secrets-must-exist"_s);
 
     const SystemClock systemClock;
     const OffsetClock clock(systemClock, std::chrono::seconds(offsetSeconds));

@@ -83,6 +83,39 @@ const QHash<QString, ExactText>& exactTexts()
                 u"Ask your AWS administrator for the IAM permission the message names, for example ecr:CreatePullThroughCacheRule."_s}},
         {u"unknown service code"_s,
             {u"Amazon ECR returned an error"_s, u"Check the details and try again."_s}},
+        {u"ResourceExistsException"_s,
+            {u"Secret already exists"_s,
+                u"Choose the existing secret from the list, or give the new one another name."_s}},
+        {u"ResourceNotFoundException"_s,
+            {u"Not found"_s,
+                u"Refresh the list: it may have been deleted, or be in another account or region."_s}},
+        {u"InvalidNextTokenException"_s, {u"Listing interrupted"_s, u"Refresh the list."_s}},
+        {u"InvalidRequestException"_s,
+            {u"Request refused"_s,
+                u"Correct what the message names; a secret scheduled for deletion must be restored first."_s}},
+        {u"EncryptionFailure"_s,
+            {u"KMS key not usable"_s,
+                u"Check that the KMS key is enabled and that you may use it (kms:GenerateDataKey, kms:Decrypt), or leave the key empty for the default one."_s}},
+        {u"InternalServiceError"_s,
+            {u"AWS Secrets Manager service error"_s, u"Wait a moment and try again."_s}},
+        {u"MalformedPolicyDocumentException"_s,
+            {u"Secret policy refused"_s,
+                u"Correct the secret's resource policy as the message says."_s}},
+        {u"UnauthorizedException"_s,
+            {u"SSO sign-in no longer valid"_s,
+                u"Try again to sign in anew, or run 'aws sso login' for the profile."_s}},
+        {u"ForbiddenException"_s,
+            {u"SSO role not available"_s,
+                u"Choose an account and role your sign-in lists, or ask your administrator for the assignment."_s}},
+        {u"SsoSignInExpired"_s,
+            {u"Sign-in code expired"_s,
+                u"Try again and approve the new code in the browser within the time shown."_s}},
+        {u"SsoSignInDenied"_s,
+            {u"Sign-in denied"_s,
+                u"Try again and choose Allow, or ask your administrator for access."_s}},
+        {u"SsoSignInUnavailable"_s,
+            {u"Sign-in needed"_s,
+                u"Run 'aws sso login' for the profile, or use the app's window to sign in."_s}},
         {u"InvalidResponse"_s,
             {u"Unexpected answer"_s,
                 u"Check the endpoint URL and any proxy between this computer and AWS."_s}},
@@ -202,6 +235,41 @@ private:
             << QStringList{u"decrypt"_s, u"KMS key"_s};
         QTest::newRow("ThrottlingException") << service << u"ThrottlingException"_s << QString()
                                              << QStringList{u"rate"_s, u"wait"_s};
+        // AWS Secrets Manager (the rule's upstream secret).
+        QTest::newRow("ResourceExistsException")
+            << service << u"ResourceExistsException"_s
+            << u"The operation failed because the secret ecr-pullthroughcache/x already exists."_s
+            << QStringList{u"ecr-pullthroughcache/x"_s, u"another name"_s};
+        QTest::newRow("ResourceNotFoundException")
+            << service << u"ResourceNotFoundException"_s
+            << u"Secrets Manager can't find the specified secret."_s
+            << QStringList{u"can't find"_s, u"refresh"_s};
+        QTest::newRow("InvalidNextTokenException")
+            << service << u"InvalidNextTokenException"_s << QString() << QStringList{u"refresh"_s};
+        QTest::newRow("InvalidRequestException")
+            << service << u"InvalidRequestException"_s
+            << u"You must provide either SecretString or SecretBinary."_s
+            << QStringList{u"SecretString"_s};
+        QTest::newRow("EncryptionFailure") << service << u"EncryptionFailure"_s << QString()
+                                           << QStringList{u"KMS key"_s, u"kms:GenerateDataKey"_s};
+        QTest::newRow("InternalServiceError") << service << u"InternalServiceError"_s << QString()
+                                              << QStringList{u"Secrets Manager"_s};
+        QTest::newRow("MalformedPolicyDocumentException")
+            << service << u"MalformedPolicyDocumentException"_s << u"bad policy"_s
+            << QStringList{u"bad policy"_s, u"resource policy"_s};
+        // IAM Identity Center (the SSO portal and the sign-in).
+        QTest::newRow("UnauthorizedException")
+            << service << u"UnauthorizedException"_s << u"Session token not found or invalid"_s
+            << QStringList{u"sign in"_s, u"aws sso login"_s};
+        QTest::newRow("ForbiddenException") << service << u"ForbiddenException"_s << u"No access"_s
+                                            << QStringList{u"No access"_s, u"assignment"_s};
+        QTest::newRow("SsoSignInExpired") << credentials << u"SsoSignInExpired"_s << QString()
+                                          << QStringList{u"expired"_s, u"approve"_s};
+        QTest::newRow("SsoSignInDenied") << credentials << u"SsoSignInDenied"_s << QString()
+                                         << QStringList{u"denied"_s, u"Allow"_s};
+        QTest::newRow("SsoSignInUnavailable")
+            << credentials << u"SsoSignInUnavailable"_s << u"Sign in to sso-session corp first"_s
+            << QStringList{u"sso-session corp"_s, u"aws sso login"_s};
         // Authentication.
         QTest::newRow("InvalidSignatureException")
             << service << u"InvalidSignatureException"_s << QString()
@@ -313,14 +381,18 @@ private Q_SLOTS:
         QSet<QString> actions;
         const QList<AwsError> errors = [] {
             QList<AwsError> list;
-            for (const char* code : {"ServerException", "InvalidParameterException",
-                     "ValidationException", "PullThroughCacheRuleAlreadyExistsException",
-                     "PullThroughCacheRuleNotFoundException", "LimitExceededException",
-                     "UnableToAccessSecretException", "SecretNotFoundException",
-                     "UnableToDecryptSecretValueException", "ThrottlingException",
-                     "InvalidSignatureException", "UnrecognizedClientException",
-                     "MissingAuthenticationTokenException", "ExpiredTokenException",
-                     "AccessDeniedException"})
+            for (const char* code :
+                {"ServerException", "InvalidParameterException", "ValidationException",
+                    "PullThroughCacheRuleAlreadyExistsException",
+                    "PullThroughCacheRuleNotFoundException", "LimitExceededException",
+                    "UnableToAccessSecretException", "SecretNotFoundException",
+                    "UnableToDecryptSecretValueException", "ThrottlingException",
+                    "InvalidSignatureException", "UnrecognizedClientException",
+                    "MissingAuthenticationTokenException", "ExpiredTokenException",
+                    "AccessDeniedException", "ResourceExistsException", "ResourceNotFoundException",
+                    "InvalidNextTokenException", "InvalidRequestException", "EncryptionFailure",
+                    "InternalServiceError", "MalformedPolicyDocumentException",
+                    "UnauthorizedException", "ForbiddenException"})
                 list.append(serviceError(QString::fromLatin1(code)));
             list.append(serviceError(u"UnsupportedUpstreamRegistryException"_s,
                 u"The specified upstream registry requires authentication."_s));
@@ -335,7 +407,8 @@ private Q_SLOTS:
                 list.append(makeError(ErrorKind::Configuration, QString::fromLatin1(code), {}));
             list.append(makeError(ErrorKind::InvalidResponse, u"ResponseTooLarge"_s, {}));
             for (const char* code : {"NoCredentials", "KeychainLocked", "KeychainAccessDenied",
-                     "KeychainUnavailable", "KeychainEntryMissing"})
+                     "KeychainUnavailable", "KeychainEntryMissing", "SsoSignInExpired",
+                     "SsoSignInDenied", "SsoSignInUnavailable"})
                 list.append(makeError(ErrorKind::Credentials, QString::fromLatin1(code), {}));
             return list;
         }();

@@ -57,6 +57,8 @@ bool isAboutAuthentication(const AwsError& error)
     return error.message.contains(u"authentication"_s, Qt::CaseInsensitive);
 }
 
+std::optional<Words> secretsManagerWords(const AwsError& e, const QString& op);
+
 std::optional<Words> serviceWords(const AwsError& e, const QString& op)
 {
     const QString& c = e.code;
@@ -168,6 +170,8 @@ std::optional<Words> serviceWords(const AwsError& e, const QString& op)
                 op, e.message),
             tr("Choose an account and role your sign-in lists, or ask your administrator for the "
                "assignment.")};
+    if (std::optional<Words> secrets = secretsManagerWords(e, op))
+        return secrets;
     if (c == u"RequestExpired")
         return Words{tr("Request expired"),
             tr("%1 failed because AWS considered the request too old.").arg(op),
@@ -179,6 +183,48 @@ std::optional<Words> serviceWords(const AwsError& e, const QString& op)
                 tr("%1 failed because the IAM identity is not allowed to do this."), op, e.message),
             tr("Ask your AWS administrator for the IAM permission the message names, for example "
                "ecr:CreatePullThroughCacheRule.")};
+    return std::nullopt;
+}
+
+// AWS Secrets Manager (core/secrets): the rule's upstream secret.
+std::optional<Words> secretsManagerWords(const AwsError& e, const QString& op)
+{
+    const QString& c = e.code;
+    if (c == u"ResourceExistsException")
+        return Words{tr("Secret already exists"),
+            withMessage(tr("%1 failed: %2"),
+                tr("%1 failed because a secret of that name already exists."), op, e.message),
+            tr("Choose the existing secret from the list, or give the new one another name.")};
+    if (c == u"ResourceNotFoundException")
+        return Words{tr("Not found"),
+            withMessage(tr("%1 failed: %2"), tr("%1 failed because the secret or key is gone."), op,
+                e.message),
+            tr("Refresh the list: it may have been deleted, or be in another account or region.")};
+    if (c == u"InvalidNextTokenException")
+        return Words{tr("Listing interrupted"),
+            tr("%1 failed because the list changed while it was being read.").arg(op),
+            tr("Refresh the list.")};
+    if (c == u"InvalidRequestException")
+        return Words{tr("Request refused"),
+            withMessage(tr("%1 was refused: %2"), tr("%1 was refused by AWS Secrets Manager."), op,
+                e.message),
+            tr("Correct what the message names; a secret scheduled for deletion must be restored "
+               "first.")};
+    if (c == u"EncryptionFailure" || c == u"DecryptionFailure")
+        return Words{tr("KMS key not usable"),
+            withMessage(tr("%1 failed because the KMS key could not be used: %2"),
+                tr("%1 failed because the KMS key could not be used."), op, e.message),
+            tr("Check that the KMS key is enabled and that you may use it (kms:GenerateDataKey, "
+               "kms:Decrypt), or leave the key empty for the default one.")};
+    if (c == u"InternalServiceError")
+        return Words{tr("AWS Secrets Manager service error"),
+            tr("%1 failed because of an internal error in AWS Secrets Manager.").arg(op),
+            tr("Wait a moment and try again.")};
+    if (c == u"MalformedPolicyDocumentException" || c == u"PreconditionNotMetException")
+        return Words{tr("Secret policy refused"),
+            withMessage(tr("%1 failed: %2"), tr("%1 failed because of the secret's policy."), op,
+                e.message),
+            tr("Correct the secret's resource policy as the message says.")};
     return std::nullopt;
 }
 
