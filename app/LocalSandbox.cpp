@@ -37,6 +37,8 @@ bool LocalSandbox::start(QString* error)
     sandbox::SandboxConfig config;
     config.keys = {{m_credentials.accessKeyId, m_credentials.secretAccessKey}};
     config.sso.pollIntervalSeconds = 1; // as IAM Identity Center answers today
+    // As ECR: a rule's secret must exist (Create Secret… in the form makes one).
+    config.secretsMustExist = true;
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!dataDir.isEmpty() && QDir().mkpath(dataDir))
         config.statePath = dataDir + QStringLiteral("/local-sandbox-rules.json");

@@ -3,6 +3,7 @@
 // menu's exact texts, deleting several rules, the quota, the form's checks against the
 // registry, the table's states, the filter's keys, and the reasons of disabled actions.
 #include "ConfirmDialog.h"
+#include "CreateSecretDialog.h"
 #include "ElidedLabel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
@@ -15,9 +16,11 @@
 #include "RulesTableModel.h"
 #include "RulesView.h"
 #include "SandboxHarness.h"
+#include "SecretPickerDialog.h"
 #include "SessionFactory.h"
 #include "ShortcutsDialog.h"
 #include "StsClient.h"
+#include "UpdateCredentialsDialog.h"
 #include "WidgetLookup.h"
 
 #include <QAction>
@@ -31,6 +34,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
@@ -515,6 +519,101 @@ private Q_SLOTS:
             u"arn:aws:iam::123456789012:role/ecr-pull-through-cache"_s);
         QTRY_VERIFY(!roleMessage->isVisible());
         dialog->reject();
+    }
+
+    // A Docker Hub rule whose secret is created inside the flow: Create Secret… in the form
+    // makes the Secrets Manager secret (the token typed once, masked, then gone from the
+    // dialog), fills in its ARN, and the rule is created with it; Choose… lists it afterwards.
+    // The sandbox requires the secret to exist, as ECR does.
+    void aDockerHubRuleWithItsSecretMadeInTheFlow()
+    {
+        HarnessOptions options;
+        options.sandbox.secretsMustExist = true;
+        Bench b(options);
+        b.open();
+        action(*b.window, "newRuleAction")->trigger();
+        RuleFormDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = b.window->findChild<RuleFormDialog*>()) != nullptr);
+        QVERIFY(chooseText(child<QComboBox>(dialog, u"registryComboBox"_s), u"Docker Hub"_s));
+        auto* arn = child<QLineEdit>(dialog, u"credentialArnLineEdit"_s);
+        QTRY_VERIFY(arn->isVisible());
+        auto* createSecret = child<QPushButton>(dialog, u"createSecretButton"_s);
+        QVERIFY(createSecret->isVisible());
+        createSecret->click();
+        CreateSecretDialog* secretDialog = nullptr;
+        QTRY_VERIFY((secretDialog = dialog->findChild<CreateSecretDialog*>()) != nullptr);
+        QTRY_VERIFY(secretDialog->isVisible());
+        QVERIFY(child<QLabel>(secretDialog, u"locationLabel"_s)->text().contains(u"us-east-1"_s));
+        QCOMPARE(
+            child<QLabel>(secretDialog, u"namePrefixLabel"_s)->text(), u"ecr-pullthroughcache/"_s);
+        QCOMPARE(child<QLineEdit>(secretDialog, u"nameLineEdit"_s)->text(), u"docker-hub"_s);
+        auto* submit = child<QPushButton>(secretDialog, u"createSecretSubmitButton"_s);
+        QVERIFY(!submit->isEnabled());
+        QTest::keyClicks(child<QLineEdit>(secretDialog, u"usernameLineEdit"_s), u"example-user"_s);
+        auto* token = child<QLineEdit>(secretDialog, u"tokenLineEdit"_s);
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        const QString typedToken = u"dckr_pat_EXAMPLETOKENSENTINEL-docker-hub"_s;
+        QTest::keyClicks(token, typedToken);
+        QTRY_VERIFY(submit->isEnabled());
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_VERIFY(arn->text().startsWith(
+            u"arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/docker-hub-"_s));
+        QTRY_VERIFY(!dialog->findChild<CreateSecretDialog*>() || !secretDialog->isVisible());
+        const auto* stored = b.harness.service().secretsManager().find(u"us-east-1"_s, arn->text());
+        QVERIFY(stored);
+        QCOMPARE(stored->secretString,
+            u"{\"username\":\"example-user\",\"accessToken\":\"%1\"}"_s.arg(typedToken));
+
+        auto* create = child<QPushButton>(dialog, u"createButton"_s);
+        QTRY_VERIFY(create->isEnabled());
+        const QString createdArn = arn->text();
+        create->click();
+        QTRY_VERIFY(b.window->model().rowOfPrefix(u"docker-hub"_s) >= 0);
+        const PullThroughCacheRule rule
+            = b.window->model().ruleAt(b.window->model().rowOfPrefix(u"docker-hub"_s));
+        QCOMPARE(rule.credentialArn, createdArn);
+        QVERIFY(b.presenter.errors.isEmpty());
+
+        // The same name again: the service refuses it, the dialog stays with the message under
+        // the name, and the token typed for it is gone from the field all the same.
+        action(*b.window, "newRuleAction")->trigger();
+        RuleFormDialog* second = nullptr;
+        QTRY_VERIFY(
+            (second = b.window->findChild<RuleFormDialog*>()) != nullptr && second != dialog);
+        QVERIFY(chooseText(child<QComboBox>(second, u"registryComboBox"_s), u"Docker Hub"_s));
+        child<QPushButton>(second, u"createSecretButton"_s)->click();
+        CreateSecretDialog* again = nullptr;
+        QTRY_VERIFY((again = second->findChild<CreateSecretDialog*>()) != nullptr);
+        QTest::keyClicks(child<QLineEdit>(again, u"usernameLineEdit"_s), u"example-user"_s);
+        QTest::keyClicks(child<QLineEdit>(again, u"tokenLineEdit"_s), typedToken);
+        QTRY_VERIFY(child<QPushButton>(again, u"createSecretSubmitButton"_s)->isEnabled());
+        child<QPushButton>(again, u"createSecretSubmitButton"_s)->click();
+        QTRY_VERIFY(child<QLabel>(again, u"nameErrorLabel"_s)->isVisible());
+        QVERIFY(child<QLabel>(again, u"nameErrorLabel"_s)->text().contains(u"already exists"_s));
+        QVERIFY(again->isVisible());
+        QCOMPARE(child<QLineEdit>(again, u"tokenLineEdit"_s)->text(), QString());
+        again->reject();
+        second->reject();
+
+        // Choose… in the edit-credentials dialog lists it (by name; no value is read).
+        b.select({u"docker-hub"_s});
+        action(*b.window, "editCredentialsAction")->trigger();
+        UpdateCredentialsDialog* edit = nullptr;
+        QTRY_VERIFY((edit = b.window->findChild<UpdateCredentialsDialog*>()) != nullptr);
+        child<QPushButton>(edit, u"chooseSecretButton"_s)->click();
+        SecretPickerDialog* picker = nullptr;
+        QTRY_VERIFY((picker = edit->findChild<SecretPickerDialog*>()) != nullptr);
+        auto* list = child<QListWidget>(picker, u"secretsList"_s);
+        QTRY_COMPARE(list->count(), 1);
+        QCOMPARE(list->item(0)->text(), u"ecr-pullthroughcache/docker-hub"_s);
+        QCOMPARE(picker->selectedArn(), createdArn); // the rule's own, preselected
+        child<QPushButton>(picker, u"okButton"_s)->click();
+        QCOMPARE(child<QLineEdit>(edit, u"credentialArnLineEdit"_s)->text(), createdArn);
+        edit->reject();
+        // Nothing of the token stayed with the app: not in its settings.
+        QSettings settings;
+        for (const QString& key : settings.allKeys())
+            QVERIFY(!settings.value(key).toString().contains(u"EXAMPLETOKENSENTINEL"_s));
     }
 
     void theTableSaysWhatStateItIsIn()

@@ -1,5 +1,7 @@
 #include "EcrSession.h"
 
+#include "TransportSecurity.h"
+
 #include <QCoreApplication>
 
 namespace ecr {
@@ -29,7 +31,26 @@ Result<std::unique_ptr<EcrSession>> EcrSession::create(
     if (const auto& error = session->m_transport->setupError())
         return *error;
     session->m_client = std::make_unique<EcrClient>(*session->m_transport);
+    session->m_network = &network;
+    session->m_clock = &clock;
     return session;
+}
+
+SecretsManagerClient& EcrSession::secrets()
+{
+    if (!m_secrets) {
+        const QUrl custom = m_target.customEndpoint;
+        const bool local = !custom.isEmpty() && isLoopbackHost(custom.host());
+        ServiceClientConfig config;
+        config.service = SecretsManagerClient::service();
+        config.endpoint = secretsManagerEndpoint(m_target.region, local ? custom : QUrl());
+        config.endpointOrigin = local ? m_target.customEndpointOrigin : QString();
+        config.caBundlePath = m_target.caBundlePath;
+        m_secretsTransport
+            = std::make_unique<ServiceClient>(*m_network, *m_clock, config, m_auth.get());
+        m_secrets = std::make_unique<SecretsManagerClient>(*m_secretsTransport);
+    }
+    return *m_secrets;
 }
 
 QString EcrSession::dnsSuffix() const

@@ -5,6 +5,7 @@
 #include "EcrEndpoint.h"
 #include "PullCommand.h"
 #include "RequestAuth.h"
+#include "SecretsManagerClient.h"
 #include "ServiceClient.h"
 
 #include <QCoroTask>
@@ -37,6 +38,10 @@ public:
     void learnAccount(const QString& account) { m_learntAccount = account; }
     // Whom the credentials belong to (STS GetCallerIdentity), asked once and cached.
     QCoro::Task<Result<CallerIdentity>> identity(CancelToken cancel = {});
+    // Secrets Manager in the same account and region, signed with the same credentials: where
+    // the rules' upstream secrets are. Its endpoint is the region's, or the custom endpoint when
+    // that is on this computer (the sandbox and emulators serve every service on one port).
+    SecretsManagerClient& secrets();
 
 private:
     EcrSession() = default;
@@ -45,6 +50,10 @@ private:
     std::unique_ptr<SigV4Auth> m_auth;
     std::unique_ptr<ServiceClient> m_transport;
     std::unique_ptr<EcrClient> m_client;
+    QNetworkAccessManager* m_network = nullptr;
+    const Clock* m_clock = nullptr;
+    std::unique_ptr<ServiceClient> m_secretsTransport;
+    std::unique_ptr<SecretsManagerClient> m_secrets;
     std::optional<CallerIdentity> m_identity;
     QString m_learntAccount;
 };

@@ -3,6 +3,7 @@
 #include "AppIcon.h"
 #include "FormValidation.h"
 #include "ProfileFields.h"
+#include "SecretField.h"
 #include "ui_AccessKeysPage.h"
 
 #include <QAction>
@@ -20,26 +21,8 @@ AccessKeysPage::AccessKeysPage(QWidget* parent)
              m_ui->sessionTokenLineEdit, m_ui->keysMfaSerialLineEdit})
         connect(edit, &QLineEdit::textChanged, this, &AccessKeysPage::changed);
     // Secret fields can be shown while typing, and hide again.
-    for (QLineEdit* edit : {m_ui->secretAccessKeyLineEdit, m_ui->sessionTokenLineEdit}) {
-        edit->setEchoMode(QLineEdit::Password);
-        QAction* toggle = edit->addAction(
-            actionIcon(u"view-visible"_s, u"show"_s), QLineEdit::TrailingPosition);
-        toggle->setObjectName(edit->objectName() + u"ShowAction"_s);
-        toggle->setCheckable(true);
-        // From the keyboard too: the shortcut works while the field has focus.
-        toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-        toggle->setShortcutContext(Qt::WidgetShortcut);
-        const auto describe = [toggle](bool shown) {
-            toggle->setToolTip(shown ? tr("Hide the text (Ctrl+H)") : tr("Show the text (Ctrl+H)"));
-        };
-        describe(false);
-        connect(toggle, &QAction::toggled, edit, [edit, toggle, describe](bool shown) {
-            edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-            toggle->setIcon(shown ? actionIcon(u"view-hidden"_s, u"hide"_s)
-                                  : actionIcon(u"view-visible"_s, u"show"_s));
-            describe(shown);
-        });
-    }
+    for (QLineEdit* edit : {m_ui->secretAccessKeyLineEdit, m_ui->sessionTokenLineEdit})
+        makeSecretField(edit);
     updatePlaceholders();
 }
 

@@ -8,6 +8,8 @@
 #include "RulesController.h"
 #include "RulesTableModel.h"
 #include "RulesView.h"
+#include "SecretActions.h"
+#include "SecretButtons.h"
 #include "UpdateCredentialsDialog.h"
 
 #include <QClipboard>
@@ -76,7 +78,10 @@ RuleActions::RuleActions(RulesController& controller, MessagePresenter& presente
     , m_controller(controller)
     , m_presenter(presenter)
     , m_window(window)
-{ }
+    , m_secrets(new SecretActions(controller, this))
+{
+    connect(m_secrets, &SecretActions::notice, this, &RuleActions::notice);
+}
 
 void RuleActions::showError(const AwsError& error, const QString& operation)
 {
@@ -97,6 +102,11 @@ void RuleActions::newRule(
     for (const PullThroughCacheRule& rule : existing)
         prefixes.append(rule.ecrRepositoryPrefix);
     dialog->form()->setExistingPrefixes(prefixes);
+    RuleForm* form = dialog->form();
+    m_secrets->attach(form->secretButtons(), dialog, [form] {
+        const std::optional<UpstreamRegistry> registry = form->registry();
+        return registry ? upstreamRegistryInfo(*registry).defaultPrefix : QString();
+    });
     connect(dialog, &RuleFormDialog::createRequested, this,
         [this, dialog = QPointer<RuleFormDialog>(dialog)](
             const CreateRuleRequest& request) { create(dialog, request); });
@@ -122,6 +132,8 @@ void RuleActions::editCredentials(
 {
     auto* dialog = new UpdateCredentialsDialog(rule, m_window);
     dialog->setRegistryLocation(location);
+    const QString prefix = rule.ecrRepositoryPrefix;
+    m_secrets->attach(dialog->secretButtons(), dialog, [prefix] { return prefix; });
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &UpdateCredentialsDialog::updateRequested, this,
         [this, dialog = QPointer<UpdateCredentialsDialog>(dialog)](

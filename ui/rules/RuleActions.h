@@ -15,6 +15,8 @@ class QWidget;
 
 namespace ecr {
 
+class SecretActions;
+
 class MessagePresenter;
 class RuleFormDialog;
 class RulesController;
@@ -82,6 +84,7 @@ private:
     RulesView* m_view = nullptr;
     MessagePresenter& m_presenter;
     QWidget* m_window;
+    SecretActions* m_secrets; // Choose… and Create Secret… of the rule dialogs
     QString m_markerText;
     QColor m_markerBackground;
     QColor m_markerForeground;

@@ -5,6 +5,7 @@
 #include "FormValidation.h"
 #include "RegistryChecks.h"
 #include "RegistryIcons.h"
+#include "SecretButtons.h"
 #include "ui_RuleForm.h"
 
 #include <QBoxLayout>
@@ -21,6 +22,7 @@ RuleForm::RuleForm(QWidget* parent)
     , m_validation(new FormValidation(this))
 {
     m_ui->setupUi(this);
+    m_secretButtons = new SecretButtons(m_ui->credentialArnLineEdit);
 
     for (const UpstreamRegistryInfo& info : upstreamRegistries())
         m_ui->registryComboBox->addItem(registryIcon(info.registry),

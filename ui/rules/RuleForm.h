@@ -26,6 +26,8 @@ namespace ecr {
 // fields contribute neither to the request nor to validation.
 class FormValidation;
 
+class SecretButtons;
+
 class RuleForm final : public QWidget
 {
     Q_OBJECT
@@ -52,6 +54,8 @@ public:
     void setFieldError(ptc::Field field, const QString& message);
     // Whether the field is part of the form for the chosen registry.
     bool isFieldShown(ptc::Field field) const;
+    // Choose… and Create Secret… beside the credential ARN (the caller answers them).
+    SecretButtons* secretButtons() const { return m_secretButtons; }
 
 private:
     // Everything the user can type into or choose, in form order.
@@ -88,6 +92,7 @@ private:
     std::unique_ptr<Ui::RuleForm> m_ui;
     FormValidation* m_validation;
     RegistryLocation m_location;
+    SecretButtons* m_secretButtons = nullptr;
     QStringList m_existingPrefixes;
     QLabel* m_rootHint = nullptr;
     QString m_lastDefaultPrefix;

@@ -256,4 +256,21 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::deleteRule(
         CancelToken());
 }
 
+QCoro::Task<Result<QList<SecretSummary>>> RulesController::listSecrets(CancelToken cancel)
+{
+    const std::shared_ptr<EcrSession> session = m_session; // kept while the call runs
+    if (!session)
+        co_return notConnected();
+    co_return co_await session->secrets().listPtcSecrets(cancel);
+}
+
+QCoro::Task<Result<CreatedSecret>> RulesController::createSecret(
+    CreateSecretRequest request, CancelToken cancel)
+{
+    const std::shared_ptr<EcrSession> session = m_session;
+    if (!session)
+        co_return notConnected();
+    co_return co_await session->secrets().createSecret(request, cancel);
+}
+
 } // namespace ecr

@@ -51,6 +51,11 @@ public:
         UpdateRuleRequest request, CancelToken cancel = {});
     QCoro::Task<Result<EcrReply<ValidateRuleResult>>> validateRule(QString prefix);
     QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> deleteRule(QString prefix);
+    // Secrets Manager in the session's account and region, for the rules' upstream secrets.
+    // Not shown as busy here: the dialog that asks shows its own state and Cancel.
+    QCoro::Task<Result<QList<SecretSummary>>> listSecrets(CancelToken cancel = {});
+    QCoro::Task<Result<CreatedSecret>> createSecret(
+        CreateSecretRequest request, CancelToken cancel = {});
 
 public Q_SLOTS:
     void cancelAll();

@@ -5,6 +5,7 @@
 #include "MessageBar.h"
 #include "RegistryChecks.h"
 #include "RegistryIcons.h"
+#include "SecretButtons.h"
 #include "ui_UpdateCredentialsDialog.h"
 
 #include <QPushButton>
@@ -21,6 +22,7 @@ UpdateCredentialsDialog::UpdateCredentialsDialog(const PullThroughCacheRule& rul
     , m_validation(new FormValidation(this))
 {
     m_ui->setupUi(this);
+    m_secretButtons = new SecretButtons(m_ui->credentialArnLineEdit);
 
     m_ui->prefixValueLabel->setText(rule.ecrRepositoryPrefix);
     const std::optional<UpstreamRegistry> registry = rule.registry();

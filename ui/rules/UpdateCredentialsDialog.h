@@ -14,6 +14,7 @@ class UpdateCredentialsDialog;
 namespace ecr {
 
 class FormValidation;
+class SecretButtons;
 
 // Changes the credentials of an existing rule (UpdatePullThroughCacheRule): the credential ARN
 // for a registry that authenticates with a Secrets Manager secret, the custom role ARN for an
@@ -34,6 +35,8 @@ public:
     bool isValid() const;
     bool isChanged() const;
     const PullThroughCacheRule& rule() const { return m_rule; }
+    // Choose… and Create Secret… beside the credential ARN (the caller answers them).
+    SecretButtons* secretButtons() const { return m_secretButtons; }
 
 Q_SIGNALS:
     void updateRequested(const ecr::UpdateRuleRequest& request);
@@ -54,6 +57,7 @@ private:
     std::unique_ptr<Ui::UpdateCredentialsDialog> m_ui;
     PullThroughCacheRule m_rule;
     FormValidation* m_validation;
+    SecretButtons* m_secretButtons = nullptr;
     bool m_showCredentialArn = false;
     bool m_showCustomRoleArn = false;
     RegistryLocation m_location;
