@@ -90,6 +90,7 @@ SandboxService::SandboxService(const Clock& clock, SandboxConfig config)
     , m_sts(m_config)
     , m_sso(m_config.sso, m_sts)
     , m_secretsManager(m_config.account)
+    , m_registry(m_config.account)
 {
     if (m_config.keys.isEmpty())
         m_config.keys.append(defaultKey());
@@ -129,6 +130,7 @@ void SandboxService::reset()
     m_sts.reset();
     m_sso.reset();
     m_secretsManager.reset();
+    m_registry.reset();
 }
 
 EpochSeconds SandboxService::nowSeconds() const
@@ -209,6 +211,15 @@ SandboxService::JsonResult SandboxService::dispatch(
         request.query, request.headers, {}}.header("X-Amz-Target"));
     const QString operation
         = target.startsWith(kTargetPrefix) ? target.sliced(kTargetPrefix.size()) : QString();
+    if (SandboxRegistry::isKnownOperation(operation) && request.method == "POST"
+        && request.path == "/") {
+        ++m_requestCounts[operation];
+        const QJsonDocument document = QJsonDocument::fromJson(request.body);
+        if (!document.isObject())
+            return badRequest(u"SerializationException"_s,
+                u"The request body must be a JSON object (send {} for no members)"_s);
+        return m_registry.handle(region, operation, document.object(), m_clock.now());
+    }
     const QList<QLatin1StringView> operations{kCreate, kDescribe, kDelete, kUpdate, kValidate};
     const bool known
         = std::find(operations.cbegin(), operations.cend(), operation) != operations.cend();

@@ -5,6 +5,7 @@
 #include "EcrTypes.h"
 #include "SandboxAuth.h"
 #include "SandboxHttp.h"
+#include "SandboxRegistry.h"
 #include "SandboxSecretsManager.h"
 #include "SandboxSso.h"
 #include "SandboxStore.h"
@@ -72,6 +73,7 @@ public:
     SandboxSts& sts() { return m_sts; }
     SandboxSso& sso() { return m_sso; }
     SandboxSecretsManager& secretsManager() { return m_secretsManager; }
+    SandboxRegistry& registry() { return m_registry; }
 
     // AKIDSANDBOXEXAMPLE / sandbox-secret-key-EXAMPLE: obvious example keys, never real ones.
     static AccessKey defaultKey();
@@ -108,6 +110,7 @@ private:
     SandboxSts m_sts;
     SandboxSso m_sso;
     SandboxSecretsManager m_secretsManager;
+    SandboxRegistry m_registry;
     QString m_stateError;
     QHash<QString, int> m_requestCounts;
     int m_totalRequests = 0;

@@ -101,6 +101,14 @@ const QHash<QString, ExactText>& exactTexts()
         {u"MalformedPolicyDocumentException"_s,
             {u"Secret policy refused"_s,
                 u"Correct the secret's resource policy as the message says."_s}},
+        {u"TemplateAlreadyExistsException"_s,
+            {u"Template already exists"_s,
+                u"Edit the existing template, or use another prefix."_s}},
+        {u"TemplateNotFoundException"_s,
+            {u"Template not found"_s, u"Refresh the templates; someone may have deleted it."_s}},
+        {u"RegistryPolicyNotFoundException"_s,
+            {u"No registry policy"_s,
+                u"Add one that lets the pullers create repositories and import images for the cache's prefixes."_s}},
         {u"UnauthorizedException"_s,
             {u"SSO sign-in no longer valid"_s,
                 u"Try again to sign in anew, or run 'aws sso login' for the profile."_s}},
@@ -257,6 +265,15 @@ private:
         QTest::newRow("MalformedPolicyDocumentException")
             << service << u"MalformedPolicyDocumentException"_s << u"bad policy"_s
             << QStringList{u"bad policy"_s, u"resource policy"_s};
+        // Repository creation templates and the registry policy.
+        QTest::newRow("TemplateAlreadyExistsException")
+            << service << u"TemplateAlreadyExistsException"_s << QString()
+            << QStringList{u"already exists"_s, u"another prefix"_s};
+        QTest::newRow("TemplateNotFoundException")
+            << service << u"TemplateNotFoundException"_s << QString() << QStringList{u"refresh"_s};
+        QTest::newRow("RegistryPolicyNotFoundException")
+            << service << u"RegistryPolicyNotFoundException"_s << QString()
+            << QStringList{u"no registry policy"_s, u"import images"_s};
         // IAM Identity Center (the SSO portal and the sign-in).
         QTest::newRow("UnauthorizedException")
             << service << u"UnauthorizedException"_s << u"Session token not found or invalid"_s

@@ -31,6 +31,7 @@ Result<std::unique_ptr<EcrSession>> EcrSession::create(
     if (const auto& error = session->m_transport->setupError())
         return *error;
     session->m_client = std::make_unique<EcrClient>(*session->m_transport);
+    session->m_registry = std::make_unique<EcrRegistryClient>(*session->m_transport);
     session->m_network = &network;
     session->m_clock = &clock;
     return session;

@@ -3,6 +3,7 @@
 #include "ConnectionTarget.h"
 #include "EcrClient.h"
 #include "EcrEndpoint.h"
+#include "EcrRegistryClient.h"
 #include "PullCommand.h"
 #include "RequestAuth.h"
 #include "SecretsManagerClient.h"
@@ -26,6 +27,8 @@ public:
         QNetworkAccessManager& network, const Clock& clock, ConnectionTarget target);
 
     EcrClient& client() { return *m_client; }
+    // Templates and the registry policy, over the same pipeline as the rules.
+    EcrRegistryClient& registry() { return *m_registry; }
     ServiceClient& transport() { return *m_transport; }
     const ConnectionTarget& target() const { return m_target; }
     const ResolvedEndpoint& endpoint() const { return m_endpoint; }
@@ -50,6 +53,7 @@ private:
     std::unique_ptr<SigV4Auth> m_auth;
     std::unique_ptr<ServiceClient> m_transport;
     std::unique_ptr<EcrClient> m_client;
+    std::unique_ptr<EcrRegistryClient> m_registry;
     QNetworkAccessManager* m_network = nullptr;
     const Clock* m_clock = nullptr;
     std::unique_ptr<ServiceClient> m_secretsTransport;

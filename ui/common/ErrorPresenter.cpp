@@ -172,6 +172,22 @@ std::optional<Words> serviceWords(const AwsError& e, const QString& op)
                "assignment.")};
     if (std::optional<Words> secrets = secretsManagerWords(e, op))
         return secrets;
+    if (c == u"TemplateAlreadyExistsException")
+        return Words{tr("Template already exists"),
+            tr("%1 failed because a repository creation template with this prefix already "
+               "exists.")
+                .arg(op),
+            tr("Edit the existing template, or use another prefix.")};
+    if (c == u"TemplateNotFoundException")
+        return Words{tr("Template not found"),
+            tr("%1 failed because the repository creation template does not exist (any more).")
+                .arg(op),
+            tr("Refresh the templates; someone may have deleted it.")};
+    if (c == u"RegistryPolicyNotFoundException")
+        return Words{tr("No registry policy"),
+            tr("%1 found no registry policy: this registry has none.").arg(op),
+            tr("Add one that lets the pullers create repositories and import images for the "
+               "cache's prefixes.")};
     if (c == u"RequestExpired")
         return Words{tr("Request expired"),
             tr("%1 failed because AWS considered the request too old.").arg(op),
