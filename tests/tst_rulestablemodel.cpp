@@ -107,9 +107,38 @@ private Q_SLOTS:
     {
         const QStringList expected{u"Prefix"_s, u"Upstream"_s, u"Upstream URL"_s,
             u"Upstream prefix"_s, u"Credential"_s, u"Custom role"_s, u"Registry ID"_s, u"Created"_s,
-            u"Updated"_s, u"Pull URL"_s};
+            u"Updated"_s, u"Pull URL"_s, u"Template"_s};
+        QCOMPARE(expected.size(), int(RulesTableModel::ColumnCount));
         for (int section = 0; section < RulesTableModel::ColumnCount; ++section)
             QCOMPARE(m_model->headerData(section, Qt::Horizontal).toString(), expected.at(section));
+    }
+
+    // The template each rule's repositories get: the rule's prefix or a parent's, else ROOT;
+    // nothing said while the templates are not known.
+    void templateColumn()
+    {
+        const int hub = m_model->rowOfPrefix(u"docker-hub"_s);
+        const auto cell = [this, hub](int role = Qt::DisplayRole) {
+            return m_model->index(hub, RulesTableModel::Template).data(role).toString();
+        };
+        QCOMPARE(cell(), QString());
+        QVERIFY(cell(Qt::ToolTipRole).contains(u"Not checked"_s));
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        RepositoryCreationTemplate root;
+        root.prefix = u"ROOT"_s;
+        root.appliedFor = {u"PULL_THROUGH_CACHE"_s};
+        m_model->setTemplates(QList<RepositoryCreationTemplate>{root});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(cell(), u"ROOT"_s);
+        RepositoryCreationTemplate hubTemplate = root;
+        hubTemplate.prefix = u"docker-hub"_s;
+        hubTemplate.resourceTags = {{u"team"_s, u"x"_s}};
+        m_model->setTemplates(QList<RepositoryCreationTemplate>{root, hubTemplate});
+        QCOMPARE(cell(), u"docker-hub"_s);
+        QVERIFY(cell(Qt::ToolTipRole).contains(u"no custom role"_s));
+        m_model->setTemplates(QList<RepositoryCreationTemplate>{});
+        QCOMPARE(cell(), u"None"_s);
+        m_model->setTemplates(std::nullopt);
     }
 
     void displayAndRoles()

@@ -122,6 +122,7 @@ void MainWindow::connectActions()
         {m_ui->copyDockerPullAction, &RuleActions::copySelectedDockerPull},
         {m_ui->copyRuleJsonAction, &RuleActions::copySelectedRuleJson},
         {m_ui->copyCredentialArnAction, &RuleActions::copySelectedCredentialArn},
+        {m_ui->templatesAction, &RuleActions::openTemplates},
     };
     for (const auto& [action, slot] : ruleActions)
         connect(action, &QAction::triggered, m_actions, [this, action = action, slot = slot] {

@@ -10,6 +10,7 @@
 #include "RulesView.h"
 #include "SecretActions.h"
 #include "SecretButtons.h"
+#include "TemplatesDialog.h"
 #include "UpdateCredentialsDialog.h"
 
 #include <QClipboard>
@@ -352,6 +353,18 @@ void RuleActions::copyCredentialArn(const PullThroughCacheRule& rule)
 {
     if (!rule.credentialArn.isEmpty())
         copy(rule.credentialArn, tr("the credential ARN"));
+}
+
+void RuleActions::openTemplates()
+{
+    if (auto* open = m_window->findChild<TemplatesDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new TemplatesDialog(m_controller, m_presenter, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 } // namespace ecr

@@ -62,6 +62,7 @@ public:
     void copySelectedDockerPull();
     void copySelectedRuleJson();
     void copySelectedCredentialArn();
+    void openTemplates(); // the registry's repository creation templates
 
     // The profile's marker for destructive confirmations (empty text: none).
     void setMarker(const QString& text, const QColor& background, const QColor& foreground);

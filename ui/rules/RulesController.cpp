@@ -162,6 +162,7 @@ QCoro::Task<void> RulesController::refresh()
         if (!result->value.isEmpty() && session->location().accountId.isEmpty())
             session->learnAccount(result->value.first().registryId);
         Q_EMIT rulesLoaded(result->value);
+        loadTemplates(); // runs on by itself
     } else {
         Q_EMIT refreshFailed(result.error());
     }
@@ -271,6 +272,70 @@ QCoro::Task<Result<CreatedSecret>> RulesController::createSecret(
     if (!session)
         co_return notConnected();
     co_return co_await session->secrets().createSecret(request, cancel);
+}
+
+QCoro::Task<void> RulesController::loadTemplates()
+{
+    const std::shared_ptr<EcrSession> session = m_session;
+    if (!session)
+        co_return;
+    const quint64 generation = m_generation;
+    QPointer<RulesController> self(this);
+    const QStringList all;
+    const CancelToken cancel;
+    const Result<QList<RepositoryCreationTemplate>> listed
+        = co_await session->registry().describeAllTemplates(all, cancel);
+    if (!self || generation != m_generation)
+        co_return; // another session by now
+    if (listed) {
+        m_templates = listed.value();
+        Q_EMIT templatesLoaded(listed.value());
+    } else {
+        m_templates.reset();
+        Q_EMIT templatesUnavailable(listed.error());
+    }
+}
+
+QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::createTemplate(
+    RepositoryCreationTemplate t, CancelToken cancel)
+{
+    const std::shared_ptr<EcrSession> session = m_session;
+    if (!session)
+        co_return notConnected();
+    QPointer<RulesController> self(this);
+    Result<RepositoryCreationTemplate> created
+        = co_await session->registry().createTemplate(t, cancel);
+    if (self && created)
+        loadTemplates();
+    co_return created;
+}
+
+QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::updateTemplate(
+    RepositoryCreationTemplate t, CancelToken cancel)
+{
+    const std::shared_ptr<EcrSession> session = m_session;
+    if (!session)
+        co_return notConnected();
+    QPointer<RulesController> self(this);
+    Result<RepositoryCreationTemplate> updated
+        = co_await session->registry().updateTemplate(t, cancel);
+    if (self && updated)
+        loadTemplates();
+    co_return updated;
+}
+
+QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::deleteTemplate(
+    QString prefix, CancelToken cancel)
+{
+    const std::shared_ptr<EcrSession> session = m_session;
+    if (!session)
+        co_return notConnected();
+    QPointer<RulesController> self(this);
+    Result<RepositoryCreationTemplate> deleted
+        = co_await session->registry().deleteTemplate(prefix, cancel);
+    if (self && deleted)
+        loadTemplates();
+    co_return deleted;
 }
 
 } // namespace ecr

@@ -57,6 +57,21 @@ public:
     QCoro::Task<Result<CreatedSecret>> createSecret(
         CreateSecretRequest request, CancelToken cancel = {});
 
+    // The registry's repository creation templates: loaded after the rules (templatesLoaded, or
+    // templatesUnavailable when they cannot be listed, say without the permission), and
+    // changed here; each change loads them again.
+    const std::optional<QList<RepositoryCreationTemplate>>& templates() const
+    {
+        return m_templates;
+    }
+    QCoro::Task<void> loadTemplates();
+    QCoro::Task<Result<RepositoryCreationTemplate>> createTemplate(
+        RepositoryCreationTemplate t, CancelToken cancel = {});
+    QCoro::Task<Result<RepositoryCreationTemplate>> updateTemplate(
+        RepositoryCreationTemplate t, CancelToken cancel = {});
+    QCoro::Task<Result<RepositoryCreationTemplate>> deleteTemplate(
+        QString prefix, CancelToken cancel = {});
+
 public Q_SLOTS:
     void cancelAll();
 
@@ -77,6 +92,8 @@ Q_SIGNALS:
     void refreshFailed(const ecr::AwsError& error);
     void ruleChanged(const ecr::PullThroughCacheRule& rule); // created or updated
     void ruleRemoved(const QString& prefix);
+    void templatesLoaded(const QList<ecr::RepositoryCreationTemplate>& templates);
+    void templatesUnavailable(const ecr::AwsError& error);
 
 private:
     struct Flight;
@@ -102,6 +119,7 @@ private:
     std::shared_ptr<EcrSession> m_session; // calls in flight hold their own reference
     QString m_profileId;
     QString m_region;
+    std::optional<QList<RepositoryCreationTemplate>> m_templates;
     quint64 m_generation = 0; // bumped by every session change: older answers are stale
     QList<std::shared_ptr<Flight>> m_inFlight;
     CancelToken m_refreshCancel;

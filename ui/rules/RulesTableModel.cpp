@@ -133,6 +133,10 @@ QVariant RulesTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Updated");
     case PullUrl:
         return role == Qt::DisplayRole ? tr("Pull URL") : tr("Where images are pulled from");
+    case Template:
+        return role == Qt::DisplayRole
+            ? tr("Template")
+            : tr("The repository creation template the cached repositories get");
     case ColumnCount:
         break;
     }
@@ -185,6 +189,41 @@ bool RulesTableModel::removeRule(const QString& prefix)
     return true;
 }
 
+void RulesTableModel::setTemplates(std::optional<QList<RepositoryCreationTemplate>> templates)
+{
+    m_templates = std::move(templates);
+    if (!m_rules.isEmpty())
+        Q_EMIT dataChanged(index(0, Template), index(rowCount() - 1, Template));
+}
+
+QString RulesTableModel::templateText(const PullThroughCacheRule& rule) const
+{
+    if (!m_templates)
+        return QString();
+    const std::optional<RepositoryCreationTemplate> t
+        = templateForRule(rule.ecrRepositoryPrefix, *m_templates);
+    return t ? t->prefix : tr("None");
+}
+
+QString RulesTableModel::templateToolTip(const PullThroughCacheRule& rule) const
+{
+    if (!m_templates)
+        return tr("Not checked: the templates could not be listed "
+                  "(ecr:DescribeRepositoryCreationTemplates).");
+    const std::optional<RepositoryCreationTemplate> t
+        = templateForRule(rule.ecrRepositoryPrefix, *m_templates);
+    if (!t)
+        return tr("No template applies: cached repositories get ECR's defaults (AES-256, "
+                  "mutable tags, no policies).");
+    QStringList lines{tr("Template %1").arg(t->prefix),
+        tr("Encryption: %1").arg(t->encryptionType.isEmpty() ? u"AES256"_s : t->encryptionType),
+        tr("Tags: %1").arg(t->imageTagMutability.isEmpty() ? u"MUTABLE"_s : t->imageTagMutability)};
+    if (!t->customRoleArn.isEmpty())
+        lines.append(tr("Role: %1").arg(t->customRoleArn));
+    lines.append(templateWarnings(*t));
+    return lines.join(u'\n');
+}
+
 void RulesTableModel::setRegistryLocation(const RegistryLocation& location)
 {
     m_location = location;
@@ -215,6 +254,8 @@ QVariant RulesTableModel::displayData(const PullThroughCacheRule& rule, int colu
         return localTime(rule.updatedAt);
     case PullUrl:
         return m_location.pullReference(rule);
+    case Template:
+        return templateText(rule);
     case ColumnCount:
         break;
     }
@@ -237,6 +278,8 @@ QVariant RulesTableModel::toolTipData(const PullThroughCacheRule& rule, int colu
         return utcTime(rule.updatedAt);
     case PullUrl:
         return QString(u"docker pull "_s + m_location.pullReference(rule));
+    case Template:
+        return templateToolTip(rule);
     default:
         return QVariant();
     }

@@ -2,9 +2,12 @@
 
 #include "EcrTypes.h"
 #include "PullCommand.h"
+#include "RepositoryTemplate.h"
 
 #include <QAbstractTableModel>
 #include <QList>
+
+#include <optional>
 
 namespace ecr {
 
@@ -27,6 +30,7 @@ public:
         Created,
         Updated,
         PullUrl,
+        Template, // the repository creation template the rule's repositories get
         ColumnCount,
     };
     Q_ENUM(Column)
@@ -60,6 +64,8 @@ public:
 
     // The registry the rules live in, for the pull URL column; a rule's own registryId wins.
     void setRegistryLocation(const RegistryLocation& location);
+    // The registry's templates; nullopt: not known (not loaded, or not allowed to list them).
+    void setTemplates(std::optional<QList<RepositoryCreationTemplate>> templates);
     const RegistryLocation& registryLocation() const { return m_location; }
 
 private:
@@ -68,7 +74,10 @@ private:
     QVariant sortData(const PullThroughCacheRule& rule, int column) const;
 
     QList<PullThroughCacheRule> m_rules;
+    QString templateText(const PullThroughCacheRule& rule) const;
+    QString templateToolTip(const PullThroughCacheRule& rule) const;
     RegistryLocation m_location;
+    std::optional<QList<RepositoryCreationTemplate>> m_templates;
 };
 
 } // namespace ecr

@@ -216,8 +216,15 @@ void RulesView::follow(RulesController& controller)
     });
     connect(c, &RulesController::rulesCleared, this, [this] {
         m_model.setRules({});
+        m_model.setTemplates(std::nullopt); // another registry's templates are not known yet
         Q_EMIT contentChanged();
     });
+    connect(c, &RulesController::templatesLoaded, this,
+        [this](const QList<RepositoryCreationTemplate>& templates) {
+            m_model.setTemplates(templates);
+        });
+    connect(c, &RulesController::templatesUnavailable, this,
+        [this] { m_model.setTemplates(std::nullopt); });
     connect(c, &RulesController::refreshStarted, this, [this] { setState(State::Loading); });
     connect(c, &RulesController::refreshCancelled, this, [this] { setState(State::Cancelled); });
     connect(

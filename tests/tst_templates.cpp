@@ -1,0 +1,196 @@
+// Repository creation templates in the window, offscreen against the sandbox over loopback: the
+// rules table shows the template each rule's repositories get (ROOT included); Repository ›
+// Templates creates (with each field's invalid input refused under that field), edits and
+// deletes them, and the table follows.
+#include "EcrRegistryClient.h"
+#include "RulesTableModel.h"
+#include "TemplateEditDialog.h"
+#include "TemplatesDialog.h"
+#include "WidgetLookup.h"
+#include "WorkbenchHarness.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableWidget>
+
+using namespace ecr;
+using namespace ecr::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString templateOf(Bench& b, const QString& prefix)
+{
+    const int row = b.window->model().rowOfPrefix(prefix);
+    return row < 0 ? u"<no rule>"_s
+                   : b.window->model().index(row, RulesTableModel::Template).data().toString();
+}
+
+RepositoryCreationTemplate ptcTemplate(const QString& prefix)
+{
+    RepositoryCreationTemplate t;
+    t.prefix = prefix;
+    t.appliedFor = {u"PULL_THROUGH_CACHE"_s};
+    return t;
+}
+
+} // namespace
+
+class TestTemplates : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QSettings().clear(); }
+
+    void theTableShowsEachRulesTemplate()
+    {
+        Bench b;
+        b.add(rule(u"docker-hub"_s, u"registry-1.docker.io"_s, secretArn(u"docker-hub-AbCdEf"_s)));
+        b.add(rule(u"quay"_s));
+        EcrRegistryClient registry(b.harness.transport());
+        QVERIFY(b.harness.wait(registry.createTemplate(ptcTemplate(u"docker-hub"_s))).ok());
+        b.open();
+        QTRY_COMPARE(templateOf(b, u"quay"_s), u"None"_s);
+        QCOMPARE(templateOf(b, u"docker-hub"_s), u"docker-hub"_s);
+        QVERIFY(b.window->model()
+                    .headerData(RulesTableModel::Template, Qt::Horizontal)
+                    .toString()
+                    .contains(u"Template"_s));
+        // A ROOT template covers the rest.
+        QVERIFY(b.harness.wait(registry.createTemplate(ptcTemplate(u"ROOT"_s))).ok());
+        action(*b.window, "refreshAction")->trigger();
+        QTRY_COMPARE(templateOf(b, u"quay"_s), u"ROOT"_s);
+        QCOMPARE(templateOf(b, u"docker-hub"_s), u"docker-hub"_s);
+        const int quay = b.window->model().rowOfPrefix(u"quay"_s);
+        QVERIFY(b.window->model()
+                    .index(quay, RulesTableModel::Template)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"Encryption: AES256"_s));
+    }
+
+    void createEditAndDeleteInTheDialog()
+    {
+        Bench b;
+        b.add(rule(u"quay"_s));
+        b.add(rule(u"k8s"_s, u"registry.k8s.io"_s));
+        b.open();
+        QTRY_COMPARE(templateOf(b, u"quay"_s), u"None"_s);
+        action(*b.window, "templatesAction")->trigger();
+        TemplatesDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = b.window->findChild<TemplatesDialog*>()) != nullptr);
+        QTRY_VERIFY(child<QLabel>(dialog, u"statusLabel"_s)->text().contains(u"No templates"_s));
+
+        child<QPushButton>(dialog, u"newTemplateButton"_s)->click();
+        TemplateEditDialog* edit = nullptr;
+        QTRY_VERIFY((edit = dialog->findChild<TemplateEditDialog*>()) != nullptr);
+        auto* save = child<QPushButton>(edit, u"saveTemplateButton"_s);
+        auto* prefix = child<QLineEdit>(edit, u"prefixLineEdit"_s);
+        auto message = [&](const QString& name) {
+            return child<QLabel>(edit, name)->text();
+        };
+
+        // Each field's invalid input, refused under that field.
+        QTest::keyClicks(prefix, u"Bad Prefix"_s);
+        QVERIFY(message(u"prefixErrorLabel"_s).contains(u"lower-case"_s));
+        QVERIFY(!save->isEnabled());
+        prefix->setText(u"quay"_s);
+        QCOMPARE(message(u"prefixErrorLabel"_s), QString());
+        child<QLineEdit>(edit, u"descriptionLineEdit"_s)->setText(QString(257, u'd'));
+        QVERIFY(message(u"descriptionErrorLabel"_s).contains(u"256"_s));
+        child<QLineEdit>(edit, u"descriptionLineEdit"_s)->setText(u"Quay cache"_s);
+        child<QCheckBox>(edit, u"pullThroughCacheCheckBox"_s)->setChecked(false);
+        QVERIFY(message(u"appliedForErrorLabel"_s).contains(u"applies to"_s));
+        child<QCheckBox>(edit, u"pullThroughCacheCheckBox"_s)->setChecked(true);
+        auto* encryption = child<QComboBox>(edit, u"encryptionComboBox"_s);
+        auto* kms = child<QLineEdit>(edit, u"kmsKeyLineEdit"_s);
+        QVERIFY(!kms->isEnabled()); // AES-256 takes no key
+        encryption->setCurrentIndex(encryption->findData(u"KMS"_s));
+        QVERIFY(kms->isEnabled());
+        kms->setText(u"not-an-arn"_s);
+        QVERIFY(message(u"kmsKeyErrorLabel"_s).contains(u"key ARN"_s));
+        kms->setText(
+            u"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"_s);
+        QCOMPARE(message(u"kmsKeyErrorLabel"_s), QString());
+        auto* mutability = child<QComboBox>(edit, u"mutabilityComboBox"_s);
+        mutability->setCurrentIndex(mutability->findData(u"IMMUTABLE_WITH_EXCLUSION"_s));
+        QVERIFY(message(u"mutabilityErrorLabel"_s).isEmpty());
+        QVERIFY(message(u"exclusionFiltersErrorLabel"_s).contains(u"1 to 5"_s));
+        auto* filters = child<QLineEdit>(edit, u"exclusionFiltersLineEdit"_s);
+        filters->setText(u"bad tag!"_s);
+        QVERIFY(message(u"exclusionFiltersErrorLabel"_s).contains(u"128"_s));
+        filters->setText(u"latest, dev-*"_s);
+        QCOMPARE(message(u"exclusionFiltersErrorLabel"_s), QString());
+        auto* tags = child<QPlainTextEdit>(edit, u"resourceTagsEdit"_s);
+        tags->setPlainText(u"aws:reserved=1"_s);
+        QVERIFY(message(u"resourceTagsErrorLabel"_s).contains(u"aws:"_s));
+        tags->setPlainText(u"team=platform"_s);
+        auto* warnings = child<QLabel>(edit, u"warningsLabel"_s);
+        QVERIFY(warnings->isVisible());
+        QVERIFY(warnings->text().contains(u"tags and KMS encryption"_s));
+        auto* repositoryPolicy = child<QPlainTextEdit>(edit, u"repositoryPolicyEdit"_s);
+        repositoryPolicy->setPlainText(u"{nope"_s);
+        QVERIFY(message(u"repositoryPolicyErrorLabel"_s).contains(u"not valid JSON"_s));
+        repositoryPolicy->setPlainText(u"{\"Version\":\"2012-10-17\",\"Statement\":[]}"_s);
+        auto* lifecycle = child<QPlainTextEdit>(edit, u"lifecyclePolicyEdit"_s);
+        lifecycle->setPlainText(u"{}"_s);
+        QVERIFY(message(u"lifecyclePolicyErrorLabel"_s).contains(u"rules"_s));
+        auto* presets = child<QComboBox>(edit, u"lifecyclePresetComboBox"_s);
+        presets->setCurrentIndex(1);
+        Q_EMIT presets->activated(1); // what choosing it from the list does
+        QVERIFY(lifecycle->toPlainText().contains(u"sinceImagePushed"_s));
+        QCOMPARE(message(u"lifecyclePolicyErrorLabel"_s), QString());
+        auto* role = child<QLineEdit>(edit, u"customRoleLineEdit"_s);
+        role->setText(u"arn:aws:iam::999999999999:role/ecr-template"_s);
+        QVERIFY(message(u"customRoleErrorLabel"_s).contains(u"registry's account"_s));
+        role->setText(u"arn:aws:iam::123456789012:role/ecr-template"_s);
+        QVERIFY(!warnings->isVisible());
+        QTRY_VERIFY(save->isEnabled());
+        save->click();
+        QTRY_VERIFY(!dialog->findChild<TemplateEditDialog*>());
+        const QList<RepositoryCreationTemplate> stored
+            = b.harness.service().registry().templates(u"us-east-1"_s);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().imageTagMutability, u"IMMUTABLE_WITH_EXCLUSION"_s);
+        QCOMPARE(stored.first().exclusionFilters.size(), 2);
+        QCOMPARE(stored.first().resourceTags.first().key, u"team"_s);
+        QTRY_COMPARE(child<QTableWidget>(dialog, u"templatesTable"_s)->rowCount(), 1);
+        QTRY_COMPARE(templateOf(b, u"quay"_s), u"quay"_s);
+        QCOMPARE(templateOf(b, u"k8s"_s), u"None"_s);
+
+        // Edit: the prefix stays; the change reaches the registry.
+        auto* table = child<QTableWidget>(dialog, u"templatesTable"_s);
+        table->selectRow(0);
+        child<QPushButton>(dialog, u"editTemplateButton"_s)->click();
+        QTRY_VERIFY((edit = dialog->findChild<TemplateEditDialog*>()) != nullptr);
+        QVERIFY(child<QLineEdit>(edit, u"prefixLineEdit"_s)->isReadOnly());
+        QCOMPARE(child<QLineEdit>(edit, u"prefixLineEdit"_s)->text(), u"quay"_s);
+        auto* editMutability = child<QComboBox>(edit, u"mutabilityComboBox"_s);
+        editMutability->setCurrentIndex(editMutability->findData(u"MUTABLE"_s));
+        child<QLineEdit>(edit, u"exclusionFiltersLineEdit"_s)->clear();
+        QTRY_VERIFY(child<QPushButton>(edit, u"saveTemplateButton"_s)->isEnabled());
+        child<QPushButton>(edit, u"saveTemplateButton"_s)->click();
+        QTRY_VERIFY(!dialog->findChild<TemplateEditDialog*>());
+        QTRY_COMPARE(
+            b.harness.service().registry().templates(u"us-east-1"_s).first().imageTagMutability,
+            u"MUTABLE"_s);
+
+        // Delete, asked first; the rule's repositories fall back to ECR's defaults.
+        QTRY_COMPARE(table->rowCount(), 1);
+        table->selectRow(0);
+        child<QPushButton>(dialog, u"deleteTemplateButton"_s)->click();
+        QTRY_COMPARE(table->rowCount(), 0);
+        QCOMPARE(b.presenter.asked.size(), 1);
+        QCOMPARE(b.presenter.asked.first().items, QStringList{u"quay"_s});
+        QTRY_COMPARE(templateOf(b, u"quay"_s), u"None"_s);
+        QVERIFY(b.presenter.errors.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestTemplates)
+#include "tst_templates.moc"
