@@ -2,7 +2,9 @@
 // details pane; the same window in a dark palette; the rule form; an error dialog; the IAM
 // Identity Center sign-in and Add SSO Profile after signing in to the sandbox. Run through
 // scripts/screenshots, which starts it under Xvfb (with a throwaway HOME).
+#include "CreateSecretDialog.h"
 #include "CredentialProfileDirectory.h"
+#include "EcrRegistryClient.h"
 #include "EcrClient.h"
 #include "ErrorPresenter.h"
 #include "FormValidation.h"
@@ -19,6 +21,7 @@
 #include "SessionFactory.h"
 #include "SsoProfileDialog.h"
 #include "SsoSignInDialog.h"
+#include "TemplatesDialog.h"
 #include "StsClient.h"
 
 #include <QApplication>
@@ -35,6 +38,7 @@
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTimer>
+#include <QTableWidget>
 #include <QTreeView>
 
 using namespace ecr;
@@ -262,6 +266,44 @@ int main(int argc, char* argv[])
     settle(300);
     ok = save(&box, outDir + u"/error-dialog.png"_s) && ok;
     box.hide();
+
+    // Create Secret from the rule form, filled in (the token masked).
+    {
+        CreateSecretDialog secret(&window);
+        secret.setLocation(u"123456789012"_s, u"eu-central-1"_s);
+        secret.setSuggestedName(u"docker-hub"_s);
+        secret.findChild<QLineEdit*>(u"usernameLineEdit"_s)->setText(u"ci-puller"_s);
+        secret.findChild<QLineEdit*>(u"tokenLineEdit"_s)->setText(u"dckr_pat_example"_s);
+        secret.show();
+        settle(300);
+        ok = save(&secret, outDir + u"/create-secret.png"_s) && ok;
+    }
+    // Repository › Templates with two templates, one of them the known pitfall.
+    {
+        EcrRegistryClient registry(transport);
+        RepositoryCreationTemplate hub;
+        hub.prefix = u"docker-hub"_s;
+        hub.appliedFor = {u"PULL_THROUGH_CACHE"_s};
+        hub.imageTagMutability = u"IMMUTABLE_WITH_EXCLUSION"_s;
+        hub.exclusionFilters = {{u"WILDCARD"_s, u"latest"_s}};
+        hub.lifecyclePolicy = lifecyclePresets().first().policy;
+        RepositoryCreationTemplate root;
+        root.prefix = u"ROOT"_s;
+        root.appliedFor = {u"PULL_THROUGH_CACHE"_s, u"REPLICATION"_s};
+        root.resourceTags = {{u"cost-centre"_s, u"platform"_s}};
+        int made = 0;
+        registry.createTemplate(hub).then([&made](const auto&) { ++made; });
+        registry.createTemplate(root).then([&made](const auto&) { ++made; });
+        while (made < 2)
+            settle(20);
+        TemplatesDialog templates(window.controller(), presenter, &window);
+        templates.show();
+        for (int i = 0; i < 100 && templates.table()->rowCount() < 2; ++i)
+            settle(50);
+        settle(200);
+        ok = templates.table()->rowCount() == 2
+            && save(&templates, outDir + u"/templates.png"_s) && ok;
+    }
 
     // Add SSO Profile: sign in to the sandbox's Identity Center (its switch approves the code
     // once the sign-in dialog is on screen), then an account and a role.
