@@ -4,8 +4,8 @@
 // scripts/screenshots, which starts it under Xvfb (with a throwaway HOME).
 #include "CreateSecretDialog.h"
 #include "CredentialProfileDirectory.h"
-#include "EcrRegistryClient.h"
 #include "EcrClient.h"
+#include "EcrRegistryClient.h"
 #include "ErrorPresenter.h"
 #include "FormValidation.h"
 #include "MainWindow.h"
@@ -21,8 +21,8 @@
 #include "SessionFactory.h"
 #include "SsoProfileDialog.h"
 #include "SsoSignInDialog.h"
-#include "TemplatesDialog.h"
 #include "StsClient.h"
+#include "TemplatesDialog.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -37,8 +37,8 @@
 #include <QSettings>
 #include <QStyleFactory>
 #include <QTableView>
-#include <QTimer>
 #include <QTableWidget>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace ecr;
@@ -301,8 +301,8 @@ int main(int argc, char* argv[])
         for (int i = 0; i < 100 && templates.table()->rowCount() < 2; ++i)
             settle(50);
         settle(200);
-        ok = templates.table()->rowCount() == 2
-            && save(&templates, outDir + u"/templates.png"_s) && ok;
+        ok = templates.table()->rowCount() == 2 && save(&templates, outDir + u"/templates.png"_s)
+            && ok;
     }
 
     // Add SSO Profile: sign in to the sandbox's Identity Center (its switch approves the code
