@@ -123,6 +123,7 @@ void MainWindow::connectActions()
         {m_ui->copyRuleJsonAction, &RuleActions::copySelectedRuleJson},
         {m_ui->copyCredentialArnAction, &RuleActions::copySelectedCredentialArn},
         {m_ui->templatesAction, &RuleActions::openTemplates},
+        {m_ui->checkAction, &RuleActions::checkSelected},
     };
     for (const auto& [action, slot] : ruleActions)
         connect(action, &QAction::triggered, m_actions, [this, action = action, slot = slot] {

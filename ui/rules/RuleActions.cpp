@@ -3,6 +3,7 @@
 #include "AwaitDialog.h"
 #include "ErrorPresenter.h"
 #include "MessagePresenter.h"
+#include "PreflightDialog.h"
 #include "RuleForm.h"
 #include "RuleFormDialog.h"
 #include "RulesController.h"
@@ -104,6 +105,8 @@ void RuleActions::newRule(
         prefixes.append(rule.ecrRepositoryPrefix);
     dialog->form()->setExistingPrefixes(prefixes);
     RuleForm* form = dialog->form();
+    connect(dialog, &RuleFormDialog::checkRequested, this,
+        [this, dialog](const CreateRuleRequest& request) { openCheck(request, false, dialog); });
     m_secrets->attach(form->secretButtons(), dialog, [form] {
         const std::optional<UpstreamRegistry> registry = form->registry();
         return registry ? upstreamRegistryInfo(*registry).defaultPrefix : QString();
@@ -365,6 +368,30 @@ void RuleActions::openTemplates()
     auto* dialog = new TemplatesDialog(m_controller, m_presenter, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void RuleActions::openCheck(const CreateRuleRequest& rule, bool exists, QWidget* parent)
+{
+    QStringList prefixes;
+    if (m_view) {
+        for (const PullThroughCacheRule& r : m_view->model().rules())
+            prefixes.append(r.ecrRepositoryPrefix);
+    }
+    auto* dialog = new PreflightDialog(m_controller, m_presenter, rule, exists, prefixes, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    dialog->check();
+}
+
+void RuleActions::checkSelected()
+{
+    const std::optional<PullThroughCacheRule> rule = selected();
+    if (!rule)
+        return;
+    const CreateRuleRequest request{rule->ecrRepositoryPrefix, rule->upstreamRegistryUrl,
+        rule->registryId, rule->upstreamRegistry, rule->credentialArn, rule->customRoleArn,
+        rule->upstreamRepositoryPrefix};
+    openCheck(request, true, m_window);
 }
 
 } // namespace ecr

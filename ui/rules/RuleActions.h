@@ -63,6 +63,8 @@ public:
     void copySelectedRuleJson();
     void copySelectedCredentialArn();
     void openTemplates(); // the registry's repository creation templates
+    void checkSelected(); // the pre-flight check of the selected rule
+    void openCheck(const CreateRuleRequest& rule, bool exists, QWidget* parent);
 
     // The profile's marker for destructive confirmations (empty text: none).
     void setMarker(const QString& text, const QColor& background, const QColor& foreground);

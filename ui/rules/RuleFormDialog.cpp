@@ -18,6 +18,13 @@ RuleFormDialog::RuleFormDialog(QWidget* parent)
         {m_ui->ruleForm}, &m_ui->ruleForm->validation(), tr("Creating the rule"));
     connect(this, &SubmitDialog::submitted, this,
         [this] { Q_EMIT createRequested(m_ui->ruleForm->request()); });
+    auto* check = m_ui->buttonBox->addButton(tr("Chec&k…"), QDialogButtonBox::ActionRole);
+    check->setObjectName(u"checkButton"_s);
+    check->setAutoDefault(false);
+    check->setToolTip(tr("Check what the rule needs to work (secret, registry policy, template) "
+                         "before creating it"));
+    connect(check, &QPushButton::clicked, this,
+        [this] { Q_EMIT checkRequested(m_ui->ruleForm->request()); });
 }
 
 RuleFormDialog::~RuleFormDialog() = default;

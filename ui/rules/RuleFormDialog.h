@@ -29,6 +29,8 @@ public:
 
 Q_SIGNALS:
     void createRequested(const ecr::CreateRuleRequest& request);
+    // Check…: the pre-flight check of the rule as the form stands, before anything is created.
+    void checkRequested(const ecr::CreateRuleRequest& request);
 
 private:
     std::unique_ptr<Ui::RuleFormDialog> m_ui;

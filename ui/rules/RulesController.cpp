@@ -1,5 +1,6 @@
 #include "RulesController.h"
 
+#include "PreflightRun.h"
 #include "SessionFactory.h"
 
 #include <QPointer>
@@ -336,6 +337,43 @@ QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::deleteTemplate(
     if (self && deleted)
         loadTemplates();
     co_return deleted;
+}
+
+QCoro::Task<Result<QList<PreflightFinding>>> RulesController::preflight(
+    CreateRuleRequest rule, bool exists, QStringList existingPrefixes, CancelToken cancel)
+{
+    const std::shared_ptr<EcrSession> session = m_session;
+    if (!session)
+        co_return notConnected();
+    QList<PreflightFinding> findings
+        = co_await runPreflight(*session, rule, exists, existingPrefixes, cancel);
+    if (cancel && cancel->isCancelled())
+        co_return makeError(ErrorKind::Cancelled, QString(), tr("The check was cancelled."), 0);
+    co_return findings;
+}
+
+QCoro::Task<Result<std::pair<QString, QString>>> RulesController::registryPolicyFix(QString prefix)
+{
+    const std::shared_ptr<EcrSession> session = m_session;
+    if (!session)
+        co_return notConnected();
+    const CancelToken none;
+    const Result<std::optional<QString>> current
+        = co_await session->registry().registryPolicy(none);
+    if (!current)
+        co_return current.error();
+    const QString before = current->value_or(QString());
+    const QString after = mergedRegistryPolicy(before, session->location(), prefix);
+    co_return std::pair<QString, QString>(before, after);
+}
+
+QCoro::Task<Result<QString>> RulesController::putRegistryPolicy(QString policyText)
+{
+    const std::shared_ptr<EcrSession> session = m_session;
+    if (!session)
+        co_return notConnected();
+    const CancelToken none;
+    co_return co_await session->registry().putRegistryPolicy(policyText, none);
 }
 
 } // namespace ecr

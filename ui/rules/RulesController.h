@@ -2,6 +2,7 @@
 
 #include "Cancellation.h"
 #include "EcrSession.h"
+#include "Preflight.h"
 #include "PullCommand.h"
 
 #include <QCoroTask>
@@ -71,6 +72,13 @@ public:
         RepositoryCreationTemplate t, CancelToken cancel = {});
     QCoro::Task<Result<RepositoryCreationTemplate>> deleteTemplate(
         QString prefix, CancelToken cancel = {});
+
+    // The pre-flight check of a rule to create (or of an existing one) on the current session.
+    QCoro::Task<Result<QList<PreflightFinding>>> preflight(
+        CreateRuleRequest rule, bool exists, QStringList existingPrefixes, CancelToken cancel = {});
+    // The registry policy now (empty: none) and with the statement for `prefix` merged in.
+    QCoro::Task<Result<std::pair<QString, QString>>> registryPolicyFix(QString prefix);
+    QCoro::Task<Result<QString>> putRegistryPolicy(QString policyText);
 
 public Q_SLOTS:
     void cancelAll();

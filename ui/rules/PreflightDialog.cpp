@@ -1,0 +1,205 @@
+#include "PreflightDialog.h"
+
+#include "AppIcon.h"
+#include "ErrorPresenter.h"
+#include "MessagePresenter.h"
+#include "RulesController.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ecr {
+
+namespace {
+
+using Status = PreflightFinding::Status;
+
+QString statusText(Status status)
+{
+    switch (status) {
+    case Status::Passed:
+        return PreflightDialog::tr("✓ Passed");
+    case Status::Warning:
+        return PreflightDialog::tr("⚠ Warning");
+    case Status::Failed:
+        return PreflightDialog::tr("✗ Failed");
+    case Status::NotChecked:
+        return PreflightDialog::tr("– Not checked");
+    }
+    return {};
+}
+
+// The lines `after` adds to `before`, marked "+ " (the fix only adds a statement).
+QStringList addedLines(const QString& before, const QString& after)
+{
+    const QStringList old = before.split(u'\n');
+    QStringList out;
+    for (const QString& line : after.split(u'\n')) {
+        if (!old.contains(line) && !line.trimmed().isEmpty())
+            out.append(u"+ "_s + line);
+    }
+    return out;
+}
+
+} // namespace
+
+PreflightDialog::PreflightDialog(RulesController& controller, MessagePresenter& presenter,
+    CreateRuleRequest rule, bool exists, QStringList existingPrefixes, QWidget* parent)
+    : QDialog(parent)
+    , m_controller(controller)
+    , m_presenter(presenter)
+    , m_rule(std::move(rule))
+    , m_exists(exists)
+    , m_prefixes(std::move(existingPrefixes))
+{
+    setObjectName(u"preflightDialog"_s);
+    setWindowTitle(tr("Check Rule %1").arg(m_rule.ecrRepositoryPrefix));
+    setWindowIcon(applicationIcon());
+    auto* layout = new QVBoxLayout(this);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(u"summaryLabel"_s);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    m_list = new QTreeWidget(this);
+    m_list->setObjectName(u"findingsList"_s);
+    m_list->setAccessibleName(tr("Findings"));
+    m_list->setHeaderLabels({tr("Result"), tr("Finding")});
+    m_list->setRootIsDecorated(false);
+    m_list->setWordWrap(true);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    layout->addWidget(m_list, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_fix = buttons->addButton(tr("&Fix…"), QDialogButtonBox::ActionRole);
+    m_fix->setObjectName(u"fixButton"_s);
+    m_recheck = buttons->addButton(tr("&Recheck"), QDialogButtonBox::ActionRole);
+    m_recheck->setObjectName(u"recheckButton"_s);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &PreflightDialog::reject);
+    connect(m_fix, &QPushButton::clicked, this, [this] { fix(); });
+    connect(m_recheck, &QPushButton::clicked, this, [this] { check(); });
+    connect(m_list, &QTreeWidget::currentItemChanged, this, &PreflightDialog::updateButtons);
+    resize(760, 420);
+    updateButtons();
+}
+
+PreflightDialog::~PreflightDialog()
+{
+    if (m_cancel)
+        m_cancel->cancel();
+}
+
+void PreflightDialog::reject()
+{
+    if (m_cancel)
+        m_cancel->cancel();
+    QDialog::reject();
+}
+
+QCoro::Task<void> PreflightDialog::check()
+{
+    QPointer<PreflightDialog> self(this);
+    if (m_cancel)
+        m_cancel->cancel();
+    m_cancel = Cancellation::create();
+    const CancelToken cancel = m_cancel;
+    m_summary->setText(tr("Checking %1…").arg(m_rule.ecrRepositoryPrefix));
+    m_recheck->setEnabled(false);
+    const CreateRuleRequest rule = m_rule;
+    const QStringList prefixes = m_prefixes;
+    const Result<QList<PreflightFinding>> findings
+        = co_await m_controller.preflight(rule, m_exists, prefixes, cancel);
+    if (!self || cancel != m_cancel)
+        co_return;
+    m_recheck->setEnabled(true);
+    m_list->clear();
+    m_findings.clear();
+    if (!findings) {
+        const ErrorText text = describeError(findings.error(), tr("Checking the rule"), false);
+        m_summary->setText(text.what + u' ' + text.action);
+        updateButtons();
+        co_return;
+    }
+    m_findings = findings.value();
+    int failed = 0;
+    int warnings = 0;
+    for (const PreflightFinding& f : std::as_const(m_findings)) {
+        auto* item = new QTreeWidgetItem(m_list, {statusText(f.status), f.sentence});
+        item->setData(0, Qt::UserRole, f.id);
+        item->setToolTip(1, f.sentence);
+        failed += f.status == Status::Failed ? 1 : 0;
+        warnings += f.status == Status::Warning ? 1 : 0;
+    }
+    m_summary->setText(failed > 0
+            ? tr("%n check(s) failed: the rule would not work yet.", nullptr, failed)
+            : warnings > 0 ? tr("No check failed; %n warning(s).", nullptr, warnings)
+                           : tr("Every check passed."));
+    for (int i = 0; i < m_findings.size(); ++i) {
+        if (m_findings.at(i).fix != PreflightFinding::Fix::None) {
+            m_list->setCurrentItem(m_list->topLevelItem(i));
+            break;
+        }
+    }
+    updateButtons();
+}
+
+void PreflightDialog::updateButtons()
+{
+    QTreeWidgetItem* item = m_list->currentItem();
+    const int row = item ? m_list->indexOfTopLevelItem(item) : -1;
+    m_fix->setEnabled(row >= 0 && row < m_findings.size()
+        && m_findings.at(row).fix != PreflightFinding::Fix::None);
+}
+
+QCoro::Task<void> PreflightDialog::fix()
+{
+    QPointer<PreflightDialog> self(this);
+    const QString prefix = m_rule.ecrRepositoryPrefix;
+    m_fix->setEnabled(false);
+    const Result<std::pair<QString, QString>> change
+        = co_await m_controller.registryPolicyFix(prefix);
+    if (!self)
+        co_return;
+    if (!change) {
+        co_await m_presenter.showError(
+            this, describeError(change.error(), tr("Reading the registry policy")));
+        if (self)
+            updateButtons();
+        co_return;
+    }
+    Confirmation confirmation;
+    confirmation.title = tr("Change the Registry Policy");
+    confirmation.text = tr("Add a statement that lets this account's principals create "
+                           "repositories and import upstream images under %1? Every statement "
+                           "the policy has stays as it is. The lines added:")
+                            .arg(prefix);
+    confirmation.acceptLabel = tr("&Apply");
+    confirmation.items = addedLines(change->first, change->second);
+    const bool confirmed = co_await m_presenter.confirm(this, confirmation);
+    if (!self)
+        co_return;
+    if (!confirmed) {
+        updateButtons();
+        co_return;
+    }
+    const QString policy = change->second;
+    const Result<QString> put = co_await m_controller.putRegistryPolicy(policy);
+    if (!self)
+        co_return;
+    if (!put) {
+        co_await m_presenter.showError(
+            this, describeError(put.error(), tr("Changing the registry policy")));
+        if (self)
+            updateButtons();
+        co_return;
+    }
+    check();
+}
+
+} // namespace ecr
