@@ -3,6 +3,7 @@
 // Templates creates (with each field's invalid input refused under that field), edits and
 // deletes them, and the table follows.
 #include "EcrRegistryClient.h"
+#include "RuleFormDialog.h"
 #include "RulesTableModel.h"
 #include "TemplateEditDialog.h"
 #include "TemplatesDialog.h"
@@ -72,6 +73,28 @@ private Q_SLOTS:
                     .data(Qt::ToolTipRole)
                     .toString()
                     .contains(u"Encryption: AES256"_s));
+    }
+
+    // The create-rule flow can go on to the rule's template: the editor opens with its prefix.
+    void aTemplateRightAfterTheRule()
+    {
+        Bench b;
+        b.open();
+        action(*b.window, "newRuleAction")->trigger();
+        RuleFormDialog* form = nullptr;
+        QTRY_VERIFY((form = b.window->findChild<RuleFormDialog*>()) != nullptr);
+        QVERIFY(chooseText(child<QComboBox>(form, u"registryComboBox"_s), u"Quay"_s));
+        child<QCheckBox>(form, u"createTemplateCheckBox"_s)->setChecked(true);
+        QTRY_VERIFY(child<QPushButton>(form, u"createButton"_s)->isEnabled());
+        child<QPushButton>(form, u"createButton"_s)->click();
+        TemplateEditDialog* edit = nullptr;
+        QTRY_VERIFY((edit = b.window->findChild<TemplateEditDialog*>()) != nullptr);
+        QCOMPARE(child<QLineEdit>(edit, u"prefixLineEdit"_s)->text(), u"quay"_s);
+        QVERIFY(child<QCheckBox>(edit, u"pullThroughCacheCheckBox"_s)->isChecked());
+        QTRY_VERIFY(child<QPushButton>(edit, u"saveTemplateButton"_s)->isEnabled());
+        child<QPushButton>(edit, u"saveTemplateButton"_s)->click();
+        QTRY_COMPARE(templateOf(b, u"quay"_s), u"quay"_s);
+        QCOMPARE(b.harness.service().registry().templates(u"us-east-1"_s).size(), 1);
     }
 
     void createEditAndDeleteInTheDialog()

@@ -9,6 +9,7 @@
 #include "MessageBar.h"
 #include "RecordingPresenter.h"
 #include "RegistryIcons.h"
+#include "ReplaceTokenDialog.h"
 #include "RuleDetailsPane.h"
 #include "RuleFormDialog.h"
 #include "RulesController.h"
@@ -473,6 +474,25 @@ private Q_SLOTS:
         QTRY_COMPARE(list->count(), 1);
         QCOMPARE(list->item(0)->text(), u"ecr-pullthroughcache/docker-hub"_s);
         QCOMPARE(picker->selectedArn(), createdArn); // the rule's own, preselected
+
+        // Replace Token… puts new credentials in it, then verifies every rule that uses it.
+        child<QPushButton>(picker, u"replaceTokenButton"_s)->click();
+        ReplaceTokenDialog* replace = nullptr;
+        QTRY_VERIFY((replace = picker->findChild<ReplaceTokenDialog*>()) != nullptr);
+        QTest::keyClicks(child<QLineEdit>(replace, u"usernameLineEdit"_s), u"example-user"_s);
+        const QString newToken = u"dckr_pat_EXAMPLETOKENSENTINEL-replaced"_s;
+        QTest::keyClicks(child<QLineEdit>(replace, u"tokenLineEdit"_s), newToken);
+        QTRY_VERIFY(child<QPushButton>(replace, u"replaceButton"_s)->isEnabled());
+        child<QPushButton>(replace, u"replaceButton"_s)->click();
+        QTRY_COMPARE(b.presenter.informations.size(), 1);
+        QVERIFY2(b.presenter.informations.first().contains(
+                     u"docker-hub: the upstream accepts the new credentials"_s),
+            qPrintable(b.presenter.informations.first()));
+        QVERIFY(!b.presenter.informations.first().contains(u"EXAMPLETOKENSENTINEL"_s));
+        QCOMPARE(
+            b.harness.service().secretsManager().find(u"us-east-1"_s, createdArn)->secretString,
+            u"{\"username\":\"example-user\",\"accessToken\":\"%1\"}"_s.arg(newToken));
+        QVERIFY(b.harness.service().requestCount(u"ValidatePullThroughCacheRule"_s) >= 1);
         child<QPushButton>(picker, u"okButton"_s)->click();
         QCOMPARE(child<QLineEdit>(edit, u"credentialArnLineEdit"_s)->text(), createdArn);
         edit->reject();

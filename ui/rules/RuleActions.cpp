@@ -80,7 +80,10 @@ RuleActions::RuleActions(RulesController& controller, MessagePresenter& presente
     , m_controller(controller)
     , m_presenter(presenter)
     , m_window(window)
-    , m_secrets(new SecretActions(controller, this))
+    , m_secrets(new SecretActions(
+          controller, presenter,
+          [this] { return m_view ? m_view->model().rules() : QList<PullThroughCacheRule>(); },
+          this))
 {
     connect(m_secrets, &SecretActions::notice, this, &RuleActions::notice);
 }
@@ -121,11 +124,17 @@ QCoro::Task<void> RuleActions::create(QPointer<RuleFormDialog> dialog, CreateRul
 {
     QPointer<RuleActions> self(this);
     const CancelToken cancel = cancelledBy(dialog.data());
+    const bool templateAfterwards = dialog && dialog->createTemplateAfterwards();
     const auto result = co_await m_controller.createRule(request, cancel);
     if (!self || !answer(dialog.data(), result))
         co_return;
     const QString prefix = request.ecrRepositoryPrefix;
     Q_EMIT ruleCreated(prefix);
+    if (templateAfterwards) {
+        openTemplates();
+        if (auto* templates = m_window->findChild<TemplatesDialog*>())
+            templates->newTemplate(prefix);
+    }
     Q_EMIT notice(result->reconciled
             ? tr("The rule %1 already existed with these settings.").arg(prefix)
             : tr("Created the rule %1.").arg(prefix));

@@ -3,6 +3,8 @@
 #include "RuleForm.h"
 #include "ui_RuleFormDialog.h"
 
+#include <QBoxLayout>
+#include <QCheckBox>
 #include <QPushButton>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +20,13 @@ RuleFormDialog::RuleFormDialog(QWidget* parent)
         {m_ui->ruleForm}, &m_ui->ruleForm->validation(), tr("Creating the rule"));
     connect(this, &SubmitDialog::submitted, this,
         [this] { Q_EMIT createRequested(m_ui->ruleForm->request()); });
+    m_templateAfterwards
+        = new QCheckBox(tr("Then create a repository creation &template for this prefix"), this);
+    m_templateAfterwards->setObjectName(u"createTemplateCheckBox"_s);
+    m_templateAfterwards->setToolTip(tr("Encryption, tag mutability, tags and policies of the "
+                                        "repositories this rule caches into"));
+    if (auto* box = qobject_cast<QBoxLayout*>(layout()))
+        box->insertWidget(std::max(0, box->indexOf(m_ui->buttonBox)), m_templateAfterwards);
     auto* check = m_ui->buttonBox->addButton(tr("Chec&k…"), QDialogButtonBox::ActionRole);
     check->setObjectName(u"checkButton"_s);
     check->setAutoDefault(false);
@@ -28,6 +37,11 @@ RuleFormDialog::RuleFormDialog(QWidget* parent)
 }
 
 RuleFormDialog::~RuleFormDialog() = default;
+
+bool RuleFormDialog::createTemplateAfterwards() const
+{
+    return m_templateAfterwards->isChecked();
+}
 
 RuleForm* RuleFormDialog::form() const
 {

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class QCheckBox;
+
 namespace Ui {
 class RuleFormDialog;
 }
@@ -25,6 +27,8 @@ public:
     ~RuleFormDialog() override;
 
     RuleForm* form() const;
+    // "Then create a template for this prefix": asked for after the rule is created.
+    bool createTemplateAfterwards() const;
     void setRegistryLocation(const RegistryLocation& location);
 
 Q_SIGNALS:
@@ -34,6 +38,7 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<Ui::RuleFormDialog> m_ui;
+    QCheckBox* m_templateAfterwards = nullptr;
 };
 
 } // namespace ecr

@@ -275,6 +275,15 @@ QCoro::Task<Result<CreatedSecret>> RulesController::createSecret(
     co_return co_await session->secrets().createSecret(request, cancel);
 }
 
+QCoro::Task<Result<CreatedSecret>> RulesController::replaceSecretToken(
+    QString secretArn, UpstreamCredentials credentials, CancelToken cancel)
+{
+    const std::shared_ptr<EcrSession> session = m_session;
+    if (!session)
+        co_return notConnected();
+    co_return co_await session->secrets().putSecretValue(secretArn, credentials, cancel);
+}
+
 QCoro::Task<void> RulesController::loadTemplates()
 {
     const std::shared_ptr<EcrSession> session = m_session;

@@ -57,6 +57,8 @@ public:
     QCoro::Task<Result<QList<SecretSummary>>> listSecrets(CancelToken cancel = {});
     QCoro::Task<Result<CreatedSecret>> createSecret(
         CreateSecretRequest request, CancelToken cancel = {});
+    QCoro::Task<Result<CreatedSecret>> replaceSecretToken(
+        QString secretArn, UpstreamCredentials credentials, CancelToken cancel = {});
 
     // The registry's repository creation templates: loaded after the rules (templatesLoaded, or
     // templatesUnavailable when they cannot be listed, say without the permission), and

@@ -2,6 +2,8 @@
 
 #include "CreateSecretDialog.h"
 #include "ErrorPresenter.h"
+#include "MessagePresenter.h"
+#include "ReplaceTokenDialog.h"
 #include "RulesController.h"
 #include "SecretButtons.h"
 #include "SecretPickerDialog.h"
@@ -10,9 +12,12 @@
 
 namespace ecr {
 
-SecretActions::SecretActions(RulesController& controller, QObject* parent)
+SecretActions::SecretActions(RulesController& controller, MessagePresenter& presenter,
+    std::function<QList<PullThroughCacheRule>()> rules, QObject* parent)
     : QObject(parent)
     , m_controller(controller)
+    , m_presenter(presenter)
+    , m_rules(std::move(rules))
 { }
 
 QString SecretActions::where() const
@@ -47,6 +52,9 @@ QCoro::Task<void> SecretActions::choose(QPointer<SecretButtons> buttons, QPointe
         if (dialog && buttons)
             buttons->setArn(dialog->selectedArn());
     });
+    connect(dialog, &SecretPickerDialog::replaceTokenRequested, this,
+        [this, dialog](
+            const QString& arn, const QString& name) { openReplace(arn, name, dialog); });
     dialog->setLoading(where());
     dialog->open();
     const Result<QList<SecretSummary>> listed = co_await m_controller.listSecrets(cancel);
@@ -102,6 +110,62 @@ QCoro::Task<void> SecretActions::create(QPointer<CreateSecretDialog> dialog,
     if (dialog)
         dialog->succeed();
     Q_EMIT notice(tr("Created the secret %1.").arg(created->name));
+}
+
+void SecretActions::openReplace(const QString& arn, const QString& name, QWidget* parent)
+{
+    auto* dialog = new ReplaceTokenDialog(name, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReplaceTokenDialog::replaceRequested, this,
+        [this, dialog = QPointer<ReplaceTokenDialog>(dialog), arn](
+            const UpstreamCredentials& credentials) { replace(dialog, arn, credentials); });
+    dialog->open();
+}
+
+QCoro::Task<void> SecretActions::replace(
+    QPointer<ReplaceTokenDialog> dialog, QString arn, UpstreamCredentials credentials)
+{
+    QPointer<SecretActions> self(this);
+    const CancelToken cancel = Cancellation::create();
+    if (dialog)
+        connect(dialog, &SubmitDialog::cancelRequested, cancel.get(),
+            [token = cancel.get()] { token->cancel(); });
+    const Result<CreatedSecret> put
+        = co_await m_controller.replaceSecretToken(arn, credentials, cancel);
+    credentials.accessToken.clear();
+    if (!self)
+        co_return;
+    if (dialog)
+        dialog->clearToken();
+    if (!put) {
+        if (dialog)
+            dialog->fail(put.error());
+        co_return;
+    }
+    if (dialog)
+        dialog->succeed();
+    // Every rule that uses the secret, verified with the new credentials.
+    QStringList results;
+    const QList<PullThroughCacheRule> rules = m_rules ? m_rules() : QList<PullThroughCacheRule>{};
+    for (const PullThroughCacheRule& rule : rules) {
+        if (rule.credentialArn != arn)
+            continue;
+        const QString prefix = rule.ecrRepositoryPrefix;
+        const auto verified = co_await m_controller.validateRule(prefix);
+        if (!self)
+            co_return;
+        results.append(!verified ? tr("%1: not verified: %2").arg(prefix, verified.error().message)
+                : verified->value.isValid
+                ? tr("%1: the upstream accepts the new credentials.").arg(prefix)
+                : tr("%1: the upstream refused them: %2").arg(prefix, verified->value.failure));
+    }
+    Q_EMIT notice(tr("Replaced the token of %1.").arg(put->name));
+    const QString title = tr("Token Replaced");
+    const QString text = results.isEmpty()
+        ? tr("The secret %1 has the new credentials. No rule of this registry uses it.")
+              .arg(put->name)
+        : tr("The secret %1 has the new credentials.\n\n%2").arg(put->name, results.join(u'\n'));
+    co_await m_presenter.showInformation(nullptr, title, text);
 }
 
 } // namespace ecr

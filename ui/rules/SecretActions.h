@@ -1,5 +1,6 @@
 #pragma once
 
+#include "EcrTypes.h"
 #include "SecretsManagerClient.h"
 
 #include <QCoroTask>
@@ -13,6 +14,8 @@ class QWidget;
 namespace ecr {
 
 class CreateSecretDialog;
+class MessagePresenter;
+class ReplaceTokenDialog;
 class RulesController;
 class SecretButtons;
 class SecretPickerDialog;
@@ -25,7 +28,8 @@ class SecretActions final : public QObject
     Q_OBJECT
 
 public:
-    explicit SecretActions(RulesController& controller, QObject* parent = nullptr);
+    SecretActions(RulesController& controller, MessagePresenter& presenter,
+        std::function<QList<PullThroughCacheRule>()> rules, QObject* parent = nullptr);
 
     // `suggestedName`: a first secret name after the prefix (the registry's default prefix).
     void attach(
@@ -40,8 +44,13 @@ private:
     QCoro::Task<void> create(QPointer<CreateSecretDialog> dialog, QPointer<SecretButtons> buttons,
         CreateSecretRequest request);
     QString where() const;
+    void openReplace(const QString& arn, const QString& name, QWidget* parent);
+    QCoro::Task<void> replace(
+        QPointer<ReplaceTokenDialog> dialog, QString arn, UpstreamCredentials credentials);
 
     RulesController& m_controller;
+    MessagePresenter& m_presenter;
+    std::function<QList<PullThroughCacheRule>()> m_rules;
 };
 
 } // namespace ecr

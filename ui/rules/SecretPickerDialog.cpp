@@ -43,6 +43,13 @@ SecretPickerDialog::SecretPickerDialog(QWidget* parent)
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setObjectName(u"okButton"_s);
     m_ok->setText(tr("&Use This Secret"));
+    m_replace = buttons->addButton(tr("Replace &Token…"), QDialogButtonBox::ActionRole);
+    m_replace->setObjectName(u"replaceTokenButton"_s);
+    m_replace->setAutoDefault(false);
+    connect(m_replace, &QPushButton::clicked, this, [this] {
+        if (const QListWidgetItem* item = m_list->currentItem(); item && !item->isHidden())
+            Q_EMIT replaceTokenRequested(item->data(Qt::UserRole).toString(), item->text());
+    });
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (!selectedArn().isEmpty())
@@ -123,6 +130,7 @@ void SecretPickerDialog::reject()
 void SecretPickerDialog::updateButtons()
 {
     m_ok->setEnabled(!selectedArn().isEmpty());
+    m_replace->setEnabled(!selectedArn().isEmpty());
 }
 
 } // namespace ecr

@@ -29,6 +29,8 @@ public:
 
 Q_SIGNALS:
     void cancelRequested();
+    // Replace Token… on the selected secret.
+    void replaceTokenRequested(const QString& arn, const QString& name);
 
 private:
     void updateButtons();
@@ -37,6 +39,7 @@ private:
     QLineEdit* m_filter = nullptr;
     QListWidget* m_list = nullptr;
     QPushButton* m_ok = nullptr;
+    QPushButton* m_replace = nullptr;
 };
 
 } // namespace ecr

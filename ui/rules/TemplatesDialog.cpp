@@ -76,11 +76,7 @@ TemplatesDialog::TemplatesDialog(
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     layout->addWidget(close);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_new, &QPushButton::clicked, this, [this] {
-        RepositoryCreationTemplate draft;
-        draft.appliedFor = {u"PULL_THROUGH_CACHE"_s};
-        openEditor(draft, false);
-    });
+    connect(m_new, &QPushButton::clicked, this, [this] { newTemplate(QString()); });
     connect(m_edit, &QPushButton::clicked, this, [this] {
         if (const auto t = selected())
             openEditor(*t, true);
@@ -143,6 +139,14 @@ void TemplatesDialog::fill(const QList<RepositoryCreationTemplate>& templates)
                  "else ROOT's.",
                 nullptr, int(templates.size())));
     updateButtons();
+}
+
+void TemplatesDialog::newTemplate(const QString& prefix)
+{
+    RepositoryCreationTemplate draft;
+    draft.prefix = prefix;
+    draft.appliedFor = {u"PULL_THROUGH_CACHE"_s};
+    openEditor(draft, false);
 }
 
 std::optional<RepositoryCreationTemplate> TemplatesDialog::selected() const

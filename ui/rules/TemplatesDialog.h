@@ -28,6 +28,8 @@ public:
         RulesController& controller, MessagePresenter& presenter, QWidget* parent = nullptr);
 
     QTableWidget* table() const { return m_table; }
+    // New…, with the prefix filled in (a rule just created).
+    void newTemplate(const QString& prefix);
 
 private:
     void fill(const QList<RepositoryCreationTemplate>& templates);
