@@ -83,6 +83,21 @@ std::optional<AwsError> checkRequestToken(const QJsonObject& body)
     return std::nullopt;
 }
 
+// A KMS key that cannot do its part, by name (see the header). A new version re-encrypts
+// with the secret's key, which first decrypts the current one: only then can decryption fail.
+std::optional<AwsError> checkKey(const QString& kms, bool existingVersion)
+{
+    if (kms.contains(u"disabled"))
+        return serviceError(kBadRequest, u"EncryptionFailure"_s,
+            u"Secrets Manager can't encrypt the protected secret text using the provided KMS key. "
+            "Check that the KMS key is available, enabled, and not in an invalid state."_s);
+    if (existingVersion && kms.contains(u"undecryptable"))
+        return serviceError(kBadRequest, u"DecryptionFailure"_s,
+            u"Secrets Manager can't decrypt the protected secret text using the provided KMS "
+            "key."_s);
+    return std::nullopt;
+}
+
 } // namespace
 
 bool SandboxSecretsManager::isKnownOperation(const QString& operation)
@@ -145,6 +160,11 @@ Result<QJsonObject> SandboxSecretsManager::createSecret(
     if (kms.startsWith(u"alias/missing") || kms.contains(u":key/missing"))
         return serviceError(kBadRequest, u"ResourceNotFoundException"_s,
             u"Secrets Manager can't find the specified KMS key."_s);
+    if (const auto error = checkKey(kms, false))
+        return *error;
+    if (m_secrets.value(region).size() >= m_quota)
+        return serviceError(kBadRequest, u"LimitExceededException"_s,
+            u"You have exceeded the maximum number of secrets (%1) in this region."_s.arg(m_quota));
     SandboxSecret secret;
     secret.name = name;
     secret.arn = u"arn:aws:secretsmanager:%1:%2:secret:%3-%4"_s.arg(
@@ -268,6 +288,8 @@ Result<QJsonObject> SandboxSecretsManager::putSecretValue(
     SandboxSecret* secret = findMutable(region, id);
     if (!secret)
         return notFound();
+    if (const auto error = checkKey(secret->kmsKeyId, true))
+        return *error;
     const QString token = body.value(u"ClientRequestToken"_s).toString();
     const QString value = body.value(u"SecretString"_s).toString();
     if (!token.isEmpty() && secret->versions.contains(token)) {

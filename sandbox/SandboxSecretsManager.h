@@ -12,9 +12,13 @@
 
 // The sandbox's AWS Secrets Manager: the four operations the app calls (ListSecrets with filters
 // and pages, CreateSecret, DescribeSecret, PutSecretValue), awsJson1_1 with target prefix
-// "secretsmanager." and the service's members and errors. Secrets live in memory per region,
-// with their values — which no operation returns (the app never reads one), and which are
-// never written to the state file, logged or printed.
+// "secretsmanager." and the service's members and errors. KMS keys provoke theirs by name: a key
+// with "missing" is not found, "disabled" fails encryption (EncryptionFailure), "undecryptable"
+// fails decryption (DecryptionFailure). Past the quota of secrets per region:
+// LimitExceededException. MalformedPolicyDocumentException and PreconditionNotMetException
+// need a resource policy, which no member the app sends carries: they are not served. Secrets live
+// in memory per region, with their values — which no operation returns (the app never reads one),
+// and which are never written to the state file, logged or printed.
 namespace ecr::sandbox {
 
 struct SandboxSecret
@@ -36,9 +40,11 @@ public:
     static constexpr QLatin1StringView kTargetPrefix{"secretsmanager."};
     static bool isKnownOperation(const QString& operation);
 
-    explicit SandboxSecretsManager(QString account)
+    explicit SandboxSecretsManager(QString account, int quota = 500000)
         : m_account(std::move(account))
+        , m_quota(quota)
     { }
+    void setQuota(int quota) { m_quota = quota; } // secrets per region (the service's: 500,000)
 
     Result<QJsonObject> handle(const QString& region, const QString& operation,
         const QJsonObject& body, const QDateTime& now);
@@ -60,6 +66,7 @@ private:
     SandboxSecret* findMutable(const QString& region, const QString& idOrArn);
 
     QString m_account;
+    int m_quota;
     QHash<QString, QList<SandboxSecret>> m_secrets; // region → secrets in creation order
 };
 

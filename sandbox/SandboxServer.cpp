@@ -1,5 +1,6 @@
 #include "SandboxServer.h"
 
+#include "SandboxSecretsManager.h"
 #include "SandboxService.h"
 #include "SandboxSso.h"
 
@@ -239,6 +240,10 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
     if (fault == Fault::None)
         fault = rollFault();
     const bool sts = SandboxSts::isStsRequest(sandboxRequest);
+    const bool secretsManager = operationOf(sandboxRequest) == u"CreateSecret"
+        || operationOf(sandboxRequest) == u"DescribeSecret"
+        || operationOf(sandboxRequest) == u"ListSecrets"
+        || operationOf(sandboxRequest) == u"PutSecretValue";
     if (fault != Fault::None)
         ++m_faultsInjected;
 
@@ -257,6 +262,10 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         response = sts
             ? stsErrorResponse(now,
                 serviceError(500, u"InternalFailure"_s, u"Internal failure (injected fault)"_s))
+            : secretsManager
+            ? secretsManagerErrorResponse(now,
+                serviceError(
+                    500, u"InternalServiceError"_s, u"Internal failure (injected fault)"_s))
             : errorResponse(now,
                 serviceError(500, u"ServerException"_s, u"Internal failure (injected fault)"_s));
         break;

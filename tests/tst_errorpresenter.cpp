@@ -101,6 +101,12 @@ const QHash<QString, ExactText>& exactTexts()
         {u"MalformedPolicyDocumentException"_s,
             {u"Secret policy refused"_s,
                 u"Correct the secret's resource policy as the message says."_s}},
+        {u"LimitExceededException/secrets"_s,
+            {u"Too many secrets"_s,
+                u"Reuse an existing ecr-pullthroughcache/ secret, or delete secrets no longer used."_s}},
+        {u"LimitExceededException/templates"_s,
+            {u"Too many templates"_s,
+                u"Delete a template you no longer need, or widen an existing template's prefix."_s}},
         {u"TemplateAlreadyExistsException"_s,
             {u"Template already exists"_s,
                 u"Edit the existing template, or use another prefix."_s}},
@@ -265,6 +271,15 @@ private:
         QTest::newRow("MalformedPolicyDocumentException")
             << service << u"MalformedPolicyDocumentException"_s << u"bad policy"_s
             << QStringList{u"bad policy"_s, u"resource policy"_s};
+        // The other quotas.
+        QTest::newRow("LimitExceededException/secrets")
+            << service << u"LimitExceededException"_s
+            << u"You have exceeded the maximum number of secrets (2) in this region."_s
+            << QStringList{u"maximum number of secrets"_s, u"reuse"_s};
+        QTest::newRow("LimitExceededException/templates")
+            << service << u"LimitExceededException"_s
+            << u"The limit of 50 repository creation templates has been reached."_s
+            << QStringList{u"50 repository creation templates"_s, u"widen"_s};
         // Repository creation templates and the registry policy.
         QTest::newRow("TemplateAlreadyExistsException")
             << service << u"TemplateAlreadyExistsException"_s << QString()

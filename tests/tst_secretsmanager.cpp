@@ -196,6 +196,13 @@ private Q_SLOTS:
             u"ResourceNotFoundException"_s);
         row("put: no value", u"PutSecretValue"_s, {{u"SecretId"_s, taken}},
             u"InvalidRequestException"_s);
+        row("create: a disabled KMS key", u"CreateSecret"_s,
+            {{u"Name"_s, u"ecr-pullthroughcache/d"_s}, {u"KmsKeyId"_s, u"alias/disabled-key"_s},
+                {u"SecretString"_s, value}},
+            u"EncryptionFailure"_s);
+        row("put: a key that cannot decrypt", u"PutSecretValue"_s,
+            {{u"SecretId"_s, u"ecr-pullthroughcache/sealed"_s}, {u"SecretString"_s, value}},
+            u"DecryptionFailure"_s);
         row("put: a version's token with another value", u"PutSecretValue"_s,
             {{u"SecretId"_s, taken}, {u"ClientRequestToken"_s, token},
                 {u"SecretString"_s, u"other"_s}},
@@ -211,12 +218,35 @@ private Q_SLOTS:
                      {{u"Name"_s, u"ecr-pullthroughcache/taken"_s}, {u"SecretString"_s, u"v"_s},
                          {u"ClientRequestToken"_s, u"00000000-0000-0000-0000-000000000001"_s}})
                     .ok());
+        // A secret under a key that can no longer decrypt it.
+        QVERIFY(s.raw(u"CreateSecret"_s,
+                     {{u"Name"_s, u"ecr-pullthroughcache/sealed"_s}, {u"SecretString"_s, u"v"_s},
+                         {u"KmsKeyId"_s, u"alias/undecryptable"_s}})
+                    .ok());
         const Result<ServiceAnswer> answer = s.raw(operation, body);
         QVERIFY(!answer.ok());
         QCOMPARE(answer.error().code, code);
         QCOMPARE(answer.error().kind, ErrorKind::Service);
         QCOMPARE(answer.error().httpStatus, 400);
         QVERIFY(!answer.error().message.isEmpty()); // read from Secrets Manager's "Message"
+    }
+
+    // The quota of secrets per region, and the service's own failure.
+    void quotaAndInternalError()
+    {
+        Secrets s;
+        s.harness.service().secretsManager().setQuota(2);
+        QVERIFY(s.create(u"ecr-pullthroughcache/one"_s).ok());
+        QVERIFY(s.create(u"ecr-pullthroughcache/two"_s).ok());
+        QCOMPARE(codeOf(s.create(u"ecr-pullthroughcache/three"_s)), u"LimitExceededException"_s);
+        // An internal error, retried by the pipeline, then answered as the service does.
+        s.harness.server().queueFaults(u"ListSecrets"_s,
+            {sandbox::SandboxServer::Fault::ServerError, sandbox::SandboxServer::Fault::ServerError,
+                sandbox::SandboxServer::Fault::ServerError});
+        const auto failed = SandboxHarness::wait(s.client->listPtcSecrets());
+        QCOMPARE(codeOf(failed), u"InternalServiceError"_s);
+        QCOMPARE(failed.error().httpStatus, 500);
+        QCOMPARE(failed.error().attempts, 3);
     }
 
     // A Create whose answer was lost is retried with the same request token and meets the

@@ -62,6 +62,18 @@ std::optional<Words> secretsManagerWords(const AwsError& e, const QString& op);
 std::optional<Words> serviceWords(const AwsError& e, const QString& op)
 {
     const QString& c = e.code;
+    // The other quotas than the 50 rules: of templates, and of Secrets Manager's secrets.
+    if (c == u"LimitExceededException" && e.message.contains(u"creation templates"))
+        return Words{tr("Too many templates"),
+            withMessage(tr("%1 failed: %2"), tr("%1 failed: the registry has its most templates."),
+                op, e.message),
+            tr("Delete a template you no longer need, or widen an existing template's prefix.")};
+    if (c == u"LimitExceededException" && e.message.contains(u"secrets"))
+        return Words{tr("Too many secrets"),
+            withMessage(tr("%1 failed: %2"), tr("%1 failed: the region has its most secrets."), op,
+                e.message),
+            tr("Reuse an existing ecr-pullthroughcache/ secret, or delete secrets no longer "
+               "used.")};
     if (c == u"ServerException")
         return Words{tr("Amazon ECR service error"),
             tr("%1 failed because of an internal error in Amazon ECR.").arg(op),
