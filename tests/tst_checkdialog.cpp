@@ -60,6 +60,7 @@ private Q_SLOTS:
         QVERIFY2(added.join(u'\n').contains(u"repository/quay/*"_s), qPrintable(added.join(u'\n')));
         for (const QString& line : added)
             QVERIFY(line.startsWith(u"+ "_s));
+        QVERIFY(added.join(u'\n').contains(u"\"Effect\": \"Allow\""_s)); // the whole statement
         const std::optional<QString> policy
             = b.harness.service().registry().registryPolicy(u"us-east-1"_s);
         QVERIFY(policy && policy->contains(u"ecr:BatchImportUpstreamImage"_s));

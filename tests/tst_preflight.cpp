@@ -159,6 +159,32 @@ private Q_SLOTS:
             p.session->location(), u"k8s"_s));
     }
 
+    // The fix never loses a statement and never repeats itself.
+    void mergingIsSafe()
+    {
+        const RegistryLocation location{kAccount, u"us-east-1"_s, u"amazonaws.com"_s};
+        QVERIFY(mergedRegistryPolicy(u"{not json"_s, location, u"quay"_s).isEmpty());
+        QVERIFY(mergedRegistryPolicy({}, {QString(), u"us-east-1"_s, u"amazonaws.com"_s}, u"quay"_s)
+                    .isEmpty());
+        const QString once = mergedRegistryPolicy({}, location, u"quay"_s);
+        const QString twice = mergedRegistryPolicy(once, location, u"quay"_s);
+        QCOMPARE(
+            QJsonDocument::fromJson(twice.toUtf8()).object().value(u"Statement"_s).toArray().size(),
+            1);
+        const QStringList added = addedStatementLines({}, once);
+        QVERIFY(added.join(u'\n').contains(u"\"Effect\": \"Allow\""_s));
+        QVERIFY(added.join(u'\n').contains(u"ecr:BatchImportUpstreamImage"_s));
+        QVERIFY(addedStatementLines(once, twice).isEmpty()); // nothing new the second time
+        // Without the account there is nothing to merge safely: no fix offered.
+        PreflightInput input;
+        input.rule = {u"quay"_s, u"quay.io"_s, {}, {}, {}, {}, {}};
+        input.location = {QString(), u"us-east-1"_s, u"amazonaws.com"_s};
+        input.registryPolicy.value = std::optional<QString>();
+        const PreflightFinding policy = finding(evaluatePreflight(input), u"registry-policy"_s);
+        QCOMPARE(policy.status, Status::Warning);
+        QCOMPARE(policy.fix, PreflightFinding::Fix::None);
+    }
+
     void theTemplatePitfall()
     {
         Preflight p;

@@ -118,6 +118,7 @@ private Q_SLOTS:
             return child<QLabel>(edit, name)->text();
         };
 
+        QVERIFY(!save->isEnabled()); // an empty prefix
         // Each field's invalid input, refused under that field.
         QTest::keyClicks(prefix, u"Bad Prefix"_s);
         QVERIFY(message(u"prefixErrorLabel"_s).contains(u"lower-case"_s));
@@ -193,6 +194,12 @@ private Q_SLOTS:
         QTRY_VERIFY((edit = dialog->findChild<TemplateEditDialog*>()) != nullptr);
         QVERIFY(child<QLineEdit>(edit, u"prefixLineEdit"_s)->isReadOnly());
         QCOMPARE(child<QLineEdit>(edit, u"prefixLineEdit"_s)->text(), u"quay"_s);
+        // Invalid input while editing is refused too.
+        auto* editRole = child<QLineEdit>(edit, u"customRoleLineEdit"_s);
+        editRole->setText(u"not-a-role"_s);
+        QVERIFY(child<QLabel>(edit, u"customRoleErrorLabel"_s)->text().contains(u"IAM role ARN"_s));
+        QVERIFY(!child<QPushButton>(edit, u"saveTemplateButton"_s)->isEnabled());
+        editRole->setText(u"arn:aws:iam::123456789012:role/ecr-template"_s);
         auto* editMutability = child<QComboBox>(edit, u"mutabilityComboBox"_s);
         editMutability->setCurrentIndex(editMutability->findData(u"MUTABLE"_s));
         child<QLineEdit>(edit, u"exclusionFiltersLineEdit"_s)->clear();
@@ -212,6 +219,17 @@ private Q_SLOTS:
         QCOMPARE(b.presenter.asked.first().items, QStringList{u"quay"_s});
         QTRY_COMPARE(templateOf(b, u"quay"_s), u"None"_s);
         QVERIFY(b.presenter.errors.isEmpty());
+
+        // A template someone else deleted meanwhile: the error says so.
+        EcrRegistryClient registry(b.harness.transport());
+        QVERIFY(b.harness.wait(registry.createTemplate(ptcTemplate(u"gone"_s))).ok());
+        action(*b.window, "refreshAction")->trigger();
+        QTRY_COMPARE(table->rowCount(), 1);
+        QVERIFY(b.harness.wait(registry.deleteTemplate(u"gone"_s)).ok());
+        table->selectRow(0);
+        child<QPushButton>(dialog, u"deleteTemplateButton"_s)->click();
+        QTRY_COMPARE(b.presenter.errors.size(), 1);
+        QCOMPARE(b.presenter.errors.first().title, u"Template not found"_s);
     }
 };
 

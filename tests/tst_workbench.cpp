@@ -459,6 +459,9 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(again, u"nameErrorLabel"_s)->text().contains(u"already exists"_s));
         QVERIFY(again->isVisible());
         QCOMPARE(child<QLineEdit>(again, u"tokenLineEdit"_s)->text(), QString());
+        child<QLineEdit>(again, u"tokenLineEdit"_s)->undo(); // Ctrl+Z does not bring it back
+        QCOMPARE(child<QLineEdit>(again, u"tokenLineEdit"_s)->text(), QString());
+        QCOMPARE(child<QLineEdit>(again, u"tokenLineEdit"_s)->echoMode(), QLineEdit::Password);
         again->reject();
         second->reject();
 

@@ -62,6 +62,25 @@ std::optional<PreflightFinding> notChecked(
 
 } // namespace
 
+QStringList addedStatementLines(const QString& before, const QString& after)
+{
+    const auto statementsOf = [](const QString& text) {
+        const QJsonValue v = QJsonDocument::fromJson(text.toUtf8()).object().value(u"Statement"_s);
+        return v.isArray() ? v.toArray() : v.isObject() ? QJsonArray{v} : QJsonArray{};
+    };
+    const QJsonArray old = statementsOf(before);
+    QStringList out;
+    for (const QJsonValue& statement : statementsOf(after)) {
+        if (old.contains(statement))
+            continue;
+        const QString text = QString::fromUtf8(
+            QJsonDocument(statement.toObject()).toJson(QJsonDocument::Indented));
+        for (const QString& line : text.split(u'\n', Qt::SkipEmptyParts))
+            out.append(u"+ "_s + line);
+    }
+    return out;
+}
+
 bool isPullThroughCacheRegion(const QString& region)
 {
     const QString partition = partitionForRegion(region).id;
@@ -99,7 +118,12 @@ bool registryPolicyCoversPrefix(
 QString mergedRegistryPolicy(
     const QString& policyText, const RegistryLocation& location, const QString& prefix)
 {
-    QJsonObject policy = QJsonDocument::fromJson(policyText.toUtf8()).object();
+    if (location.accountId.isEmpty())
+        return {};
+    const QJsonDocument document = QJsonDocument::fromJson(policyText.toUtf8());
+    if (!policyText.trimmed().isEmpty() && !document.isObject())
+        return {}; // never drop statements of a policy that cannot be read
+    QJsonObject policy = document.object();
     if (!policy.contains(u"Version"_s))
         policy.insert(u"Version"_s, u"2012-10-17"_s);
     const QJsonValue existing = policy.value(u"Statement"_s);
@@ -110,6 +134,10 @@ QString mergedRegistryPolicy(
     for (const QChar c : prefix) {
         if (c.isLetterOrNumber())
             sid += c;
+    }
+    for (qsizetype i = statements.size() - 1; i >= 0; --i) {
+        if (statements.at(i).toObject().value(u"Sid"_s).toString() == sid)
+            statements.removeAt(i); // applied before: replaced, never a duplicate Sid
     }
     const QString partition = partitionForRegion(location.region).id;
     statements.append(QJsonObject{{u"Sid"_s, sid}, {u"Effect"_s, u"Allow"_s},
@@ -210,7 +238,8 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
                          "ecr:BatchImportUpstreamImage under %1: pullers need them in their "
                          "own IAM policy, or here.")
                           .arg(prefix),
-            covered ? PreflightFinding::Fix::None : PreflightFinding::Fix::RegistryPolicy});
+            covered || in.location.accountId.isEmpty() ? PreflightFinding::Fix::None
+                                                       : PreflightFinding::Fix::RegistryPolicy});
     }
 
     // The template the cached repositories get, and its known pitfall.

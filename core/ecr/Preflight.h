@@ -72,9 +72,14 @@ bool registryPolicyCoversPrefix(
     const QString& policyText, const RegistryLocation& location, const QString& prefix);
 // The policy with a statement added that grants ecr:CreateRepository and
 // ecr:BatchImportUpstreamImage on the prefix's repositories to the account's principals; every
-// existing statement is kept as it was. `policyText` empty: a new policy.
+// existing statement is kept as it was (one with the same Sid is replaced). `policyText` empty:
+// a new policy. Empty when the existing policy is not a JSON object, or the account is unknown:
+// nothing to merge into safely.
 QString mergedRegistryPolicy(
     const QString& policyText, const RegistryLocation& location, const QString& prefix);
+// The statements `after` has that `before` has not, as indented JSON lines each marked "+ ":
+// what a policy change adds, shown before it is applied.
+QStringList addedStatementLines(const QString& before, const QString& after);
 // Pull through cache is offered in every commercial region (not in China or GovCloud).
 bool isPullThroughCacheRegion(const QString& region);
 

@@ -5,6 +5,7 @@
 #include "MessageBar.h"
 #include "SecretField.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -136,8 +137,12 @@ CreateSecretRequest CreateSecretDialog::request() const
 void CreateSecretDialog::clearToken()
 {
     if (m_token) {
-        m_token->clear();
+        // setText, not clear(): it also empties the undo history, so Ctrl+Z cannot bring the
+        // token back; and the field is masked again.
+        m_token->setText(QString());
         m_token->setModified(false);
+        if (auto* show = m_token->findChild<QAction*>(m_token->objectName() + u"ShowAction"_s))
+            show->setChecked(false);
     }
 }
 

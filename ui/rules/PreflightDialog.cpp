@@ -36,18 +36,6 @@ QString statusText(Status status)
     return {};
 }
 
-// The lines `after` adds to `before`, marked "+ " (the fix only adds a statement).
-QStringList addedLines(const QString& before, const QString& after)
-{
-    const QStringList old = before.split(u'\n');
-    QStringList out;
-    for (const QString& line : after.split(u'\n')) {
-        if (!old.contains(line) && !line.trimmed().isEmpty())
-            out.append(u"+ "_s + line);
-    }
-    return out;
-}
-
 } // namespace
 
 PreflightDialog::PreflightDialog(RulesController& controller, MessagePresenter& presenter,
@@ -167,8 +155,8 @@ QCoro::Task<void> PreflightDialog::fix()
     if (!self)
         co_return;
     if (!change) {
-        co_await m_presenter.showError(
-            this, describeError(change.error(), tr("Reading the registry policy")));
+        const ErrorText text = describeError(change.error(), tr("Reading the registry policy"));
+        co_await m_presenter.showError(this, text);
         if (self)
             updateButtons();
         co_return;
@@ -180,7 +168,7 @@ QCoro::Task<void> PreflightDialog::fix()
                            "the policy has stays as it is. The lines added:")
                             .arg(prefix);
     confirmation.acceptLabel = tr("&Apply");
-    confirmation.items = addedLines(change->first, change->second);
+    confirmation.items = addedStatementLines(change->first, change->second);
     const bool confirmed = co_await m_presenter.confirm(this, confirmation);
     if (!self)
         co_return;
@@ -193,8 +181,8 @@ QCoro::Task<void> PreflightDialog::fix()
     if (!self)
         co_return;
     if (!put) {
-        co_await m_presenter.showError(
-            this, describeError(put.error(), tr("Changing the registry policy")));
+        const ErrorText text = describeError(put.error(), tr("Changing the registry policy"));
+        co_await m_presenter.showError(this, text);
         if (self)
             updateButtons();
         co_return;

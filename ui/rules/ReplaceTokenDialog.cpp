@@ -5,6 +5,7 @@
 #include "MessageBar.h"
 #include "SecretField.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -90,8 +91,14 @@ UpstreamCredentials ReplaceTokenDialog::credentials() const
 
 void ReplaceTokenDialog::clearToken()
 {
-    if (m_token)
-        m_token->clear();
+    if (m_token) {
+        // setText, not clear(): it also empties the undo history, so Ctrl+Z cannot bring the
+        // token back; and the field is masked again.
+        m_token->setText(QString());
+        m_token->setModified(false);
+        if (auto* show = m_token->findChild<QAction*>(m_token->objectName() + u"ShowAction"_s))
+            show->setChecked(false);
+    }
 }
 
 void ReplaceTokenDialog::done(int result)

@@ -373,6 +373,11 @@ QCoro::Task<Result<std::pair<QString, QString>>> RulesController::registryPolicy
         co_return current.error();
     const QString before = current->value_or(QString());
     const QString after = mergedRegistryPolicy(before, session->location(), prefix);
+    if (after.isEmpty())
+        co_return makeError(ErrorKind::Configuration, QStringLiteral("RegistryPolicyNotMerged"),
+            tr("The registry policy cannot be read as JSON (or the account is not known yet), so "
+               "no statement is added to it. Edit it in the AWS console or CLI."),
+            0);
     co_return std::pair<QString, QString>(before, after);
 }
 

@@ -154,7 +154,10 @@ QCoro::Task<void> SecretActions::replace(
         const auto verified = co_await m_controller.validateRule(prefix);
         if (!self)
             co_return;
-        results.append(!verified ? tr("%1: not verified: %2").arg(prefix, verified.error().message)
+        const QString why = verified
+            ? QString()
+            : describeError(verified.error(), tr("Verifying the rule"), false).what;
+        results.append(!verified ? tr("%1: not verified: %2").arg(prefix, why)
                 : verified->value.isValid
                 ? tr("%1: the upstream accepts the new credentials.").arg(prefix)
                 : tr("%1: the upstream refused them: %2").arg(prefix, verified->value.failure));

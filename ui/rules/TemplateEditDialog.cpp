@@ -67,7 +67,7 @@ TemplateEditDialog::TemplateEditDialog(QWidget* parent)
     m_forPush->setObjectName(u"createOnPushCheckBox"_s);
     for (QCheckBox* box : {m_forPtc, m_forReplication, m_forPush}) {
         usesRow->addWidget(box);
-        connect(box, &QCheckBox::toggled, this, &TemplateEditDialog::refresh);
+        connect(box, &QCheckBox::toggled, this, [this] { refresh(); });
     }
     usesRow->addStretch();
     addRow(TemplateField::AppliedFor, tr("Applies to:"), uses, u"appliedForErrorLabel"_s);
@@ -114,6 +114,7 @@ TemplateEditDialog::TemplateEditDialog(QWidget* parent)
         lifecycle, u"lifecyclePolicyEdit"_s, tr("Optional: a lifecycle policy as JSON"));
     lifecycleColumn->addWidget(m_presets);
     lifecycleColumn->addWidget(m_lifecyclePolicy);
+    lifecycle->setFocusProxy(m_presets); // Alt+I lands on the presets, Tab goes on to the text
     addRow(TemplateField::LifecyclePolicy, tr("L&ifecycle policy:"), lifecycle,
         u"lifecyclePolicyErrorLabel"_s);
     m_role = addLine(TemplateField::CustomRoleArn, tr("Custom &role:"), u"customRoleLineEdit"_s,
@@ -130,9 +131,9 @@ TemplateEditDialog::TemplateEditDialog(QWidget* parent)
     layout->addWidget(buttons);
 
     for (QComboBox* combo : {m_encryption, m_mutability})
-        connect(combo, &QComboBox::currentIndexChanged, this, &TemplateEditDialog::refresh);
+        connect(combo, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     for (QPlainTextEdit* edit : {m_tags, m_repositoryPolicy, m_lifecyclePolicy})
-        connect(edit, &QPlainTextEdit::textChanged, this, &TemplateEditDialog::refresh);
+        connect(edit, &QPlainTextEdit::textChanged, this, [this] { refresh(); });
     connect(m_presets, &QComboBox::activated, this, [this](int index) {
         if (index > 0) {
             const QByteArray json = m_presets->itemData(index).toString().toUtf8();
@@ -204,7 +205,7 @@ QWidget* TemplateEditDialog::addRow(
 void TemplateEditDialog::setAccountId(const QString& accountId)
 {
     m_accountId = accountId;
-    refresh();
+    refresh(false);
 }
 
 void TemplateEditDialog::setTemplate(const RepositoryCreationTemplate& t, bool editing)
@@ -237,7 +238,7 @@ void TemplateEditDialog::setTemplate(const RepositoryCreationTemplate& t, bool e
     m_role->setText(t.customRoleArn);
     m_validation->resetTouched();
     m_filling = false;
-    refresh();
+    refresh(false); // nothing the user did yet: no message until a field is touched
 }
 
 RepositoryCreationTemplate TemplateEditDialog::currentTemplate() const
@@ -272,7 +273,7 @@ RepositoryCreationTemplate TemplateEditDialog::currentTemplate() const
     return t;
 }
 
-void TemplateEditDialog::refresh()
+void TemplateEditDialog::refresh(bool byUser)
 {
     if (m_filling)
         return;
@@ -286,7 +287,7 @@ void TemplateEditDialog::refresh()
             messages.insert(int(issue.field), issue.message);
     }
     // Once the user changed anything every message shows: one field can make another wrong.
-    if (!m_filling)
+    if (byUser)
         m_validation->markAllTouched();
     m_validation->show(messages);
     const QStringList warnings = templateWarnings(t);

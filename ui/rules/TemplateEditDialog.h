@@ -38,7 +38,7 @@ Q_SIGNALS:
     void saveRequested(const ecr::RepositoryCreationTemplate& t);
 
 private:
-    void refresh();
+    void refresh(bool byUser = true);
     QLineEdit* addLine(
         TemplateField field, const QString& title, const QString& name, const QString& placeholder);
     QWidget* addRow(

@@ -221,9 +221,10 @@ QCoro::Task<void> TemplatesDialog::deleteSelected()
         = co_await m_controller.deleteTemplate(prefix, none);
     if (!self)
         co_return;
-    if (!deleted)
-        co_await m_presenter.showError(
-            this, describeError(deleted.error(), tr("Deleting the template")));
+    if (!deleted) {
+        const ErrorText text = describeError(deleted.error(), tr("Deleting the template"));
+        co_await m_presenter.showError(this, text);
+    }
 }
 
 } // namespace ecr
