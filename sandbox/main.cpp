@@ -88,8 +88,10 @@ int main(int argc, char* argv[])
             u"SECONDS"_s, u"5"_s},
         {u"sso-token-lifetime-seconds"_s, u"SSO: lifetime of every access token (default 28800)."_s,
             u"S"_s, u"28800"_s},
-        {u"secrets-must-exist"_s,
-            u"Secrets Manager: a rule's credentialArn must name a secret created here."_s},
+        {u"secret-name-conventions"_s,
+            u"A rule's secret need not exist: its name decides (missing…, denied…, "
+            "undecryptable…, invalid…). Default: it must exist in the sandbox's Secrets "
+            "Manager, as ECR checks."_s},
     };
     parser.addOptions(options);
     parser.process(app);
@@ -181,7 +183,7 @@ int main(int argc, char* argv[])
     if (!ok || config.sso.accessTokenLifetimeSeconds < 1)
         return fail(kUsageError, u"--sso-token-lifetime-seconds must be a number >= 1"_s);
     config.sso.accounts = SandboxSsoConfig::defaultAccounts(config.account);
-    config.secretsMustExist = parser.isSet(u"secrets-must-exist"_s);
+    config.secretsMustExist = !parser.isSet(u"secret-name-conventions"_s);
 
     const SystemClock systemClock;
     const OffsetClock clock(systemClock, std::chrono::seconds(offsetSeconds));
