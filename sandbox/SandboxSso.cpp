@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one Identity Center instance — OIDC, the portal and the device
+// page share its clients, device codes and tokens, and read best side by side.
 #include "SandboxSso.h"
 
 #include "SandboxPageToken.h"

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: every action on the rules (create, edit, verify, check, delete,
+// copy, templates) with its dialog and confirmation, in one place; secrets are SecretActions.
 #include "RuleActions.h"
 
 #include "AwaitDialog.h"
