@@ -306,46 +306,41 @@ QCoro::Task<void> RulesController::loadTemplates()
     }
 }
 
-QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::createTemplate(
-    RepositoryCreationTemplate t, CancelToken cancel)
+// Create, Update and Delete of a template: the call on the current session, then the templates
+// again, so that every view shows the change.
+QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::changeTemplate(TemplateCall call)
 {
     const std::shared_ptr<EcrSession> session = m_session;
     if (!session)
         co_return notConnected();
     QPointer<RulesController> self(this);
-    Result<RepositoryCreationTemplate> created
-        = co_await session->registry().createTemplate(t, cancel);
-    if (self && created)
+    EcrRegistryClient& registry = session->registry();
+    Result<RepositoryCreationTemplate> changed = co_await call(registry);
+    if (self && changed)
         loadTemplates();
-    co_return created;
+    co_return changed;
+}
+
+QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::createTemplate(
+    RepositoryCreationTemplate t, CancelToken cancel)
+{
+    return changeTemplate(
+        [t, cancel](EcrRegistryClient& registry) { return registry.createTemplate(t, cancel); });
 }
 
 QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::updateTemplate(
     RepositoryCreationTemplate t, CancelToken cancel)
 {
-    const std::shared_ptr<EcrSession> session = m_session;
-    if (!session)
-        co_return notConnected();
-    QPointer<RulesController> self(this);
-    Result<RepositoryCreationTemplate> updated
-        = co_await session->registry().updateTemplate(t, cancel);
-    if (self && updated)
-        loadTemplates();
-    co_return updated;
+    return changeTemplate(
+        [t, cancel](EcrRegistryClient& registry) { return registry.updateTemplate(t, cancel); });
 }
 
 QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::deleteTemplate(
     QString prefix, CancelToken cancel)
 {
-    const std::shared_ptr<EcrSession> session = m_session;
-    if (!session)
-        co_return notConnected();
-    QPointer<RulesController> self(this);
-    Result<RepositoryCreationTemplate> deleted
-        = co_await session->registry().deleteTemplate(prefix, cancel);
-    if (self && deleted)
-        loadTemplates();
-    co_return deleted;
+    return changeTemplate([prefix, cancel](EcrRegistryClient& registry) {
+        return registry.deleteTemplate(prefix, cancel);
+    });
 }
 
 QCoro::Task<Result<QList<PreflightFinding>>> RulesController::preflight(

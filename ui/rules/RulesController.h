@@ -120,6 +120,9 @@ private:
 
     void setSession(std::unique_ptr<EcrSession> session);
     QCoro::Task<void> identify();
+    using TemplateCall
+        = std::function<QCoro::Task<Result<RepositoryCreationTemplate>>(EcrRegistryClient&)>;
+    QCoro::Task<Result<RepositoryCreationTemplate>> changeTemplate(TemplateCall call);
     std::shared_ptr<Flight> begin(const QString& description);
     void end(const std::shared_ptr<Flight>& flight);
     bool isCurrent(const std::shared_ptr<Flight>& flight) const;
