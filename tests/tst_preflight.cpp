@@ -95,14 +95,21 @@ private Q_SLOTS:
         const PreflightFinding absent = finding(p.run(dockerHub(missing)), u"secret"_s);
         QCOMPARE(absent.status, Status::Failed);
         QVERIFY2(absent.sentence.contains(u"does not exist"_s), qPrintable(absent.sentence));
-        QCOMPARE(finding(p.run(dockerHub({})), u"secret"_s).status, Status::Failed);
+        // Fixable: a secret of that name (without Secrets Manager's six-character suffix).
+        QCOMPARE(absent.fix, PreflightFinding::Fix::Secret);
+        QCOMPARE(absent.target, u"ecr-pullthroughcache/docker-hub"_s);
+        const PreflightFinding none = finding(p.run(dockerHub({})), u"secret"_s);
+        QCOMPARE(none.status, Status::Failed);
+        QCOMPARE(none.fix, PreflightFinding::Fix::Secret);
         // Fixed: the secret exists.
         SecretsManagerClient& sm = p.session->secrets();
         const auto created
             = SandboxHarness::wait(sm.createSecret({u"ecr-pullthroughcache/docker-hub"_s, {}, {},
                 {u"u"_s, u"EXAMPLETOKENSENTINEL-pre"_s}}));
         QVERIFY(created.ok());
-        QCOMPARE(finding(p.run(dockerHub(created->arn)), u"secret"_s).status, Status::Passed);
+        const PreflightFinding present = finding(p.run(dockerHub(created->arn)), u"secret"_s);
+        QCOMPARE(present.status, Status::Passed);
+        QCOMPARE(present.fix, PreflightFinding::Fix::None);
         // Under a customer-managed key: ECR's role must be allowed to decrypt.
         const auto keyed = SandboxHarness::wait(sm.createSecret(
             {u"ecr-pullthroughcache/keyed"_s, {}, u"arn:aws:kms:us-east-1:123456789012:key/abcd"_s,
@@ -198,6 +205,8 @@ private Q_SLOTS:
         const PreflightFinding broken = finding(p.run(quay), u"template"_s);
         QCOMPARE(broken.status, Status::Failed);
         QVERIFY(broken.sentence.contains(u"ROOT"_s));
+        QCOMPARE(broken.fix, PreflightFinding::Fix::Template); // in the editor of that template
+        QCOMPARE(broken.target, u"ROOT"_s);
         root.customRoleArn = u"arn:aws:iam::123456789012:role/ecr-template"_s;
         QVERIFY(SandboxHarness::wait(p.session->registry().updateTemplate(root)).ok());
         QCOMPARE(finding(p.run(quay), u"template"_s).status, Status::Passed);

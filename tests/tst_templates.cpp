@@ -119,6 +119,8 @@ private Q_SLOTS:
         };
 
         QVERIFY(!save->isEnabled()); // an empty prefix
+        // A new draft opens without complaints: nothing was typed yet.
+        QCOMPARE(message(u"prefixErrorLabel"_s), QString());
         // Each field's invalid input, refused under that field.
         QTest::keyClicks(prefix, u"Bad Prefix"_s);
         QVERIFY(message(u"prefixErrorLabel"_s).contains(u"lower-case"_s));

@@ -23,6 +23,14 @@ QString tr(const char* text)
 
 using Status = PreflightFinding::Status;
 
+// The secret's name in its ARN, without the six characters Secrets Manager appends.
+QString secretNameOf(const QString& arn)
+{
+    const QString name = arn.section(u':', 6);
+    const qsizetype dash = name.lastIndexOf(u'-');
+    return dash > 0 && name.size() - dash == 7 ? name.left(dash) : name;
+}
+
 QStringList asList(const QJsonValue& value)
 {
     QStringList out;
@@ -185,7 +193,8 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
     if (needsSecret) {
         if (in.rule.credentialArn.isEmpty()) {
             out.append({u"secret"_s, Status::Failed,
-                tr("This upstream needs a Secrets Manager secret with its user name and token.")});
+                tr("This upstream needs a Secrets Manager secret with its user name and token."),
+                PreflightFinding::Fix::Secret});
         } else if (const auto skipped
                    = notChecked(u"secret"_s, in.secret.error, u"secretsmanager:DescribeSecret"_s);
                    skipped && !in.secret.error->isService(u"ResourceNotFoundException")) {
@@ -193,7 +202,8 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
         } else if (!in.secret.value) {
             out.append({u"secret"_s, Status::Failed,
                 tr("The secret %1 does not exist in %2.")
-                    .arg(in.rule.credentialArn.section(u':', 6), in.location.region)});
+                    .arg(in.rule.credentialArn.section(u':', 6), in.location.region),
+                PreflightFinding::Fix::Secret, secretNameOf(in.rule.credentialArn)});
         } else {
             const SecretFacts& s = *in.secret.value;
             const QStringList parts = s.arn.split(u':');
@@ -201,14 +211,16 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
                 out.append({u"secret"_s, Status::Failed,
                     tr("The secret's name must start with ecr-pullthroughcache/; ECR does not "
                        "read %1.")
-                        .arg(s.name)});
+                        .arg(s.name),
+                    PreflightFinding::Fix::Secret});
             else if (parts.size() > 4
                 && (parts[3] != in.location.region
                     || (!in.location.accountId.isEmpty() && parts[4] != in.location.accountId)))
                 out.append({u"secret"_s, Status::Failed,
                     tr("The secret is in account %1, region %2; ECR reads it only in the "
                        "registry's own.")
-                        .arg(parts[4], parts[3])});
+                        .arg(parts[4], parts[3]),
+                    PreflightFinding::Fix::Secret, s.name});
             else if (!s.kmsKeyId.isEmpty() && !s.kmsKeyId.startsWith(u"alias/aws/"))
                 out.append({u"secret"_s, Status::Warning,
                     tr("The secret %1 is encrypted with the key %2: its key policy must let "
@@ -262,7 +274,9 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
                                          : Status::Warning,
                 warnings.isEmpty()
                     ? tr("The cached repositories get the template %1.").arg(t->prefix)
-                    : tr("Template %1: %2").arg(t->prefix, warnings.join(u' '))});
+                    : tr("Template %1: %2").arg(t->prefix, warnings.join(u' ')),
+                warnings.isEmpty() ? PreflightFinding::Fix::None : PreflightFinding::Fix::Template,
+                t->prefix});
         }
     }
 

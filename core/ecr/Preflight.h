@@ -30,11 +30,14 @@ struct PreflightFinding
     {
         None,
         RegistryPolicy, // mergedRegistryPolicy() + PutRegistryPolicy
+        Secret, // create or choose the upstream secret (the rule's credential)
+        Template, // edit the template `target` (a custom role for its tags or KMS key)
     };
     QString id; // "prefix", "quota", "region", "secret", "registry-policy", "template", …
     Status status = Status::Passed;
     QString sentence;
     Fix fix = Fix::None;
+    QString target = {}; // what the fix works on: the template's prefix, the secret's name
 };
 
 // What is known of the registry; an unset optional with an error is "could not be read".

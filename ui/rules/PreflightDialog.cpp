@@ -73,6 +73,19 @@ PreflightDialog::PreflightDialog(RulesController& controller, MessagePresenter& 
     connect(m_fix, &QPushButton::clicked, this, [this] { fix(); });
     connect(m_recheck, &QPushButton::clicked, this, [this] { check(); });
     connect(m_list, &QTreeWidget::currentItemChanged, this, &PreflightDialog::updateButtons);
+    // A fix made in another dialog lands here as a changed rule or new templates.
+    // (Update answers only some members: the controller reloads the list after it.)
+    connect(&m_controller, &RulesController::rulesLoaded, this,
+        [this](const QList<PullThroughCacheRule>& rules) {
+            for (const PullThroughCacheRule& r : rules) {
+                if (m_exists && r.ecrRepositoryPrefix == m_rule.ecrRepositoryPrefix)
+                    setCredentialArn(r.credentialArn);
+            }
+        });
+    connect(&m_controller, &RulesController::templatesLoaded, this, [this] {
+        if (!m_findings.isEmpty())
+            check();
+    });
     resize(760, 420);
     updateButtons();
 }
@@ -137,15 +150,52 @@ QCoro::Task<void> PreflightDialog::check()
     updateButtons();
 }
 
+void PreflightDialog::setCredentialArn(const QString& arn)
+{
+    if (arn == m_rule.credentialArn)
+        return;
+    m_rule.credentialArn = arn;
+    check();
+}
+
 void PreflightDialog::updateButtons()
 {
     QTreeWidgetItem* item = m_list->currentItem();
     const int row = item ? m_list->indexOfTopLevelItem(item) : -1;
-    m_fix->setEnabled(row >= 0 && row < m_findings.size()
-        && m_findings.at(row).fix != PreflightFinding::Fix::None);
+    const PreflightFinding::Fix fix = row >= 0 && row < m_findings.size()
+        ? m_findings.at(row).fix
+        : PreflightFinding::Fix::None;
+    m_fix->setEnabled(fix != PreflightFinding::Fix::None);
+    switch (fix) {
+    case PreflightFinding::Fix::Secret:
+        m_fix->setText(m_exists ? tr("&Fix: Edit Credentials…") : tr("&Fix: Create Secret…"));
+        break;
+    case PreflightFinding::Fix::Template:
+        m_fix->setText(tr("&Fix: Edit Template…"));
+        break;
+    case PreflightFinding::Fix::RegistryPolicy:
+        m_fix->setText(tr("&Fix: Change Policy…"));
+        break;
+    case PreflightFinding::Fix::None:
+        m_fix->setText(tr("&Fix…"));
+        break;
+    }
 }
 
 QCoro::Task<void> PreflightDialog::fix()
+{
+    QTreeWidgetItem* item = m_list->currentItem();
+    const int row = item ? m_list->indexOfTopLevelItem(item) : -1;
+    if (row < 0 || row >= m_findings.size())
+        co_return;
+    const PreflightFinding finding = m_findings.at(row);
+    if (finding.fix == PreflightFinding::Fix::RegistryPolicy)
+        co_await fixRegistryPolicy();
+    else if (finding.fix != PreflightFinding::Fix::None)
+        Q_EMIT fixRequested(finding);
+}
+
+QCoro::Task<void> PreflightDialog::fixRegistryPolicy()
 {
     QPointer<PreflightDialog> self(this);
     const QString prefix = m_rule.ecrRepositoryPrefix;

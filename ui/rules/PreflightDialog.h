@@ -17,9 +17,11 @@ class MessagePresenter;
 class RulesController;
 
 // Check: the pre-flight findings of a rule (before Create, or of an existing one), each passed,
-// warning, failed or not checked with one sentence; where the app can fix it (the registry
-// policy), Fix… shows the exact change and applies it after confirmation, then checks again.
-// Recheck runs it again; closing cancels a check in flight.
+// warning, failed or not checked with one sentence; where the app can fix it, a button does:
+// the registry policy's change is shown exactly and applied after confirmation here; the secret
+// and the template are fixed in their own dialogs (fixRequested, handled by RuleActions), and
+// the check runs again when the rule's credential or the templates change. Recheck runs it
+// again; closing cancels a check in flight.
 class PreflightDialog final : public QDialog
 {
     Q_OBJECT
@@ -31,11 +33,20 @@ public:
     ~PreflightDialog() override;
 
     QTreeWidget* list() const { return m_list; }
+    QPushButton* fixButton() const { return m_fix; }
+    const CreateRuleRequest& rule() const { return m_rule; }
     QCoro::Task<void> check();
+    // The rule's credential changed (a secret created or chosen for it): check again.
+    void setCredentialArn(const QString& arn);
     void reject() override;
+
+Q_SIGNALS:
+    // A fix this dialog does not make itself: Fix::Secret or Fix::Template.
+    void fixRequested(const ecr::PreflightFinding& finding);
 
 private:
     QCoro::Task<void> fix();
+    QCoro::Task<void> fixRegistryPolicy();
     void updateButtons();
 
     RulesController& m_controller;

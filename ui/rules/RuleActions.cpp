@@ -111,7 +111,9 @@ void RuleActions::newRule(
     dialog->form()->setExistingPrefixes(prefixes);
     RuleForm* form = dialog->form();
     connect(dialog, &RuleFormDialog::checkRequested, this,
-        [this, dialog](const CreateRuleRequest& request) { openCheck(request, false, dialog); });
+        [this, dialog, form](const CreateRuleRequest& request) {
+            openCheck(request, false, dialog, form->secretButtons());
+        });
     m_secrets->attach(form->secretButtons(), dialog, [form] {
         const std::optional<UpstreamRegistry> registry = form->registry();
         return registry ? upstreamRegistryInfo(*registry).defaultPrefix : QString();
@@ -143,9 +145,9 @@ QCoro::Task<void> RuleActions::create(QPointer<RuleFormDialog> dialog, CreateRul
 }
 
 void RuleActions::editCredentials(
-    const PullThroughCacheRule& rule, const RegistryLocation& location)
+    const PullThroughCacheRule& rule, const RegistryLocation& location, QWidget* parent)
 {
-    auto* dialog = new UpdateCredentialsDialog(rule, m_window);
+    auto* dialog = new UpdateCredentialsDialog(rule, parent ? parent : m_window);
     dialog->setRegistryLocation(location);
     const QString prefix = rule.ecrRepositoryPrefix;
     m_secrets->attach(dialog->secretButtons(), dialog, [prefix] { return prefix; });
@@ -381,7 +383,8 @@ void RuleActions::openTemplates()
     dialog->show();
 }
 
-void RuleActions::openCheck(const CreateRuleRequest& rule, bool exists, QWidget* parent)
+void RuleActions::openCheck(
+    const CreateRuleRequest& rule, bool exists, QWidget* parent, SecretButtons* formSecret)
 {
     QStringList prefixes;
     if (m_view) {
@@ -390,8 +393,45 @@ void RuleActions::openCheck(const CreateRuleRequest& rule, bool exists, QWidget*
     }
     auto* dialog = new PreflightDialog(m_controller, m_presenter, rule, exists, prefixes, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QPointer<SecretButtons> secret(formSecret);
+    connect(dialog, &PreflightDialog::fixRequested, this,
+        [this, dialog, secret](const PreflightFinding& f) { fixFinding(f, dialog, secret); });
+    if (formSecret)
+        connect(formSecret, &SecretButtons::arnSet, dialog, &PreflightDialog::setCredentialArn);
     dialog->open();
     dialog->check();
+}
+
+// The fixes made in their own dialogs, opened over the check (a window-modal dialog blocks its
+// siblings) so that it checks again when they are done.
+void RuleActions::fixFinding(
+    const PreflightFinding& finding, PreflightDialog* check, SecretButtons* formSecret)
+{
+    if (finding.fix == PreflightFinding::Fix::Template) {
+        auto* templates = new TemplatesDialog(m_controller, m_presenter, check);
+        templates->setAttribute(Qt::WA_DeleteOnClose);
+        templates->show();
+        templates->editTemplate(finding.target);
+        return;
+    }
+    if (finding.fix != PreflightFinding::Fix::Secret)
+        return;
+    if (formSecret) {
+        const QString name = finding.target.startsWith(kPtcSecretPrefix)
+            ? finding.target.mid(kPtcSecretPrefix.size())
+            : QString();
+        m_secrets->createFor(formSecret, check, name);
+        return;
+    }
+    const QString prefix = check->rule().ecrRepositoryPrefix;
+    const QList<PullThroughCacheRule> rules
+        = m_view ? m_view->model().rules() : QList<PullThroughCacheRule>{};
+    for (const PullThroughCacheRule& rule : rules) {
+        if (rule.ecrRepositoryPrefix == prefix) {
+            editCredentials(rule, m_controller.location(), check);
+            return;
+        }
+    }
 }
 
 void RuleActions::checkSelected()

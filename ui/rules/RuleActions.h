@@ -15,7 +15,10 @@ class QWidget;
 
 namespace ecr {
 
+class PreflightDialog;
+struct PreflightFinding;
 class SecretActions;
+class SecretButtons;
 
 class MessagePresenter;
 class RuleFormDialog;
@@ -36,7 +39,8 @@ public:
 
     // The form checks as the user types against the registry and its existing rules.
     void newRule(const RegistryLocation& location, const QList<PullThroughCacheRule>& existing);
-    void editCredentials(const PullThroughCacheRule& rule, const RegistryLocation& location);
+    void editCredentials(const PullThroughCacheRule& rule, const RegistryLocation& location,
+        QWidget* parent = nullptr);
     QCoro::Task<void> verify(QString prefix);
     // One confirmation for all of them (naming profile, account, region and every prefix), then
     // one Delete each; the outcome is reported per rule.
@@ -64,7 +68,11 @@ public:
     void copySelectedCredentialArn();
     void openTemplates(); // the registry's repository creation templates
     void checkSelected(); // the pre-flight check of the selected rule
-    void openCheck(const CreateRuleRequest& rule, bool exists, QWidget* parent);
+    // `formSecret`: the New Rule form's secret buttons, where a created secret goes.
+    void openCheck(const CreateRuleRequest& rule, bool exists, QWidget* parent,
+        SecretButtons* formSecret = nullptr);
+    void fixFinding(
+        const PreflightFinding& finding, PreflightDialog* check, SecretButtons* formSecret);
 
     // The profile's marker for destructive confirmations (empty text: none).
     void setMarker(const QString& text, const QColor& background, const QColor& foreground);

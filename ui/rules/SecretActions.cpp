@@ -69,6 +69,11 @@ QCoro::Task<void> SecretActions::choose(QPointer<SecretButtons> buttons, QPointe
     dialog->setSecrets(listed.value(), current);
 }
 
+void SecretActions::createFor(SecretButtons* buttons, QWidget* parent, const QString& name)
+{
+    openCreate(QPointer<SecretButtons>(buttons), parent, name);
+}
+
 void SecretActions::openCreate(
     QPointer<SecretButtons> buttons, QWidget* parent, const QString& name)
 {

@@ -34,6 +34,9 @@ public:
     // `suggestedName`: a first secret name after the prefix (the registry's default prefix).
     void attach(
         SecretButtons* buttons, QWidget* dialogParent, std::function<QString()> suggestedName);
+    // Create Secret… for `buttons`' field, over `parent` (a pre-flight check's fix); `name` is
+    // the part after ecr-pullthroughcache/.
+    void createFor(SecretButtons* buttons, QWidget* parent, const QString& name);
 
 Q_SIGNALS:
     void notice(const QString& text);

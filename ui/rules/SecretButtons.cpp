@@ -45,6 +45,7 @@ void SecretButtons::setArn(const QString& arn)
 {
     m_edit->setText(arn);
     m_edit->setFocus(Qt::OtherFocusReason);
+    Q_EMIT arnSet(arn);
 }
 
 } // namespace ecr

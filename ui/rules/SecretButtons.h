@@ -25,6 +25,7 @@ public:
 Q_SIGNALS:
     void chooseRequested();
     void createRequested();
+    void arnSet(const QString& arn); // setArn(): a secret was chosen or created
 
 private:
     QLineEdit* m_edit;

@@ -195,9 +195,8 @@ QWidget* TemplateEditDialog::addRow(
     FormValidation::Field f;
     f.editor = editor;
     f.messageLabel = message;
-    f.hasValue = [] {
-        return true;
-    }; // a message shows once the user touched the form
+    // A message shows once the user touched the form, or at once for a line that has a value
+    // (an existing template's); an empty new draft opens without complaints.
     m_validation->addField(int(field), f);
     return column;
 }

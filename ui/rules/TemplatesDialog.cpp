@@ -139,6 +139,8 @@ void TemplatesDialog::fill(const QList<RepositoryCreationTemplate>& templates)
                  "else ROOT's.",
                 nullptr, int(templates.size())));
     updateButtons();
+    if (!m_pendingEdit.isEmpty())
+        editTemplate(m_pendingEdit);
 }
 
 void TemplatesDialog::newTemplate(const QString& prefix)
@@ -147,6 +149,18 @@ void TemplatesDialog::newTemplate(const QString& prefix)
     draft.prefix = prefix;
     draft.appliedFor = {u"PULL_THROUGH_CACHE"_s};
     openEditor(draft, false);
+}
+
+void TemplatesDialog::editTemplate(const QString& prefix)
+{
+    for (const RepositoryCreationTemplate& t : std::as_const(m_templates)) {
+        if (t.prefix == prefix) {
+            m_pendingEdit.clear();
+            openEditor(t, true);
+            return;
+        }
+    }
+    m_pendingEdit = prefix;
 }
 
 std::optional<RepositoryCreationTemplate> TemplatesDialog::selected() const

@@ -30,6 +30,8 @@ public:
     QTableWidget* table() const { return m_table; }
     // New…, with the prefix filled in (a rule just created).
     void newTemplate(const QString& prefix);
+    // Edit…, of the template with this prefix (once the list is loaded).
+    void editTemplate(const QString& prefix);
 
 private:
     void fill(const QList<RepositoryCreationTemplate>& templates);
@@ -42,6 +44,7 @@ private:
     RulesController& m_controller;
     MessagePresenter& m_presenter;
     QList<RepositoryCreationTemplate> m_templates;
+    QString m_pendingEdit; // editTemplate() before the list was loaded
     QLabel* m_status = nullptr;
     QTableWidget* m_table = nullptr;
     QPushButton* m_new = nullptr;
