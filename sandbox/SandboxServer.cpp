@@ -1,5 +1,6 @@
 #include "SandboxServer.h"
 
+#include "SandboxRepositories.h"
 #include "SandboxSecretsManager.h"
 #include "SandboxService.h"
 #include "SandboxSso.h"
@@ -71,10 +72,16 @@ QByteArray reasonPhrase(int status)
         return "OK"_ba;
     case 400:
         return "Bad Request"_ba;
+    case 401:
+        return "Unauthorized"_ba;
     case 403:
         return "Forbidden"_ba;
     case 404:
         return "Not Found"_ba;
+    case 405:
+        return "Method Not Allowed"_ba;
+    case 429:
+        return "Too Many Requests"_ba;
     case 500:
         return "Internal Server Error"_ba;
     case 503:
@@ -200,6 +207,8 @@ QString SandboxServer::operationOf(const HttpRequest& request)
         return SandboxSso::operationOf(request);
     if (SandboxSts::isStsRequest(request))
         return SandboxSts::action(request);
+    if (SandboxRepositories::isRegistryApiRequest(request))
+        return SandboxRepositories::registryOperationOf(request);
     const sigv4::Request view{request.method, request.path, request.query, request.headers, {}};
     const QByteArray target = view.header("X-Amz-Target");
     const qsizetype dot = target.lastIndexOf('.');
@@ -253,7 +262,14 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         response = m_service.handle(sandboxRequest);
         break;
     case Fault::Throttle:
-        // STS (Query protocol) answers in XML with its own codes.
+        // STS (Query protocol) answers in XML with its own codes; the registry API in its own.
+        if (SandboxRepositories::isRegistryApiRequest(sandboxRequest)) {
+            response = HttpResponse{429,
+                {{"Date"_ba, httpDate(now)}, {"Content-Type"_ba, "application/json"_ba},
+                    {"Retry-After"_ba, "1"_ba}},
+                "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"Rate exceeded\"}]}"_ba};
+            break;
+        }
         response = sts
             ? stsErrorResponse(now, serviceError(400, u"Throttling"_s, u"Rate exceeded"_s))
             : errorResponse(now, serviceError(400, u"ThrottlingException"_s, u"Rate exceeded"_s));

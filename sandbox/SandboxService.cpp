@@ -91,6 +91,17 @@ SandboxService::SandboxService(const Clock& clock, SandboxConfig config)
     , m_sso(m_config.sso, m_sts)
     , m_secretsManager(m_config.account)
     , m_registry(m_config.account)
+    , m_repositories(m_config.account,
+          PullContext{
+              [this](const QString& region, const QString& name) { return ruleFor(region, name); },
+              [this](const QString& region) { return m_registry.templates(region); },
+              [this](const QString& region,
+                  const PullThroughCacheRule& rule) -> std::optional<AwsError> {
+                  if (rule.credentialArn.isEmpty())
+                      return std::nullopt;
+                  return checkSecret(rule.credentialArn, m_config.account, region,
+                      m_config.secretsMustExist ? &m_secretsManager : nullptr);
+              }})
 {
     if (m_config.keys.isEmpty())
         m_config.keys.append(defaultKey());
@@ -131,6 +142,7 @@ void SandboxService::reset()
     m_sso.reset();
     m_secretsManager.reset();
     m_registry.reset();
+    m_repositories.reset();
 }
 
 EpochSeconds SandboxService::nowSeconds() const
@@ -161,6 +173,11 @@ HttpResponse SandboxService::handle(const HttpRequest& request)
     }
     if (isSecretsManagerRequest(request))
         return handleSecretsManager(request, now);
+    if (SandboxRepositories::isRegistryApiRequest(request)) {
+        // The registry HTTP API: a Basic token from GetAuthorizationToken, not SigV4.
+        ++m_requestCounts[SandboxRepositories::registryOperationOf(request)];
+        return m_repositories.handleRegistryApi(request, now);
+    }
     const Result<Caller> caller
         = authenticate(request, m_config.keys, m_sts.sessions(), now, AuthService::Ecr);
     if (!caller)
@@ -220,6 +237,15 @@ SandboxService::JsonResult SandboxService::dispatch(
                 u"The request body must be a JSON object (send {} for no members)"_s);
         return m_registry.handle(region, operation, document.object(), m_clock.now());
     }
+    if (SandboxRepositories::isKnownOperation(operation) && request.method == "POST"
+        && request.path == "/") {
+        ++m_requestCounts[operation];
+        const QJsonDocument document = QJsonDocument::fromJson(request.body);
+        if (!document.isObject())
+            return badRequest(u"SerializationException"_s,
+                u"The request body must be a JSON object (send {} for no members)"_s);
+        return m_repositories.handle(region, operation, document.object(), m_clock.now());
+    }
     const QList<QLatin1StringView> operations{kCreate, kDescribe, kDelete, kUpdate, kValidate};
     const bool known
         = std::find(operations.cbegin(), operations.cend(), operation) != operations.cend();
@@ -253,6 +279,26 @@ std::optional<AwsError> SandboxService::checkRegistryId(const QString& registryI
         return std::nullopt;
     return invalidParameter(kRegistryId,
         u"registryId must be the calling account's registry (%1)"_s.arg(m_config.account));
+}
+
+std::optional<PullThroughCacheRule> SandboxService::ruleFor(
+    const QString& region, const QString& name) const
+{
+    const RuleMap rules = m_store.registry(m_config.account, region);
+    std::optional<PullThroughCacheRule> best;
+    qsizetype bestLength = -1;
+    for (const PullThroughCacheRule& rule : rules) {
+        const QString prefix = SandboxStore::ruleKey(rule.ecrRepositoryPrefix);
+        const bool root = prefix == QLatin1StringView(kRoot);
+        if (!root && !name.startsWith(prefix + u'/'))
+            continue;
+        const qsizetype length = root ? 0 : prefix.size();
+        if (length > bestLength) {
+            best = rule;
+            bestLength = length;
+        }
+    }
+    return best;
 }
 
 AwsError SandboxService::ruleNotFound(const QString& prefix) const

@@ -6,6 +6,7 @@
 #include "SandboxAuth.h"
 #include "SandboxHttp.h"
 #include "SandboxRegistry.h"
+#include "SandboxRepositories.h"
 #include "SandboxSecretsManager.h"
 #include "SandboxSso.h"
 #include "SandboxStore.h"
@@ -74,6 +75,7 @@ public:
     SandboxSso& sso() { return m_sso; }
     SandboxSecretsManager& secretsManager() { return m_secretsManager; }
     SandboxRegistry& registry() { return m_registry; }
+    SandboxRepositories& repositories() { return m_repositories; }
 
     // AKIDSANDBOXEXAMPLE / sandbox-secret-key-EXAMPLE: obvious example keys, never real ones.
     static AccessKey defaultKey();
@@ -98,6 +100,8 @@ private:
     JsonResult validateRule(const QString& region, const QJsonObject& body);
 
     std::optional<AwsError> checkRegistryId(const QString& registryId) const;
+    // The rule a repository name falls under: the longest prefix, else ROOT's.
+    std::optional<PullThroughCacheRule> ruleFor(const QString& region, const QString& name) const;
     AwsError ruleNotFound(const QString& prefix) const;
     // Writes the state after a change; on failure restores `before` and returns a
     // ServerException.
@@ -111,6 +115,7 @@ private:
     SandboxSso m_sso;
     SandboxSecretsManager m_secretsManager;
     SandboxRegistry m_registry;
+    SandboxRepositories m_repositories;
     QString m_stateError;
     QHash<QString, int> m_requestCounts;
     int m_totalRequests = 0;

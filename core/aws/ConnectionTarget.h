@@ -19,6 +19,9 @@ struct ConnectionTarget
     QString region;
     QUrl customEndpoint; // empty: the partition's endpoint
     QString customEndpointOrigin; // the setting it came from, for messages ("AWS_ENDPOINT_URL")
+    // The registry HTTP API (/v2/…) for test pulls; empty: GetAuthorizationToken's
+    // proxyEndpoint, or the custom endpoint when that is on this computer (the sandbox).
+    QUrl registryEndpoint;
     bool useFips = false;
     bool useDualStack = false;
     std::shared_ptr<CredentialsProvider> credentials;

@@ -32,6 +32,7 @@ Result<std::unique_ptr<EcrSession>> EcrSession::create(
         return *error;
     session->m_client = std::make_unique<EcrClient>(*session->m_transport);
     session->m_registry = std::make_unique<EcrRegistryClient>(*session->m_transport);
+    session->m_repositories = std::make_unique<EcrRepositoryClient>(*session->m_transport);
     session->m_network = &network;
     session->m_clock = &clock;
     return session;
@@ -52,6 +53,18 @@ SecretsManagerClient& EcrSession::secrets()
         m_secrets = std::make_unique<SecretsManagerClient>(*m_secretsTransport);
     }
     return *m_secrets;
+}
+
+QUrl EcrSession::registryEndpoint(const QUrl& proxyEndpoint) const
+{
+    if (!m_target.registryEndpoint.isEmpty())
+        return m_target.registryEndpoint;
+    const QUrl custom = m_target.customEndpoint;
+    if (!custom.isEmpty() && isLoopbackHost(custom.host()))
+        return custom;
+    if (!proxyEndpoint.isEmpty())
+        return proxyEndpoint;
+    return QUrl(QStringLiteral("https://") + location().host());
 }
 
 QString EcrSession::dnsSuffix() const

@@ -4,6 +4,7 @@
 #include "EcrClient.h"
 #include "EcrEndpoint.h"
 #include "EcrRegistryClient.h"
+#include "EcrRepositoryClient.h"
 #include "PullCommand.h"
 #include "RequestAuth.h"
 #include "SecretsManagerClient.h"
@@ -29,8 +30,16 @@ public:
     EcrClient& client() { return *m_client; }
     // Templates and the registry policy, over the same pipeline as the rules.
     EcrRegistryClient& registry() { return *m_registry; }
+    // The repositories and images (what the rules cached) and the registry token.
+    EcrRepositoryClient& repositories() { return *m_repositories; }
+    // Where the registry HTTP API (/v2/…) is: the custom endpoint when that is on this computer
+    // (the sandbox serves the registry API on the same port), else `proxyEndpoint` (from
+    // GetAuthorizationToken), else the registry host of the location.
+    QUrl registryEndpoint(const QUrl& proxyEndpoint = {}) const;
     ServiceClient& transport() { return *m_transport; }
     const ConnectionTarget& target() const { return m_target; }
+    QNetworkAccessManager& network() const { return *m_network; }
+    const Clock& clock() const { return *m_clock; }
     const ResolvedEndpoint& endpoint() const { return m_endpoint; }
     QString dnsSuffix() const;
     // The registry this session looks at: the target's account (when known, else the caller
@@ -54,6 +63,7 @@ private:
     std::unique_ptr<ServiceClient> m_transport;
     std::unique_ptr<EcrClient> m_client;
     std::unique_ptr<EcrRegistryClient> m_registry;
+    std::unique_ptr<EcrRepositoryClient> m_repositories;
     QNetworkAccessManager* m_network = nullptr;
     const Clock* m_clock = nullptr;
     std::unique_ptr<ServiceClient> m_secretsTransport;

@@ -200,6 +200,60 @@ std::optional<Words> serviceWords(const AwsError& e, const QString& op)
             tr("%1 found no registry policy: this registry has none.").arg(op),
             tr("Add one that lets the pullers create repositories and import images for the "
                "cache's prefixes.")};
+    // The repositories a cache made, and the registry HTTP API of a test pull.
+    if (c == u"RepositoryNotFoundException")
+        return Words{tr("Repository not found"),
+            tr("%1 failed because the repository does not exist (any more).").arg(op),
+            tr("Refresh the cached repositories; it may have been deleted already.")};
+    if (c == u"RepositoryNotEmptyException")
+        return Words{tr("Repository not empty"),
+            tr("%1 failed because the repository still has images.").arg(op),
+            tr("Delete it with its images, or delete the images first.")};
+    if (c == u"ImageNotFoundException")
+        return Words{tr("Image not found"),
+            tr("%1 failed because the image does not exist in the repository.").arg(op),
+            tr("Refresh the repository's images.")};
+    if (c == u"KmsException")
+        return Words{tr("KMS error"),
+            withMessage(tr("%1 failed because AWS KMS refused: %2"),
+                tr("%1 failed because AWS KMS refused."), op, e.message),
+            tr("Check the repository's KMS key and its key policy.")};
+    if (c == u"UNAUTHORIZED")
+        return Words{tr("Registry token refused"),
+            tr("%1 failed because the registry did not accept the token.").arg(op),
+            tr("Try again: the app asks for a new token (GetAuthorizationToken). A token is "
+               "valid for 12 hours, and no longer than the credentials that asked for it.")};
+    if (c == u"DENIED")
+        return Words{tr("Pull denied"),
+            withMessage(tr("%1 was denied: %2"), tr("%1 was denied."), op, e.message),
+            e.message.contains(u"upstream"_s, Qt::CaseInsensitive)
+                ? tr("Check the rule's secret: its user name and access token must be valid "
+                     "for the upstream registry (Replace Token…).")
+                : tr("The puller needs ecr:BatchImportUpstreamImage and, for the first pull of "
+                     "a repository, ecr:CreateRepository on the prefix (Check… fixes the "
+                     "registry policy).")};
+    if (c == u"NAME_UNKNOWN")
+        return Words{tr("Image name unknown"),
+            tr("%1 failed because neither the cache nor the upstream has a repository of "
+               "that name.")
+                .arg(op),
+            tr("Check the image name. Docker Hub's official images are under library/ "
+               "(library/nginx, not nginx); the rule's prefix is added for you.")};
+    if (c == u"MANIFEST_UNKNOWN")
+        return Words{tr("Tag or digest unknown"),
+            withMessage(tr("%1 found the repository but not that tag or digest: %2"),
+                tr("%1 found the repository but not that tag or digest."), op, e.message),
+            tr("Check the tag. Test by tag: ECR does not cache an image pulled by digest first.")};
+    if (c == u"TOOMANYREQUESTS")
+        return Words{tr("Registry rate limit"),
+            tr("%1 failed because the registry or its upstream is limiting requests.").arg(op),
+            tr("Wait a minute and try again; upstream limits (Docker Hub's) are lower without a "
+               "secret.")};
+    if (isOneOf(c, {u"NAME_INVALID", u"MANIFEST_INVALID", u"InvalidImageReference"}))
+        return Words{tr("Invalid image reference"),
+            withMessage(tr("%1 failed: %2"), tr("%1 failed: the image reference is invalid."), op,
+                e.message),
+            tr("Give a repository path in lower case and a tag, such as library/alpine:3.20.")};
     if (c == u"RequestExpired")
         return Words{tr("Request expired"),
             tr("%1 failed because AWS considered the request too old.").arg(op),

@@ -1,0 +1,229 @@
+#include "TestPull.h"
+
+#include "EcrSession.h"
+#include "HttpTransport.h"
+#include "PullCommand.h"
+#include "TransportSecurity.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace ecr {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ecr::TestPull", text);
+}
+
+QString normalizedPrefix(QString prefix)
+{
+    prefix = prefix.trimmed();
+    while (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    return prefix;
+}
+
+// The registry's error body ({"errors":[{"code","message"}]}) as an AwsError with its code.
+AwsError registryError(const HttpAnswer& answer)
+{
+    const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
+    const QJsonObject first = body.value(u"errors"_s).toArray().first().toObject();
+    QString code = first.value(u"code"_s).toString();
+    QString message = first.value(u"message"_s).toString();
+    if (code.isEmpty()) {
+        switch (answer.status) {
+        case 401:
+            code = u"UNAUTHORIZED"_s;
+            break;
+        case 403:
+            code = u"DENIED"_s;
+            break;
+        case 404:
+            code = u"MANIFEST_UNKNOWN"_s;
+            break;
+        case 429:
+            code = u"TOOMANYREQUESTS"_s;
+            break;
+        default:
+            code = u"RegistryError"_s;
+        }
+    }
+    if (message.isEmpty())
+        message = tr("The registry answered HTTP %1.").arg(answer.status);
+    AwsError error = makeError(ErrorKind::Service, code, message, answer.status);
+    return error;
+}
+
+} // namespace
+
+QByteArray manifestAcceptHeader()
+{
+    return "application/vnd.docker.distribution.manifest.v2+json, "
+           "application/vnd.docker.distribution.manifest.list.v2+json, "
+           "application/vnd.oci.image.manifest.v1+json, "
+           "application/vnd.oci.image.index.v1+json, */*"_ba;
+}
+
+std::optional<PullTarget> pullTarget(const PullThroughCacheRule& rule, const QString& image)
+{
+    QString text = image.trimmed();
+    if (text.isEmpty() || text.contains(u' '))
+        return std::nullopt;
+    PullTarget out;
+    QString path = text;
+    const qsizetype at = text.indexOf(u'@');
+    if (at >= 0) {
+        path = text.left(at);
+        out.reference = text.mid(at + 1);
+        out.byDigest = true;
+    } else {
+        const qsizetype slash = text.lastIndexOf(u'/');
+        const qsizetype colon = text.lastIndexOf(u':');
+        if (colon > slash) {
+            path = text.left(colon);
+            out.reference = text.mid(colon + 1);
+        } else {
+            out.reference = u"latest"_s;
+        }
+    }
+    if (path.isEmpty() || out.reference.isEmpty())
+        return std::nullopt;
+    const std::optional<UpstreamRegistry> registry = rule.upstreamRegistry.isEmpty()
+        ? upstreamRegistryForUrl(rule.upstreamRegistryUrl)
+        : upstreamRegistryFromWireName(rule.upstreamRegistry);
+    // An ECR upstream's own host, then the upstream repository prefix the rule maps.
+    if (path.startsWith(rule.upstreamRegistryUrl + u'/'))
+        path = path.mid(rule.upstreamRegistryUrl.size() + 1);
+    const QString upstreamPrefix = normalizedPrefix(rule.upstreamRepositoryPrefix);
+    if (!upstreamPrefix.isEmpty() && upstreamPrefix != u"ROOT") {
+        if (!path.startsWith(upstreamPrefix + u'/'))
+            return std::nullopt; // the rule caches nothing else of that upstream
+        path = path.mid(upstreamPrefix.size() + 1);
+    }
+    // The same rules as a pull reference: library/ for Docker Hub, upstream hosts dropped.
+    const QString host = privateRegistryHost(u"000000000000"_s, u"r"_s, {});
+    const QString full = pullImageReference(
+        u"000000000000"_s, u"r"_s, {}, rule.ecrRepositoryPrefix, registry, path);
+    if (!full.startsWith(host + u'/'))
+        return std::nullopt;
+    out.repositoryName = full.mid(host.size() + 1);
+    return out;
+}
+
+void describeManifest(const QByteArray& body, PulledManifest& out)
+{
+    out.manifestBytes = body.size();
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    if (out.mediaType.isEmpty())
+        out.mediaType = json.value(u"mediaType"_s).toString();
+    const QJsonArray manifests = json.value(u"manifests"_s).toArray();
+    if (!manifests.isEmpty()) {
+        out.imageBytes = 0;
+        for (const QJsonValue& v : manifests) {
+            const QJsonObject m = v.toObject();
+            out.imageBytes += qint64(m.value(u"size"_s).toDouble());
+            const QJsonObject platform = m.value(u"platform"_s).toObject();
+            QString name = platform.value(u"os"_s).toString() + u'/'
+                + platform.value(u"architecture"_s).toString();
+            if (platform.contains(u"variant"_s))
+                name += u'/' + platform.value(u"variant"_s).toString();
+            if (name != u"/")
+                out.platforms.append(name);
+        }
+        return;
+    }
+    qint64 size = qint64(json.value(u"config"_s).toObject().value(u"size"_s).toDouble());
+    for (const QJsonValue& layer : json.value(u"layers"_s).toArray())
+        size += qint64(layer.toObject().value(u"size"_s).toDouble());
+    out.imageBytes = size;
+}
+
+TestPuller::TestPuller(EcrSession& session)
+    : m_session(session)
+{ }
+
+QCoro::Task<Result<RegistryToken>> TestPuller::token(CancelToken cancel)
+{
+    // A token is reused until five minutes before it expires.
+    const QDateTime soon = m_session.clock().now().addSecs(300);
+    if (m_token && (!m_token->expiresAt.isValid() || m_token->expiresAt > soon))
+        co_return *m_token;
+    const Result<RegistryToken> fresh
+        = co_await m_session.repositories().authorizationToken(cancel);
+    if (!fresh)
+        co_return fresh.error();
+    m_token = fresh.value();
+    co_return fresh.value();
+}
+
+QCoro::Task<Result<PulledManifest>> TestPuller::pull(
+    PullThroughCacheRule rule, QString image, CancelToken cancel)
+{
+    const std::optional<PullTarget> target = pullTarget(rule, image);
+    if (!target)
+        co_return makeError(ErrorKind::InvalidInput, u"InvalidImageReference"_s,
+            tr("%1 is not an image of this rule's upstream: give a repository path and a tag, "
+               "such as library/alpine:3.20.")
+                .arg(image.trimmed()),
+            0);
+    const Result<RegistryToken> registryToken = co_await token(cancel);
+    if (!registryToken)
+        co_return registryToken.error();
+
+    const QUrl registry = m_session.registryEndpoint(registryToken->proxyEndpoint);
+    QUrl url = registry;
+    url.setPath(u"/v2/%1/manifests/%2"_s.arg(target->repositoryName, target->reference));
+    HttpRequest request;
+    request.method = "GET"_ba;
+    request.url = url;
+    request.setHeader("Authorization"_ba, "Basic "_ba + registryToken->authorizationToken);
+    request.setHeader("Accept"_ba, manifestAcceptHeader());
+    TransportOptions options;
+    options.timeout = std::chrono::seconds(60); // a first pull waits for the upstream
+    if (!m_session.target().caBundlePath.isEmpty()) {
+        const auto bundle = loadCaBundle(m_session.target().caBundlePath);
+        if (!bundle)
+            co_return bundle.error();
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(bundle.value());
+        options.tls = tls;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const QString service = tr("the Amazon ECR registry");
+    const Result<HttpAnswer> answer
+        = co_await sendHttp(m_session.network(), request, options, cancel, service);
+    const auto elapsed = std::chrono::milliseconds(timer.elapsed());
+    if (!answer)
+        co_return answer.error();
+    if (answer->status == 401)
+        m_token.reset();
+    if (answer->status != 200)
+        co_return registryError(answer.value());
+
+    PulledManifest out;
+    out.repositoryName = target->repositoryName;
+    out.reference = target->reference;
+    out.registry = registry;
+    out.elapsed = elapsed;
+    out.mediaType = QString::fromLatin1(answer->header("Content-Type")).section(u';', 0, 0).trimmed();
+    out.digest = QString::fromLatin1(answer->header("Docker-Content-Digest"));
+    const QString computed = u"sha256:"_s
+        + QString::fromLatin1(
+            QCryptographicHash::hash(answer->body, QCryptographicHash::Sha256).toHex());
+    out.digestMatches = out.digest.isEmpty() || out.digest == computed;
+    if (out.digest.isEmpty())
+        out.digest = computed;
+    describeManifest(answer->body, out);
+    co_return out;
+}
+
+} // namespace ecr
