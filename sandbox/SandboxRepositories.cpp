@@ -70,10 +70,11 @@ HttpResponse registryError(
     HttpResponse response{status,
         {{"Date"_ba, httpDate(now)}, {"Content-Type"_ba, "application/json; charset=utf-8"_ba},
             {"Docker-Distribution-Api-Version"_ba, "registry/2.0"_ba}},
-        QJsonDocument(QJsonObject{{u"errors"_s, QJsonArray{error}}}).toJson(QJsonDocument::Compact)};
+        QJsonDocument(QJsonObject{{u"errors"_s, QJsonArray{error}}})
+            .toJson(QJsonDocument::Compact)};
     if (status == 401)
-        response.headers.append(
-            {"WWW-Authenticate"_ba, "Basic realm=\"https://ecr.amazonaws.com\",service=\"ecr\""_ba});
+        response.headers.append({"WWW-Authenticate"_ba,
+            "Basic realm=\"https://ecr.amazonaws.com\",service=\"ecr\""_ba});
     return response;
 }
 
@@ -82,8 +83,8 @@ template <typename T>
 std::optional<std::pair<QList<T>, QString>> page(const QList<T>& all, const QJsonObject& body,
     const QString& listing, int defaultSize, AwsError* error)
 {
-    const int maxResults = body.contains(u"maxResults"_s) ? body.value(u"maxResults"_s).toInt(-1)
-                                                           : defaultSize;
+    const int maxResults
+        = body.contains(u"maxResults"_s) ? body.value(u"maxResults"_s).toInt(-1) : defaultSize;
     if (maxResults < 1 || maxResults > 1000) {
         *error = invalidParameter(u"Invalid parameter at 'maxResults' failed to satisfy "
                                   "constraint: 'Member must have value between 1 and 1000'"_s);
@@ -253,9 +254,10 @@ std::optional<AwsError> SandboxRepositories::checkRepository(
         return invalidParameter(u"Invalid parameter at 'repositoryName' failed to satisfy "
                                 "constraint: 'Member must not be null'"_s);
     if (!validRepositoryName(name))
-        return invalidParameter(u"Invalid parameter at 'repositoryName' failed to satisfy "
-                                "constraint: 'must satisfy regular expression "
-                                "'(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*''"_s);
+        return invalidParameter(
+            u"Invalid parameter at 'repositoryName' failed to satisfy "
+            "constraint: 'must satisfy regular expression "
+            "'(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*''"_s);
     if (!find(region, name))
         return repositoryNotFound(name, m_account);
     return std::nullopt;
@@ -329,8 +331,8 @@ Result<QJsonObject> SandboxRepositories::listImages(
             all.append(QJsonObject{{u"imageDigest"_s, image.digest}, {u"imageTag"_s, tag}});
     }
     AwsError error;
-    const auto slice = page(
-        all, body, u"list:%1:%2:%3"_s.arg(region, repository.name, tagStatus), 100, &error);
+    const auto slice
+        = page(all, body, u"list:%1:%2:%3"_s.arg(region, repository.name, tagStatus), 100, &error);
     if (!slice)
         return error;
     QJsonObject out{{u"imageIds"_s, toArray(slice->first)}};
@@ -380,9 +382,8 @@ Result<QJsonObject> SandboxRepositories::batchDeleteImage(
             fail(u"ImageTagDoesNotMatchDigest"_s, u"Invalid tag for image digest"_s);
             continue;
         }
-        const bool referenced
-            = std::any_of(repository.images.cbegin(), repository.images.cend(),
-                [&](const SandboxImage& image) { return image.children.contains(it->digest); });
+        const bool referenced = std::any_of(repository.images.cbegin(), repository.images.cend(),
+            [&](const SandboxImage& image) { return image.children.contains(it->digest); });
         if (referenced && (tag.isEmpty() || it->tags.size() <= 1)) {
             fail(u"ImageReferencedByManifestList"_s,
                 u"Requested image referenced by manifest list: [%1]"_s.arg(it->digest));
@@ -447,7 +448,8 @@ Result<QJsonObject> SandboxRepositories::authorizationToken(
     return QJsonObject{{u"authorizationData"_s, QJsonArray{data}}};
 }
 
-HttpResponse SandboxRepositories::handleRegistryApi(const HttpRequest& request, const QDateTime& now)
+HttpResponse SandboxRepositories::handleRegistryApi(
+    const HttpRequest& request, const QDateTime& now)
 {
     const sigv4::Request view{request.method, request.path, request.query, request.headers, {}};
     const QByteArray authorization = view.header("Authorization");
@@ -461,8 +463,8 @@ HttpResponse SandboxRepositories::handleRegistryApi(const HttpRequest& request, 
                             : u"Your authorization token is invalid or has expired."_s);
     const QString region = it->region;
     if (request.method != "GET" && request.method != "HEAD")
-        return registryError(now, 405, u"UNSUPPORTED"_s,
-            u"The sandbox serves pulls only (GET and HEAD)."_s);
+        return registryError(
+            now, 405, u"UNSUPPORTED"_s, u"The sandbox serves pulls only (GET and HEAD)."_s);
     const QString path = QUrl::fromPercentEncoding(request.path);
     if (path == u"/v2" || path == u"/v2/")
         return HttpResponse{200,
@@ -480,8 +482,8 @@ HttpResponse SandboxRepositories::handleRegistryApi(const HttpRequest& request, 
             u"Invalid repository name '%1': lower-case letters, digits and separators only."_s.arg(
                 name));
     if (!isDigest(reference) && !validTag(reference))
-        return registryError(now, 400, u"MANIFEST_INVALID"_s,
-            u"Invalid tag or digest '%1'."_s.arg(reference));
+        return registryError(
+            now, 400, u"MANIFEST_INVALID"_s, u"Invalid tag or digest '%1'."_s.arg(reference));
     return manifest(region, name, reference, request, now);
 }
 
@@ -508,12 +510,12 @@ HttpResponse SandboxRepositories::manifest(const QString& region, const QString&
             return *refused;
         image = findImage();
         if (!image)
-            return registryError(now, 404, u"MANIFEST_UNKNOWN"_s,
-                u"Requested image not found"_s);
+            return registryError(now, 404, u"MANIFEST_UNKNOWN"_s, u"Requested image not found"_s);
     }
     const sigv4::Request view{request.method, request.path, request.query, request.headers, {}};
     const QByteArray accept = view.header("Accept");
-    if (!accept.isEmpty() && !accept.contains("*/*") && !accept.contains(image->mediaType.toLatin1()))
+    if (!accept.isEmpty() && !accept.contains("*/*")
+        && !accept.contains(image->mediaType.toLatin1()))
         return registryError(now, 404, u"MANIFEST_UNKNOWN"_s,
             u"The manifest is %1, which the Accept header does not allow."_s.arg(image->mediaType));
     image->lastPull = now;
@@ -576,9 +578,11 @@ std::optional<HttpResponse> SandboxRepositories::import(
         SandboxRepository created;
         created.name = name;
         created.createdAt = now;
-        const QList<RepositoryCreationTemplate> templates
-            = m_context.templates ? m_context.templates(region) : QList<RepositoryCreationTemplate>{};
-        if (const std::optional<RepositoryCreationTemplate> t = templateForRule(prefix, templates)) {
+        const QList<RepositoryCreationTemplate> templates = m_context.templates
+            ? m_context.templates(region)
+            : QList<RepositoryCreationTemplate>{};
+        if (const std::optional<RepositoryCreationTemplate> t
+            = templateForRule(prefix, templates)) {
             if (!t->imageTagMutability.isEmpty())
                 created.imageTagMutability = t->imageTagMutability;
             if (!t->encryptionType.isEmpty())
@@ -598,7 +602,8 @@ std::optional<HttpResponse> SandboxRepositories::import(
                 return;
             }
         }
-        repository.images.append({m.digest, m.mediaType, m.body, tags, m.size, now, std::nullopt, kids});
+        repository.images.append(
+            {m.digest, m.mediaType, m.body, tags, m.size, now, std::nullopt, kids});
     };
     QStringList children;
     for (const UpstreamManifest& child : upstream->children) {

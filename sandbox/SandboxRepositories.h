@@ -70,8 +70,8 @@ public:
 
     SandboxRepositories(QString account, PullContext context);
 
-    Result<QJsonObject> handle(
-        const QString& region, const QString& operation, const QJsonObject& body, const QDateTime& now);
+    Result<QJsonObject> handle(const QString& region, const QString& operation,
+        const QJsonObject& body, const QDateTime& now);
     HttpResponse handleRegistryApi(const HttpRequest& request, const QDateTime& now);
 
     // For tests, benchmarks and crafted states.
@@ -106,8 +106,8 @@ private:
     // A manifest through the cache: served, imported on a first pull, or a registry error.
     HttpResponse manifest(const QString& region, const QString& name, const QString& reference,
         const HttpRequest& request, const QDateTime& now);
-    std::optional<HttpResponse> import(const QString& region, const QString& name,
-        const QString& reference, const QDateTime& now);
+    std::optional<HttpResponse> import(
+        const QString& region, const QString& name, const QString& reference, const QDateTime& now);
 
     QString m_account;
     PullContext m_context;

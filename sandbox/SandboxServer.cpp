@@ -237,6 +237,7 @@ SandboxServer::Fault SandboxServer::rollFault()
 bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     const HttpRequest sandboxRequest = toSandboxRequest(request);
+    m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
     const bool closeAfter
         = request.value("connection"_ba).trimmed().compare("close", Qt::CaseInsensitive) == 0;
     const QDateTime now = m_service.clock().now();
@@ -305,13 +306,15 @@ void SandboxServer::deliver(
 {
     if (m_faults.latencyMs <= 0) {
         send(socket, response, closeAfter);
+        --m_inFlight;
         return;
     }
-    // The socket is the timer's context: if the client goes away first, QAbstractHttpServer
-    // deletes the socket and the timer is dropped with it.
-    QTimer::singleShot(
-        m_faults.latencyMs, socket, [socket, response = std::move(response), closeAfter] {
-            if (socket->state() == QAbstractSocket::ConnectedState)
+    // If the client goes away first, QAbstractHttpServer deletes the socket: the guard says so,
+    // and the request still leaves the in-flight count.
+    QTimer::singleShot(m_faults.latencyMs, this,
+        [this, socket = QPointer<QTcpSocket>(socket), response = std::move(response), closeAfter] {
+            --m_inFlight;
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
                 send(socket, response, closeAfter);
         });
 }

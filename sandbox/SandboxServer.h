@@ -59,6 +59,11 @@ public:
     // Loads a PEM certificate and key; call before listen(). false with *error on failure.
     bool enableTls(const QString& certFile, const QString& keyFile, QString* error);
     int faultsInjected() const { return m_faultsInjected; }
+    // Requests received and not answered yet, and the most there ever were at once (tests assert
+    // a client's bound on requests in flight).
+    int inFlight() const { return m_inFlight; }
+    int maxInFlight() const { return m_maxInFlight; }
+    void resetMaxInFlight() { m_maxInFlight = m_inFlight; }
     // Deterministic faults: the next requests for `operation` (an ECR operation such as
     // "CreatePullThroughCacheRule", or an STS action) get these faults, one each, in order,
     // before the random ones are rolled. For tests that must hit one path every time.
@@ -79,6 +84,8 @@ private:
     FaultConfig m_faults;
     std::mt19937 m_random;
     int m_faultsInjected = 0;
+    int m_inFlight = 0;
+    int m_maxInFlight = 0;
     QHash<QString, QList<Fault>> m_queuedFaults;
     QHostAddress m_host;
     quint16 m_port = 0;

@@ -40,8 +40,8 @@ QList<Entry> entries(UpstreamRegistry registry)
     case R::GitHubContainerRegistry:
         return {{u"fluxcd/flux-cli"_s, u"v2.3.0"_s, Kind::Index}};
     case R::Kubernetes:
-        return {{u"pause"_s, u"3.9"_s, Kind::Index},
-            {u"coredns/coredns"_s, u"v1.11.1"_s, Kind::Index}};
+        return {
+            {u"pause"_s, u"3.9"_s, Kind::Index}, {u"coredns/coredns"_s, u"v1.11.1"_s, Kind::Index}};
     case R::EcrPublic:
         return {{u"docker/library/alpine"_s, u"3.20"_s, Kind::Index},
             {u"eks-distro/kubernetes/pause"_s, u"3.9"_s, Kind::Single}};
@@ -52,8 +52,8 @@ QList<Entry> entries(UpstreamRegistry registry)
     case R::Chainguard:
         return {{u"chainguard/static"_s, u"latest"_s, Kind::Index}};
     case R::Ecr:
-        return {{u"team/app"_s, u"1.0"_s, Kind::Single},
-            {u"team/app"_s, u"latest"_s, Kind::Single}};
+        return {
+            {u"team/app"_s, u"1.0"_s, Kind::Single}, {u"team/app"_s, u"latest"_s, Kind::Single}};
     }
     return {};
 }
@@ -93,8 +93,8 @@ UpstreamManifest platformManifest(const QString& seed, const QString& platform, 
         const QString name = seed + platform + QString::number(i);
         const qint64 layerSize = 200'000 + stable(name, 30'000'000);
         size += layerSize;
-        layers.append(QJsonObject{{u"mediaType"_s, layerType},
-            {u"digest"_s, sha256(name.toUtf8())}, {u"size"_s, layerSize}});
+        layers.append(QJsonObject{{u"mediaType"_s, layerType}, {u"digest"_s, sha256(name.toUtf8())},
+            {u"size"_s, layerSize}});
     }
     const QString type = docker ? QString(kDockerManifest) : QString(kOciManifest);
     const QJsonObject manifest{{u"schemaVersion"_s, 2}, {u"mediaType"_s, type},
@@ -115,8 +115,8 @@ UpstreamManifest platformManifest(const QString& seed, const QString& platform, 
 UpstreamImage build(UpstreamRegistry registry, const Entry& entry)
 {
     const bool docker = registry == UpstreamRegistry::DockerHub;
-    const QString seed = upstreamRegistryInfo(registry).wireName + u'/' + entry.path + u':'
-        + entry.tag;
+    const QString seed
+        = upstreamRegistryInfo(registry).wireName + u'/' + entry.path + u':' + entry.tag;
     UpstreamImage image;
     if (entry.kind == Kind::Single) {
         image.top = platformManifest(seed, u"linux/amd64"_s, docker);
@@ -127,16 +127,16 @@ UpstreamImage build(UpstreamRegistry registry, const Entry& entry)
         const UpstreamManifest child = platformManifest(seed, platform, docker);
         image.children.append(child);
         image.top.size += child.size;
-        manifests.append(QJsonObject{{u"mediaType"_s, child.mediaType},
-            {u"digest"_s, child.digest}, {u"size"_s, qint64(child.body.size())},
+        manifests.append(QJsonObject{{u"mediaType"_s, child.mediaType}, {u"digest"_s, child.digest},
+            {u"size"_s, qint64(child.body.size())},
             {u"platform"_s,
                 QJsonObject{{u"os"_s, platform.section(u'/', 0, 0)},
                     {u"architecture"_s, platform.section(u'/', 1)}}}});
     }
     const QString type = docker ? QString(kDockerList) : QString(kOciIndex);
     image.top.mediaType = type;
-    image.top.body = compact(QJsonObject{
-        {u"schemaVersion"_s, 2}, {u"mediaType"_s, type}, {u"manifests"_s, manifests}});
+    image.top.body = compact(
+        QJsonObject{{u"schemaVersion"_s, 2}, {u"mediaType"_s, type}, {u"manifests"_s, manifests}});
     image.top.digest = sha256(image.top.body);
     return image;
 }

@@ -426,8 +426,8 @@ private Q_SLOTS:
                     "InternalServiceError", "MalformedPolicyDocumentException",
                     "UnauthorizedException", "ForbiddenException", "RepositoryNotFoundException",
                     "RepositoryNotEmptyException", "ImageNotFoundException", "KmsException",
-                    "UNAUTHORIZED", "DENIED", "NAME_UNKNOWN", "MANIFEST_UNKNOWN",
-                    "TOOMANYREQUESTS", "NAME_INVALID"})
+                    "UNAUTHORIZED", "DENIED", "NAME_UNKNOWN", "MANIFEST_UNKNOWN", "TOOMANYREQUESTS",
+                    "NAME_INVALID"})
                 list.append(serviceError(QString::fromLatin1(code)));
             list.append(serviceError(u"UnsupportedUpstreamRegistryException"_s,
                 u"The specified upstream registry requires authentication."_s));

@@ -60,13 +60,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<PullThroughCacheRule>("rule");
-        QTest::newRow("docker-hub") << u"docker-hub"_s
-                                    << makeRule(u"docker-hub"_s, u"registry-1.docker.io"_s,
-                                           u"docker-hub"_s);
+        QTest::newRow("docker-hub")
+            << u"docker-hub"_s
+            << makeRule(u"docker-hub"_s, u"registry-1.docker.io"_s, u"docker-hub"_s);
         QTest::newRow("quay") << u"quay"_s << makeRule(u"quay"_s, u"quay.io"_s, u"quay"_s);
         QTest::newRow("ghcr") << u"ghcr"_s
-                              << makeRule(u"github"_s, u"ghcr.io"_s,
-                                     u"github-container-registry"_s);
+                              << makeRule(
+                                     u"github"_s, u"ghcr.io"_s, u"github-container-registry"_s);
         QTest::newRow("ecr") << u"ecr"_s
                              << makeRule(u"team-cache"_s,
                                     u"444455556666.dkr.ecr.eu-west-1.amazonaws.com"_s, u"ecr"_s);

@@ -31,7 +31,8 @@ struct CachedRepositoryRow
 // arrives (in any order). Stops starting new ones when cancelled. The names whose usage came
 // back, with it; failures are reported through `failed`.
 QCoro::Task<QHash<QString, RepositoryUsage>> fetchUsage(EcrRepositoryClient& client,
-    QStringList names, int maxInFlight, std::function<void(const QString&, const RepositoryUsage&)> done,
+    QStringList names, int maxInFlight,
+    std::function<void(const QString&, const RepositoryUsage&)> done,
     std::function<void(const QString&, const AwsError&)> failed, CancelToken cancel);
 
 struct CleanupCriteria
@@ -63,7 +64,8 @@ struct CleanupOutcome
         Deleted,
         Skipped, // pulled (or grown) since the dry run: no longer meets the criteria
         Failed,
-    } result = Result::Failed;
+    } result
+        = Result::Failed;
     QString detail; // the error's sentence, or why it was skipped
     qint64 freedBytes = 0;
 };

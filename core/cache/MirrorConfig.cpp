@@ -1,6 +1,5 @@
 #include "MirrorConfig.h"
 
-
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -107,15 +106,15 @@ MirrorConfig mirrorConfig(const PullThroughCacheRule& rule, const RegistryLocati
     // CRI-O and Podman: a prefix (with a path) maps to a mirror location (with a path).
     out.registriesConfPath
         = u"/etc/containers/registries.conf.d/50-ecr-pull-through-%1.conf"_s.arg(fileStem(ecrPath));
-    out.registriesConf = u"# %1\n"
-                         "[[registry]]\n"
-                         "prefix = \"%2\"\n"
-                         "location = \"%3\"\n"
-                         "\n"
-                         "[[registry.mirror]]\n"
-                         "location = \"%4\"\n"_s.arg(out.registriesConfPath,
-                             joined(out.imageHost, upstreamPath), joined(upstreamUrl, upstreamPath),
-                             joined(host, ecrPath));
+    out.registriesConf
+        = u"# %1\n"
+          "[[registry]]\n"
+          "prefix = \"%2\"\n"
+          "location = \"%3\"\n"
+          "\n"
+          "[[registry.mirror]]\n"
+          "location = \"%4\"\n"_s.arg(out.registriesConfPath, joined(out.imageHost, upstreamPath),
+              joined(upstreamUrl, upstreamPath), joined(host, ecrPath));
 
     // The rewrite.
     out.rewriteFrom = joined(out.imageHost, upstreamPath);

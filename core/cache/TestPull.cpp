@@ -58,7 +58,8 @@ AwsError registryError(const HttpAnswer& answer)
     }
     if (message.isEmpty())
         message = tr("The registry answered HTTP %1.").arg(answer.status);
-    AwsError error = makeError(ErrorKind::Service, code, message, answer.status);
+    AwsError error = makeError(ErrorKind::Service, code, message);
+    error.httpStatus = answer.status;
     return error;
 }
 
@@ -154,8 +155,11 @@ QCoro::Task<Result<RegistryToken>> TestPuller::token(CancelToken cancel)
 {
     // A token is reused until five minutes before it expires.
     const QDateTime soon = m_session.clock().now().addSecs(300);
-    if (m_token && (!m_token->expiresAt.isValid() || m_token->expiresAt > soon))
-        co_return *m_token;
+    if (m_token && (!m_token->expiresAt.isValid() || m_token->expiresAt > soon)) {
+        // A named copy: GCC 12 moves from the operand of `co_return *m_token` (a member).
+        RegistryToken cached = *m_token;
+        co_return cached;
+    }
     const Result<RegistryToken> fresh
         = co_await m_session.repositories().authorizationToken(cancel);
     if (!fresh)
@@ -214,7 +218,8 @@ QCoro::Task<Result<PulledManifest>> TestPuller::pull(
     out.reference = target->reference;
     out.registry = registry;
     out.elapsed = elapsed;
-    out.mediaType = QString::fromLatin1(answer->header("Content-Type")).section(u';', 0, 0).trimmed();
+    out.mediaType
+        = QString::fromLatin1(answer->header("Content-Type")).section(u';', 0, 0).trimmed();
     out.digest = QString::fromLatin1(answer->header("Docker-Content-Digest"));
     const QString computed = u"sha256:"_s
         + QString::fromLatin1(

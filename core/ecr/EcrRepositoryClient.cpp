@@ -64,7 +64,8 @@ QCoro::Task<Result<QList<ImageSummary>>> EcrRepositoryClient::describeImages(
     for (int page = 0; page < kMaxPages; ++page) {
         OperationRequest request;
         request.name = u"DescribeImages"_s;
-        request.body = QJsonObject{{u"repositoryName"_s, repositoryName}, {u"maxResults"_s, kPageSize}};
+        request.body
+            = QJsonObject{{u"repositoryName"_s, repositoryName}, {u"maxResults"_s, kPageSize}};
         if (!next.isEmpty())
             request.body.insert(u"nextToken"_s, next);
         const Result<ServiceAnswer> answer = co_await m_transport.call(request, cancel);

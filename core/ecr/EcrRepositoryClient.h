@@ -22,8 +22,8 @@ public:
 
     // Every repository whose name is under `prefix` ("<prefix>/…"; empty: all), page by page;
     // `progress` hears the count listed so far after each page.
-    QCoro::Task<Result<QList<CachedRepository>>> describeRepositories(QString prefix = {},
-        std::function<void(int)> progress = {}, CancelToken cancel = {});
+    QCoro::Task<Result<QList<CachedRepository>>> describeRepositories(
+        QString prefix = {}, std::function<void(int)> progress = {}, CancelToken cancel = {});
     QCoro::Task<Result<QList<ImageSummary>>> describeImages(
         QString repositoryName, CancelToken cancel = {});
     QCoro::Task<Result<DeletedImages>> batchDeleteImage(

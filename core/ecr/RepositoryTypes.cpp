@@ -51,7 +51,8 @@ RepositoryUsage RepositoryUsage::of(const QList<ImageSummary>& images)
     u.imageCount = int(images.size());
     for (const ImageSummary& image : images) {
         u.totalBytes += image.sizeBytes;
-        if (image.lastRecordedPullTime && (!u.lastPull || *image.lastRecordedPullTime > *u.lastPull))
+        if (image.lastRecordedPullTime
+            && (!u.lastPull || *image.lastRecordedPullTime > *u.lastPull))
             u.lastPull = image.lastRecordedPullTime;
         if (image.pushedAt.isValid() && (!u.lastPush || image.pushedAt > *u.lastPush))
             u.lastPush = image.pushedAt;
