@@ -2,6 +2,7 @@
 
 #include "ActionGate.h"
 #include "AppIcon.h"
+#include "CacheDialog.h"
 #include "ConnectionSelector.h"
 #include "ErrorPresenter.h"
 #include "MessageBar.h"
@@ -62,6 +63,38 @@ MainWindow::MainWindow(ProfileDirectory& profiles, SessionFactory& sessions,
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::openCache(CacheView view)
+{
+    const std::optional<PullThroughCacheRule> rule = m_view->currentRule();
+    if (!rule || !m_controller->session())
+        return;
+    // One window per rule: asking again brings it forward.
+    CacheDialog* dialog = nullptr;
+    for (CacheDialog* open : findChildren<CacheDialog*>()) {
+        if (open->rule().ecrRepositoryPrefix == rule->ecrRepositoryPrefix)
+            dialog = open;
+    }
+    if (!dialog) {
+        QStringList others;
+        for (const PullThroughCacheRule& r : m_model->rules()) {
+            if (r.ecrRepositoryPrefix != rule->ecrRepositoryPrefix)
+                others.append(r.ecrRepositoryPrefix);
+        }
+        dialog = new CacheDialog(*m_controller, m_presenter, *rule, others, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &CacheDialog::templateRequested, m_actions, &RuleActions::openTemplateFor);
+        dialog->show();
+        dialog->load();
+    } else {
+        dialog->raise();
+        dialog->activateWindow();
+    }
+    if (view == CacheView::TestPull)
+        dialog->openTestPull();
+    else if (view == CacheView::MirrorConfig)
+        dialog->openMirrorConfig();
+}
+
 void MainWindow::setUpToolBars()
 {
     decorateActions(*m_ui);
@@ -77,7 +110,8 @@ void MainWindow::setUpToolBars()
 
     QTableView* table = m_view->table();
     table->addActions({m_ui->showDetailsAction, m_ui->editCredentialsAction, m_ui->verifyAction,
-        m_ui->copyMenu->menuAction(), m_ui->deleteAction, m_ui->refreshAction});
+        m_ui->cachedRepositoriesAction, m_ui->testPullAction, m_ui->copyMenu->menuAction(),
+        m_ui->deleteAction, m_ui->refreshAction});
     m_view->details()->setActions({m_ui->editCredentialsAction, m_ui->verifyAction,
         m_ui->copyMenu->menuAction(), m_ui->deleteAction});
 
@@ -129,6 +163,16 @@ void MainWindow::connectActions()
         connect(action, &QAction::triggered, m_actions, [this, action = action, slot = slot] {
             if (action->isEnabled())
                 (m_actions->*slot)();
+        });
+    const std::pair<QAction*, CacheView> cacheActions[] = {
+        {m_ui->cachedRepositoriesAction, CacheView::Repositories},
+        {m_ui->testPullAction, CacheView::TestPull},
+        {m_ui->mirrorConfigAction, CacheView::MirrorConfig},
+    };
+    for (const auto& [action, view] : cacheActions)
+        connect(action, &QAction::triggered, this, [this, action = action, view = view] {
+            if (action->isEnabled())
+                openCache(view);
         });
     const std::pair<QAction*, void (MainWindow::*)()> windowActions[] = {
         {m_ui->showDetailsAction, &MainWindow::showDetails},

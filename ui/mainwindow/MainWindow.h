@@ -72,6 +72,14 @@ private:
     void onBusyChanged(bool busy, const QString& description);
     void updateActions();
     void showDetails();
+    // Cached Repositories of the selected rule, and what it opens from there.
+    enum class CacheView
+    {
+        Repositories,
+        TestPull,
+        MirrorConfig,
+    };
+    void openCache(CacheView view);
     void showShortcuts();
     void showAbout();
     // Starts what the user asked for: nothing of an earlier action stays on screen.

@@ -383,6 +383,23 @@ void RuleActions::openTemplates()
     dialog->show();
 }
 
+void RuleActions::openTemplateFor(const QString& rulePrefix)
+{
+    openTemplates();
+    auto* templates = m_window->findChild<TemplatesDialog*>();
+    if (!templates)
+        return;
+    const std::optional<QList<RepositoryCreationTemplate>> known = m_controller.templates();
+    const std::optional<RepositoryCreationTemplate> applies
+        = known ? templateForRule(rulePrefix, *known) : std::nullopt;
+    if (applies)
+        templates->editTemplate(applies->prefix);
+    else if (known)
+        templates->newTemplate(rulePrefix);
+    else
+        templates->editTemplate(rulePrefix); // once listed, if the prefix has its own
+}
+
 void RuleActions::openCheck(
     const CreateRuleRequest& rule, bool exists, QWidget* parent, SecretButtons* formSecret)
 {

@@ -67,6 +67,9 @@ public:
     void copySelectedRuleJson();
     void copySelectedCredentialArn();
     void openTemplates(); // the registry's repository creation templates
+    // The template a rule's repositories get, in its editor (a new one for the prefix if none
+    // applies): where a lifecycle policy goes.
+    void openTemplateFor(const QString& rulePrefix);
     void checkSelected(); // the pre-flight check of the selected rule
     // `formSecret`: the New Rule form's secret buttons, where a created secret goes.
     void openCheck(const CreateRuleRequest& rule, bool exists, QWidget* parent,

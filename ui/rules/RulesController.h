@@ -37,6 +37,8 @@ public:
     QString profileId() const { return m_profileId; }
     QString region() const { return m_region; }
     EcrSession* session() const { return m_session.get(); }
+    // For work that outlives a change of session (a dialog's own calls hold it).
+    std::shared_ptr<EcrSession> sharedSession() const { return m_session; }
     // The registry the session looks at; an empty account until it is known.
     RegistryLocation location() const;
     bool isBusy() const { return !m_inFlight.isEmpty(); }
