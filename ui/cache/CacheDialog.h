@@ -34,7 +34,8 @@ class CacheDialog final : public QDialog
     Q_OBJECT
 
 public:
-    static constexpr int kUsageInFlight = 8;
+    // Qt's HTTP/1.1 layer opens at most six connections per host: more would only queue.
+    static constexpr int kUsageInFlight = 6;
 
     // `otherPrefixes`: the registry's other rules, whose repositories a ROOT rule does not own.
     CacheDialog(RulesController& controller, MessagePresenter& presenter, PullThroughCacheRule rule,
