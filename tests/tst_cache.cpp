@@ -150,7 +150,8 @@ private Q_SLOTS:
         QVERIFY(first->digest.startsWith(u"sha256:"_s));
         QVERIFY(first->digestMatches);
         QCOMPARE(first->platforms.size(), platforms);
-        QVERIFY(first->imageBytes > 0);
+        QCOMPARE(first->imageBytes > 0, platforms == 0); // an index does not say its images' size
+        QVERIFY(first->manifestBytes > 0);
         QCOMPARE(c.sandboxRepositories().upstreamFetches(), 1);
         if (platforms > 0)
             QVERIFY(first->mediaType.contains(u"index"_s) || first->mediaType.contains(u"list"_s));

@@ -127,10 +127,10 @@ void describeManifest(const QByteArray& body, PulledManifest& out)
         out.mediaType = json.value(u"mediaType"_s).toString();
     const QJsonArray manifests = json.value(u"manifests"_s).toArray();
     if (!manifests.isEmpty()) {
+        // The index names its manifests, not their layers: no image size without fetching them.
         out.imageBytes = 0;
         for (const QJsonValue& v : manifests) {
             const QJsonObject m = v.toObject();
-            out.imageBytes += qint64(m.value(u"size"_s).toDouble());
             const QJsonObject platform = m.value(u"platform"_s).toObject();
             QString name = platform.value(u"os"_s).toString() + u'/'
                 + platform.value(u"architecture"_s).toString();
@@ -205,7 +205,7 @@ QCoro::Task<Result<PulledManifest>> TestPuller::pull(
     const QString service = tr("the Amazon ECR registry");
     const Result<HttpAnswer> answer
         = co_await sendHttp(m_session.network(), request, options, cancel, service);
-    const auto elapsed = std::chrono::milliseconds(timer.elapsed());
+    const auto elapsed = std::chrono::microseconds(timer.nsecsElapsed() / 1000);
     if (!answer)
         co_return answer.error();
     if (answer->status == 401)

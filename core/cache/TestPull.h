@@ -42,9 +42,9 @@ struct PulledManifest
     bool digestMatches = false;
     QString mediaType;
     qint64 manifestBytes = 0;
-    qint64 imageBytes = 0; // config and layers of a manifest; an index: its manifests' bytes
+    qint64 imageBytes = 0; // config and layers of a manifest; 0 for an index (see platforms)
     QStringList platforms; // an index's "linux/amd64", …
-    std::chrono::milliseconds elapsed{0}; // the manifest request alone
+    std::chrono::microseconds elapsed{0}; // the manifest request alone
     QUrl registry; // where it was asked
 };
 

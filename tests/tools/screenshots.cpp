@@ -2,6 +2,7 @@
 // details pane; the same window in a dark palette; the rule form; an error dialog; the IAM
 // Identity Center sign-in and Add SSO Profile after signing in to the sandbox. Run through
 // scripts/screenshots, which starts it under Xvfb (with a throwaway HOME).
+#include "CacheDialog.h"
 #include "CreateSecretDialog.h"
 #include "CredentialProfileDirectory.h"
 #include "EcrClient.h"
@@ -23,11 +24,13 @@
 #include "SsoSignInDialog.h"
 #include "StsClient.h"
 #include "TemplatesDialog.h"
+#include "TestPullDialog.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -302,6 +305,52 @@ int main(int argc, char* argv[])
             settle(50);
         settle(200);
         ok = templates.table()->rowCount() == 2 && save(&templates, outDir + u"/templates.png"_s)
+            && ok;
+    }
+
+    // Cached Repositories of the quay rule (some cached weeks ago), and a Test Pull through it.
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QStringList seeded{u"quay/argoproj/argocd"_s,
+            u"quay/jetstack/cert-manager-controller"_s, u"quay/calico/node"_s,
+            u"quay/prometheus/alertmanager"_s, u"quay/cilium/cilium"_s};
+        for (int i = 0; i < seeded.size(); ++i) {
+            sandbox::SandboxRepository r;
+            r.name = seeded.at(i);
+            r.createdAt = now.addDays(-30 * (i + 1));
+            sandbox::SandboxImage image;
+            image.digest
+                = u"sha256:%1"_s.arg(QString::number(qHash(r.name), 16).rightJustified(64, u'0'));
+            image.mediaType = u"application/vnd.oci.image.manifest.v1+json"_s;
+            image.tags = {u"v1.%1.0"_s.arg(i)};
+            image.size = 18'000'000LL * (i + 2);
+            image.pushedAt = r.createdAt;
+            image.lastPull = now.addDays(-25 * i);
+            r.images.append(image);
+            service.repositories().addRepository(u"eu-central-1"_s, r);
+        }
+        const PullThroughCacheRule quay
+            = window.model().ruleAt(window.model().rowOfPrefix(u"quay"_s));
+        CacheDialog panel(window.controller(), presenter, quay, {}, &window);
+        bool loaded = false;
+        QObject::connect(&panel, &CacheDialog::loaded, [&loaded] { loaded = true; });
+        panel.show();
+        panel.load();
+        for (int i = 0; i < 200 && !loaded; ++i)
+            settle(50);
+        panel.openTestPull();
+        auto* pull = panel.findChild<TestPullDialog*>();
+        pull->pullButton()->click();
+        for (int i = 0; i < 200 && !pull->findChild<QLabel*>(u"digestLabel"_s); ++i)
+            settle(50);
+        settle(300);
+        ok = pull->findChild<QLabel*>(u"digestLabel"_s) && save(pull, outDir + u"/test-pull.png"_s)
+            && ok;
+        pull->reject();
+        for (int i = 0; i < 200 && (panel.isLoading() || panel.model().rowCount() < 6); ++i)
+            settle(50);
+        settle(300);
+        ok = panel.model().rowCount() == 6 && save(&panel, outDir + u"/cached-repositories.png"_s)
             && ok;
     }
 

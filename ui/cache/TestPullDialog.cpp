@@ -163,10 +163,16 @@ void TestPullDialog::showResult(const PulledManifest& m)
     if (!m.platforms.isEmpty())
         add(tr("Platforms:"), m.platforms.join(u", "_s), u"platformsLabel"_s);
     add(tr("Size:"),
-        tr("%1 (manifest %2)")
-            .arg(locale.formattedDataSize(m.imageBytes), locale.formattedDataSize(m.manifestBytes)),
+        m.platforms.isEmpty()
+            ? tr("%1 (the manifest %2)")
+                  .arg(locale.formattedDataSize(m.imageBytes),
+                      locale.formattedDataSize(m.manifestBytes))
+            : tr("an index of %n image(s), %1; each platform's image is cached with it", nullptr,
+                int(m.platforms.size()))
+                  .arg(locale.formattedDataSize(m.manifestBytes)),
         u"sizeLabel"_s);
-    add(tr("Time:"), tr("%1 ms").arg(locale.toString(qint64(m.elapsed.count()))), u"timeLabel"_s);
+    add(tr("Time:"), tr("%1 ms").arg(locale.toString(double(m.elapsed.count()) / 1000.0, 'f', 1)),
+        u"timeLabel"_s);
     m_status->setText(
         tr("The cache answered: %1 is in the repository %2.").arg(m.reference, m.repositoryName));
     m_result->show();
