@@ -367,7 +367,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("code");
         QTest::newRow("unknown operation")
-            << target("ListImages"_L1) << "{}"_ba << u"UnknownOperationException"_s;
+            << target("PutImage"_L1) << "{}"_ba << u"UnknownOperationException"_s;
         QTest::newRow("other service prefix")
             << u"DynamoDB_20120810.ListTables"_s << "{}"_ba << u"UnknownOperationException"_s;
         QTest::newRow("no target") << QString() << "{}"_ba << u"UnknownOperationException"_s;
