@@ -1,3 +1,4 @@
+#include "ActivityLog.h"
 #include "AppProfileDirectory.h"
 #include "AppWiring.h"
 #include "Clock.h"
@@ -9,6 +10,7 @@
 #include "MainWindow.h"
 #include "MessagePresenter.h"
 #include "ProfileStore.h"
+#include "RulesController.h"
 #include "SessionFactory.h"
 #include "SsoSignInDialog.h"
 
@@ -62,6 +64,8 @@ int main(int argc, char* argv[])
     ecr::AppProfileDirectory profiles(credentialProfiles, sandbox);
     ecr::DirectorySessionFactory sessions(profiles, network, clock);
     ecr::MainWindow window(profiles, sessions, presenter);
+    ecr::ActivityLog activity(ecr::ActivityLog::defaultPath());
+    window.controller().setActivityLog(&activity);
     ecr::DialogMfaPrompter mfaPrompter(&window);
     credentialProfiles.setMfaPrompter(&mfaPrompter);
     ecr::DialogSsoPrompter ssoPrompter(&window);

@@ -126,7 +126,7 @@ UpstreamImage build(UpstreamRegistry registry, const Entry& entry)
     for (const QString& platform : {u"linux/amd64"_s, u"linux/arm64"_s}) {
         const UpstreamManifest child = platformManifest(seed, platform, docker);
         image.children.append(child);
-        image.top.size += child.size;
+        image.top.size = std::max(image.top.size, child.size); // ECR: the largest manifest's
         manifests.append(QJsonObject{{u"mediaType"_s, child.mediaType}, {u"digest"_s, child.digest},
             {u"size"_s, qint64(child.body.size())},
             {u"platform"_s,

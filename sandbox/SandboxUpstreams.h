@@ -19,7 +19,7 @@ struct UpstreamManifest
     QByteArray body; // the exact bytes; the digest is their sha256
     QString mediaType;
     QString digest; // "sha256:…"
-    qint64 size = 0; // the image's size: config and layers (an index: its manifests')
+    qint64 size = 0; // the image's size: config and layers (an index: its largest manifest's)
     QString platform; // "linux/amd64"; empty for an index
 };
 

@@ -94,8 +94,8 @@ private Q_SLOTS:
         pull->imageEdit()->setText(u"prometheus/no-such-image:1"_s);
         pull->pullButton()->click();
         auto* pullStatus = child<QLabel>(pull, u"statusLabel"_s);
-        QTRY_VERIFY2(
-            pullStatus->text().contains(u"Check the image name"_s), qPrintable(pullStatus->text()));
+        QTRY_VERIFY2(pullStatus->text().contains(u"Check the image's path"_s),
+            qPrintable(pullStatus->text()));
         QVERIFY(!child<QWidget>(pull, u"resultWidget"_s)->isVisible());
         pull->reject();
 
@@ -163,6 +163,37 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(saved.readAll()), mirror->currentText());
         QVERIFY(child<QLabel>(mirror, u"notesLabel"_s)->text().contains(u"Docker Engine"_s));
         mirror->reject();
+        panel->reject();
+    }
+
+    // A repository belongs to the rule with the longest prefix: the panel of quay does not list
+    // (or clean up) what the nested rule quay/internal cached.
+    void nestedRulesOwnTheirRepositories()
+    {
+        Bench b;
+        b.add(rule(u"quay"_s));
+        b.add(rule(u"quay/internal"_s));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto& repos = b.harness.service().repositories();
+        repos.addRepository(u"us-east-1"_s, seeded(u"quay/coreos/etcd"_s, 200, 100, now));
+        repos.addRepository(u"us-east-1"_s, seeded(u"quay/internal/tools/ci"_s, 200, 100, now));
+        b.open();
+        QTRY_COMPARE(b.window->model().rowCount(), 2);
+        b.select({u"quay"_s});
+        action(*b.window, "cachedRepositoriesAction")->trigger();
+        CacheDialog* panel = nullptr;
+        QTRY_VERIFY((panel = b.window->findChild<CacheDialog*>()) != nullptr);
+        QTRY_VERIFY(panel->model().rowCount() > 0 && !panel->isLoading());
+        QCOMPARE(panel->model().rowCount(), 1);
+        QCOMPARE(panel->model().rows().first().repository.name, u"quay/coreos/etcd"_s);
+        panel->reject();
+        b.select({u"quay/internal"_s});
+        action(*b.window, "cachedRepositoriesAction")->trigger();
+        QTRY_VERIFY((panel = b.window->findChild<CacheDialog*>()) != nullptr
+            && panel->rule().ecrRepositoryPrefix == u"quay/internal"_s);
+        QTRY_VERIFY(panel->model().rowCount() > 0 && !panel->isLoading());
+        QCOMPARE(panel->model().rowCount(), 1);
+        QCOMPARE(panel->model().rows().first().repository.name, u"quay/internal/tools/ci"_s);
         panel->reject();
     }
 

@@ -114,6 +114,8 @@ QCoro::Task<QList<CleanupOutcome>> runCleanup(EcrRepositoryClient& client, Clean
         if (!images && !images.error().isService(u"RepositoryNotFoundException")) {
             outcome.result = CleanupOutcome::Result::Failed;
             outcome.detail = images.error().message;
+            outcome.errorCode = images.error().code;
+            outcome.requestId = images.error().requestId;
         } else if (!images) {
             outcome.result = CleanupOutcome::Result::Skipped;
             outcome.detail = tr("It was deleted already.");
@@ -125,12 +127,15 @@ QCoro::Task<QList<CleanupOutcome>> runCleanup(EcrRepositoryClient& client, Clean
             } else {
                 const Result<CachedRepository> deleted
                     = co_await client.deleteRepository(name, true, uninterrupted);
-                if (deleted) {
+                // Not found after it was there: a retry after a delete whose answer was lost.
+                if (deleted || deleted.error().isService(u"RepositoryNotFoundException")) {
                     outcome.result = CleanupOutcome::Result::Deleted;
                     outcome.freedBytes = usage.totalBytes;
                 } else {
                     outcome.result = CleanupOutcome::Result::Failed;
                     outcome.detail = deleted.error().message;
+                    outcome.errorCode = deleted.error().code;
+                    outcome.requestId = deleted.error().requestId;
                 }
             }
         }

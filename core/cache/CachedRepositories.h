@@ -67,6 +67,8 @@ struct CleanupOutcome
     } result
         = Result::Failed;
     QString detail; // the error's sentence, or why it was skipped
+    QString errorCode; // a failure's
+    QString requestId; // the failed call's, when AWS answered
     qint64 freedBytes = 0;
 };
 

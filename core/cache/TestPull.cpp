@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -85,6 +86,10 @@ std::optional<PullTarget> pullTarget(const PullThroughCacheRule& rule, const QSt
         path = text.left(at);
         out.reference = text.mid(at + 1);
         out.byDigest = true;
+        // name:tag@digest: the digest decides, the tag goes.
+        const qsizetype colon = path.lastIndexOf(u':');
+        if (colon > path.lastIndexOf(u'/'))
+            path = path.left(colon);
     } else {
         const qsizetype slash = text.lastIndexOf(u'/');
         const qsizetype colon = text.lastIndexOf(u':');
@@ -116,6 +121,15 @@ std::optional<PullTarget> pullTarget(const PullThroughCacheRule& rule, const QSt
     if (!full.startsWith(host + u'/'))
         return std::nullopt;
     out.repositoryName = full.mid(host.size() + 1);
+    // The registry API's grammar (distribution spec): lower-case path components, a tag or a
+    // sha256 digest.
+    static const QRegularExpression name(
+        u"^[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$"_s);
+    static const QRegularExpression tag(u"^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$"_s);
+    static const QRegularExpression digest(u"^sha256:[a-f0-9]{64}$"_s);
+    if (!name.match(out.repositoryName).hasMatch()
+        || !(out.byDigest ? digest : tag).match(out.reference).hasMatch())
+        return std::nullopt;
     return out;
 }
 

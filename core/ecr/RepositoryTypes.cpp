@@ -50,7 +50,11 @@ RepositoryUsage RepositoryUsage::of(const QList<ImageSummary>& images)
     RepositoryUsage u;
     u.imageCount = int(images.size());
     for (const ImageSummary& image : images) {
-        u.totalBytes += image.sizeBytes;
+        // An index's size repeats its manifests' (ECR gives the largest): counted once, there.
+        const bool index = image.manifestMediaType.endsWith(u"image.index.v1+json"_s)
+            || image.manifestMediaType.endsWith(u"manifest.list.v2+json"_s);
+        if (!index)
+            u.totalBytes += image.sizeBytes;
         if (image.lastRecordedPullTime
             && (!u.lastPull || *image.lastRecordedPullTime > *u.lastPull))
             u.lastPull = image.lastRecordedPullTime;

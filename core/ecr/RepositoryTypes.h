@@ -44,7 +44,7 @@ struct ImageSummary
 struct RepositoryUsage
 {
     int imageCount = 0;
-    qint64 totalBytes = 0;
+    qint64 totalBytes = 0; // the manifests' images; an index adds nothing of its own
     std::optional<QDateTime> lastPull; // the latest lastRecordedPullTime of any image
     std::optional<QDateTime> lastPush;
 

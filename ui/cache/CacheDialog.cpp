@@ -147,10 +147,13 @@ void CacheDialog::reject()
 
 bool CacheDialog::owns(const QString& name) const
 {
-    // A ROOT rule owns what no other rule's prefix covers.
+    // A repository belongs to the rule with the longest prefix that covers it (ECR's reading);
+    // a ROOT rule owns what no other rule's prefix covers.
+    const QString own = withoutSlash(m_rule.ecrRepositoryPrefix);
+    const qsizetype ownLength = own == u"ROOT" ? 0 : own.size();
     for (const QString& other : m_otherPrefixes) {
         const QString p = withoutSlash(other);
-        if (p != u"ROOT" && name.startsWith(p + u'/'))
+        if (p != u"ROOT" && p.size() > ownLength && name.startsWith(p + u'/'))
             return false;
     }
     return true;
@@ -197,7 +200,7 @@ QCoro::Task<void> CacheDialog::load()
     QList<CachedRepository> owned;
     QStringList names;
     for (const CachedRepository& r : listed.value()) {
-        if (rulePrefix != u"ROOT" || owns(r.name)) {
+        if (owns(r.name)) {
             owned.append(r);
             names.append(r.name);
         }
@@ -207,14 +210,15 @@ QCoro::Task<void> CacheDialog::load()
     m_progress->setValue(0);
     updateStatus();
     m_flush->start();
+    // A superseded or stopped load says nothing any more.
     std::function<void(const QString&, const RepositoryUsage&)> done
-        = [self](const QString& name, const RepositoryUsage& usage) {
-              if (self)
+        = [self, cancel](const QString& name, const RepositoryUsage& usage) {
+              if (self && cancel == self->m_cancel)
                   self->m_pending.insert(name, usage);
           };
     std::function<void(const QString&, const AwsError&)> failed
-        = [self](const QString& name, const AwsError& error) {
-              if (!self)
+        = [self, cancel](const QString& name, const AwsError& error) {
+              if (!self || cancel != self->m_cancel || error.kind == ErrorKind::Cancelled)
                   return;
               ++self->m_failed;
               self->m_model->setUsageError(
@@ -251,7 +255,12 @@ void CacheDialog::updateStatus()
     m_progress->setVisible(loading);
     m_stop->setVisible(loading);
     m_refresh->setEnabled(!loading && m_session);
-    m_cleanup->setEnabled(!loading && known > 0);
+    // A ROOT rule's repositories cannot be told from ones pushed to the registry: no cleanup.
+    const bool root = withoutSlash(m_rule.ecrRepositoryPrefix) == u"ROOT";
+    m_cleanup->setEnabled(!loading && known > 0 && !root);
+    m_cleanup->setToolTip(root ? tr("A ROOT rule's cache cannot be told from repositories pushed "
+                                    "to this registry, so the app deletes none of them.")
+                               : QString());
     if (loading && rows > 0)
         m_progress->setValue(known + m_failed);
     if (!m_error.isEmpty()) {
@@ -270,7 +279,8 @@ void CacheDialog::updateStatus()
     QString text = rows == 0
         ? tr("Nothing cached yet: the first pull through the rule creates a repository (Test "
              "Pull…).")
-        : tr("%n repository(ies), %1 in all.", nullptr, rows).arg(locale.formattedDataSize(bytes));
+        : tr("%n repository(ies), %1 in all.", nullptr, rows)
+              .arg(locale.formattedDataSize(bytes, 2, QLocale::DataSizeSIFormat));
     if (m_proxy->rowCount() != rows)
         text += u' ' + tr("%1 shown.").arg(locale.toString(m_proxy->rowCount()));
     if (m_failed > 0)
@@ -302,6 +312,11 @@ void CacheDialog::openCleanup()
     connect(dialog, &CleanupDialog::repositoryDeleted, this, [this](const QString& name) {
         m_model->removeRepository(name);
         updateStatus();
+    });
+    connect(dialog, &CleanupDialog::deletionTried, this, [this](const CleanupOutcome& o) {
+        AwsError error = makeError(ErrorKind::Service, o.errorCode, o.detail);
+        m_controller.recordActivity(u"DeleteRepository"_s, o.name,
+            o.result == CleanupOutcome::Result::Deleted ? nullptr : &error, o.requestId);
     });
     connect(dialog, &CleanupDialog::lifecycleRequested, this, [this, dialog] {
         dialog->reject();

@@ -136,7 +136,8 @@ QVariant CachedRepositoriesModel::data(const QModelIndex& index, int role) const
     case ImagesColumn:
         return u ? QLocale().toString(u->imageCount) : pending;
     case SizeColumn:
-        return u ? QLocale().formattedDataSize(u->totalBytes) : pending;
+        return u ? QLocale().formattedDataSize(u->totalBytes, 2, QLocale::DataSizeSIFormat)
+                 : pending;
     case LastPullColumn:
         return u ? (u->lastPull ? shortDate(*u->lastPull) : tr("never")) : pending;
     case LastPushColumn:

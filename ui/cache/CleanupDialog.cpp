@@ -55,7 +55,7 @@ CleanupDialog::CleanupDialog(std::shared_ptr<EcrSession> session, MessagePresent
     m_days->setRange(1, 3650);
     m_days->setValue(90);
     m_days->setSuffix(tr(" days"));
-    m_bySize = new QCheckBox(tr("At least as &large as"), this);
+    m_bySize = new QCheckBox(tr("At least as lar&ge as"), this);
     m_bySize->setObjectName(u"bySizeCheckBox"_s);
     m_megabytes = new QSpinBox(this);
     m_megabytes->setObjectName(u"megabytesSpinBox"_s);
@@ -169,7 +169,8 @@ void CleanupDialog::dryRun()
     for (const CachedRepositoryRow& row : std::as_const(m_plan.repositories)) {
         const RepositoryUsage& u = *row.usage;
         auto* item = new QTreeWidgetItem(m_list,
-            {row.repository.name, locale.formattedDataSize(u.totalBytes),
+            {row.repository.name,
+                locale.formattedDataSize(u.totalBytes, 2, QLocale::DataSizeSIFormat),
                 u.lastPull ? locale.toString(u.lastPull->toLocalTime(), QLocale::ShortFormat)
                            : tr("never"),
                 QString()});
@@ -182,7 +183,7 @@ void CleanupDialog::dryRun()
         ? tr("Dry run: no repository meets these criteria.")
         : tr("Dry run: %n repository(ies) would be deleted, freeing %1. Nothing is deleted yet.",
             nullptr, int(m_plan.repositories.size()))
-              .arg(locale.formattedDataSize(m_plan.freedBytes));
+              .arg(locale.formattedDataSize(m_plan.freedBytes, 2, QLocale::DataSizeSIFormat));
     if (unknown > 0)
         text += u' '
             + tr("%n repository(ies) whose usage could not be read are never included.", nullptr,
@@ -221,11 +222,12 @@ QCoro::Task<void> CleanupDialog::deletePlanned()
     const RegistryLocation location = m_session->location();
     Confirmation confirmation;
     confirmation.title = tr("Delete Cached Repositories");
-    confirmation.text = tr("Delete %n cached repository(ies) with their images, freeing %1? A "
-                           "later pull through the rule fetches an image from the upstream "
-                           "again.",
-        nullptr, int(names.size()))
-                            .arg(QLocale().formattedDataSize(plan.freedBytes));
+    confirmation.text
+        = tr("Delete %n cached repository(ies) with their images, freeing %1? A "
+             "later pull through the rule fetches an image from the upstream "
+             "again.",
+            nullptr, int(names.size()))
+              .arg(QLocale().formattedDataSize(plan.freedBytes, 2, QLocale::DataSizeSIFormat));
     confirmation.acceptLabel = tr("&Delete");
     confirmation.target = tr("Account %1 · %2").arg(location.accountId, location.region);
     confirmation.items = names;
@@ -254,6 +256,8 @@ QCoro::Task<void> CleanupDialog::deletePlanned()
                                                           : tr("Failed: %1").arg(o.detail);
         for (QTreeWidgetItem* item : items)
             item->setText(ResultColumn, result);
+        if (o.result != CleanupOutcome::Result::Skipped)
+            Q_EMIT guard->deletionTried(o);
         if (o.result == CleanupOutcome::Result::Deleted)
             Q_EMIT guard->repositoryDeleted(o.name);
     };
@@ -281,7 +285,7 @@ QCoro::Task<void> CleanupDialog::deletePlanned()
     }
     const int notStarted = int(names.size() - outcomes.size());
     QStringList parts{tr("Deleted %n repository(ies), freeing %1.", nullptr, deleted)
-                          .arg(QLocale().formattedDataSize(freed))};
+                          .arg(QLocale().formattedDataSize(freed, 2, QLocale::DataSizeSIFormat))};
     if (failed > 0)
         parts.append(tr("%n failed (see the list).", nullptr, failed));
     if (kept > 0)

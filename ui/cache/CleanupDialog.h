@@ -45,6 +45,8 @@ public:
 
 Q_SIGNALS:
     void repositoryDeleted(const QString& name);
+    // Every deletion tried (deleted or failed), for the activity log.
+    void deletionTried(const ecr::CleanupOutcome& outcome);
     void lifecycleRequested();
 
 private:

@@ -54,7 +54,7 @@ MirrorConfigDialog::MirrorConfigDialog(
     auto* notes = new QLabel(u"• "_s + config.notes.join(u"\n• "_s), this);
     notes->setObjectName(u"notesLabel"_s);
     notes->setWordWrap(true);
-    notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    notes->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     layout->addWidget(notes);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto* copy = buttons->addButton(tr("C&opy"), QDialogButtonBox::ActionRole);

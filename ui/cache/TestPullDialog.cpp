@@ -40,8 +40,9 @@ TestPullDialog::TestPullDialog(
     auto* form = new QFormLayout;
     m_image = new QLineEdit(this);
     m_image->setObjectName(u"imageLineEdit"_s);
-    const std::optional<UpstreamRegistry> registry
-        = upstreamRegistryFromWireName(m_rule.upstreamRegistry);
+    const std::optional<UpstreamRegistry> registry = m_rule.upstreamRegistry.isEmpty()
+        ? upstreamRegistryForUrl(m_rule.upstreamRegistryUrl)
+        : upstreamRegistryFromWireName(m_rule.upstreamRegistry);
     const QString suggested = suggestedTestImage(registry);
     m_image->setText(suggested);
     m_image->setPlaceholderText(suggested);
@@ -50,14 +51,14 @@ TestPullDialog::TestPullDialog(
     form->addRow(imageLabel, m_image);
     m_target = new QLabel(this);
     m_target->setObjectName(u"targetLabel"_s);
-    m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_target->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_target->setWordWrap(true);
     form->addRow(tr("Pulls:"), m_target);
     layout->addLayout(form);
     m_status = new QLabel(this);
     m_status->setObjectName(u"statusLabel"_s);
     m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     layout->addWidget(m_status);
     m_result = new QWidget(this);
     m_result->setObjectName(u"resultWidget"_s);
@@ -105,8 +106,8 @@ void TestPullDialog::updateTarget()
     m_pull->setEnabled(target.has_value() && !m_cancel);
     if (!target) {
         m_target->setText(
-            tr("Give a repository path and a tag, such as %1.")
-                .arg(suggestedTestImage(upstreamRegistryFromWireName(m_rule.upstreamRegistry))));
+            tr("Give the image's path at the upstream in lower case and a tag, such as %1.")
+                .arg(m_image->placeholderText()));
         return;
     }
     const RegistryLocation location = m_session->location();
@@ -151,7 +152,7 @@ void TestPullDialog::showResult(const PulledManifest& m)
     auto add = [this](const QString& title, const QString& value, const QString& name) {
         auto* label = new QLabel(value, m_result);
         label->setObjectName(name);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         label->setWordWrap(true);
         m_resultForm->addRow(title, label);
     };

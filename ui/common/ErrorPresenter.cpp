@@ -237,8 +237,8 @@ std::optional<Words> serviceWords(const AwsError& e, const QString& op)
             tr("%1 failed because neither the cache nor the upstream has a repository of "
                "that name.")
                 .arg(op),
-            tr("Check the image name. Docker Hub's official images are under library/ "
-               "(library/nginx, not nginx); the rule's prefix is added for you.")};
+            tr("Check the image's path at the upstream registry, without the rule's prefix "
+               "(it is added for you); for Docker Hub's official images the app adds library/.")};
     if (c == u"MANIFEST_UNKNOWN")
         return Words{tr("Tag or digest unknown"),
             withMessage(tr("%1 found the repository but not that tag or digest: %2"),

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ActionGate.h"
+#include "ActivityDialog.h"
 #include "AppIcon.h"
 #include "CacheDialog.h"
 #include "ConnectionSelector.h"
@@ -62,6 +63,24 @@ MainWindow::MainWindow(ProfileDirectory& profiles, SessionFactory& sessions,
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::openActivityLog()
+{
+    ActivityLog* log = m_controller->activityLog();
+    if (!log) {
+        m_ui->messageBar->showNotice(tr("This window keeps no activity log."));
+        return;
+    }
+    if (auto* open = findChild<ActivityDialog*>()) {
+        open->reload();
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new ActivityDialog(*log, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
 
 void MainWindow::openCache(CacheView view)
 {
@@ -176,6 +195,7 @@ void MainWindow::connectActions()
         });
     const std::pair<QAction*, void (MainWindow::*)()> windowActions[] = {
         {m_ui->showDetailsAction, &MainWindow::showDetails},
+        {m_ui->activityLogAction, &MainWindow::openActivityLog},
         {m_ui->aboutAction, &MainWindow::showAbout},
         {m_ui->shortcutsAction, &MainWindow::showShortcuts},
         {m_ui->documentationAction, &MainWindow::documentationRequested},
@@ -253,6 +273,11 @@ void MainWindow::connectController()
         });
     connect(c, &RulesController::loadProgress, this, [this](int loaded) {
         m_busyLabel->setText(tr("Loading rules… %n loaded", nullptr, loaded));
+    });
+    connect(c, &RulesController::activityLogFailed, this, [this](const QString& message) {
+        m_ui->messageBar->showMessage(
+            tr("The change was made, but the activity log could not record it: %1").arg(message),
+            MessageBar::Type::Warning);
     });
     connect(c, &RulesController::refreshFailed, this, [this](const AwsError& error) {
         m_ui->messageBar->showMessage(

@@ -80,6 +80,7 @@ private:
         MirrorConfig,
     };
     void openCache(CacheView view);
+    void openActivityLog();
     void showShortcuts();
     void showAbout();
     // Starts what the user asked for: nothing of an earlier action stays on screen.

@@ -1,9 +1,12 @@
 #include "RulesController.h"
 
+#include "ActivityLog.h"
 #include "PreflightRun.h"
 #include "SessionFactory.h"
 
 #include <QPointer>
+
+using namespace Qt::StringLiterals;
 
 namespace ecr {
 
@@ -186,6 +189,72 @@ QCoro::Task<void> RulesController::identify()
         Q_EMIT identityFailed(identity.error());
 }
 
+namespace {
+
+template <typename T>
+QString requestIdOf(const EcrReply<T>& reply)
+{
+    return reply.requestId;
+}
+
+template <typename T>
+QString requestIdOf(const T&)
+{
+    return {};
+}
+
+} // namespace
+
+template <typename T>
+QCoro::Task<Result<T>> RulesController::logged(
+    QString operation, QString target, QCoro::Task<Result<T>> task)
+{
+    QPointer<RulesController> self(this);
+    const QString profile = m_profileId;
+    const RegistryLocation where = location();
+    Result<T> result = co_await std::move(task);
+    if (self) {
+        const QString id = result ? requestIdOf(result.value()) : result.error().requestId;
+        writeActivity(profile, where, operation, target, result ? nullptr : &result.error(), id);
+    }
+    co_return result;
+}
+
+void RulesController::recordActivity(const QString& operation, const QString& target,
+    const AwsError* error, const QString& requestId)
+{
+    writeActivity(m_profileId, location(), operation, target, error, requestId);
+}
+
+void RulesController::writeActivity(const QString& profile, const RegistryLocation& where,
+    const QString& operation, const QString& target, const AwsError* error,
+    const QString& requestId)
+{
+    if (!m_activityLog)
+        return;
+    ActivityEntry entry;
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.profile = profile;
+    entry.account = where.accountId;
+    entry.region = where.region;
+    entry.operation = operation;
+    entry.target = target;
+    entry.result = !error                     ? u"succeeded"_s
+        : error->kind == ErrorKind::Cancelled ? u"Cancelled"_s
+        : !error->code.isEmpty()              ? error->code
+                                              : u"failed"_s;
+    entry.requestId = error ? error->requestId : requestId;
+    if (m_activityLog->record(entry)) {
+        m_lastLogError.clear();
+        return;
+    }
+    // The change itself stands; the log's trouble is said once, not after every change.
+    if (m_activityLog->lastError() != m_lastLogError) {
+        m_lastLogError = m_activityLog->lastError();
+        Q_EMIT activityLogFailed(m_lastLogError);
+    }
+}
+
 template <typename T>
 QCoro::Task<Result<EcrReply<T>>> RulesController::perform(
     QString description, Operation<T> operation, OnSuccess<T> onSuccess, CancelToken caller)
@@ -221,21 +290,26 @@ QCoro::Task<Result<EcrReply<T>>> RulesController::perform(
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::createRule(
     CreateRuleRequest request, CancelToken cancel)
 {
-    return perform<PullThroughCacheRule>(
-        tr("Creating rule %1…").arg(request.ecrRepositoryPrefix),
-        [request](EcrClient& c, CancelToken t) { return c.createRule(request, t); },
-        [this](const EcrReply<PullThroughCacheRule>& reply) { Q_EMIT ruleChanged(reply.value); },
-        cancel);
+    return logged<EcrReply<PullThroughCacheRule>>(u"CreatePullThroughCacheRule"_s,
+        request.ecrRepositoryPrefix,
+        perform<PullThroughCacheRule>(
+            tr("Creating rule %1…").arg(request.ecrRepositoryPrefix),
+            [request](EcrClient& c, CancelToken t) { return c.createRule(request, t); },
+            [this](
+                const EcrReply<PullThroughCacheRule>& reply) { Q_EMIT ruleChanged(reply.value); },
+            cancel));
 }
 
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::updateRule(
     UpdateRuleRequest request, CancelToken cancel)
 {
     // Update answers only some members: the row is refreshed from the full rule list.
-    return perform<PullThroughCacheRule>(
-        tr("Updating credentials of %1…").arg(request.ecrRepositoryPrefix),
-        [request](EcrClient& c, CancelToken t) { return c.updateRule(request, t); },
-        [this](const EcrReply<PullThroughCacheRule>&) { refresh(); }, cancel);
+    return logged<EcrReply<PullThroughCacheRule>>(u"UpdatePullThroughCacheRule"_s,
+        request.ecrRepositoryPrefix,
+        perform<PullThroughCacheRule>(
+            tr("Updating credentials of %1…").arg(request.ecrRepositoryPrefix),
+            [request](EcrClient& c, CancelToken t) { return c.updateRule(request, t); },
+            [this](const EcrReply<PullThroughCacheRule>&) { refresh(); }, cancel));
 }
 
 QCoro::Task<Result<EcrReply<ValidateRuleResult>>> RulesController::validateRule(QString prefix)
@@ -249,13 +323,14 @@ QCoro::Task<Result<EcrReply<ValidateRuleResult>>> RulesController::validateRule(
 
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> RulesController::deleteRule(QString prefix)
 {
-    return perform<PullThroughCacheRule>(
-        tr("Deleting rule %1…").arg(prefix),
-        [prefix](EcrClient& c, CancelToken t) {
-            return c.deleteRule(RuleKey{prefix, {}}, t);
-        },
-        [this, prefix](const EcrReply<PullThroughCacheRule>&) { Q_EMIT ruleRemoved(prefix); },
-        CancelToken());
+    return logged<EcrReply<PullThroughCacheRule>>(u"DeletePullThroughCacheRule"_s, prefix,
+        perform<PullThroughCacheRule>(
+            tr("Deleting rule %1…").arg(prefix),
+            [prefix](EcrClient& c, CancelToken t) {
+                return c.deleteRule(RuleKey{prefix, {}}, t);
+            },
+            [this, prefix](const EcrReply<PullThroughCacheRule>&) { Q_EMIT ruleRemoved(prefix); },
+            CancelToken()));
 }
 
 QCoro::Task<Result<QList<SecretSummary>>> RulesController::listSecrets(CancelToken cancel)
@@ -269,19 +344,38 @@ QCoro::Task<Result<QList<SecretSummary>>> RulesController::listSecrets(CancelTok
 QCoro::Task<Result<CreatedSecret>> RulesController::createSecret(
     CreateSecretRequest request, CancelToken cancel)
 {
+    const QString name = request.name;
+    return logged<CreatedSecret>(u"CreateSecret"_s, name, sendCreateSecret(request, cancel));
+}
+
+QCoro::Task<Result<CreatedSecret>> RulesController::sendCreateSecret(
+    CreateSecretRequest request, CancelToken cancel)
+{
     const std::shared_ptr<EcrSession> session = m_session;
     if (!session)
         co_return notConnected();
-    co_return co_await session->secrets().createSecret(request, cancel);
+    Result<CreatedSecret> created = co_await session->secrets().createSecret(request, cancel);
+    request.credentials.accessToken.clear();
+    co_return created;
 }
 
 QCoro::Task<Result<CreatedSecret>> RulesController::replaceSecretToken(
     QString secretArn, UpstreamCredentials credentials, CancelToken cancel)
 {
+    return logged<CreatedSecret>(
+        u"PutSecretValue"_s, secretArn, sendSecretValue(secretArn, credentials, cancel));
+}
+
+QCoro::Task<Result<CreatedSecret>> RulesController::sendSecretValue(
+    QString secretArn, UpstreamCredentials credentials, CancelToken cancel)
+{
     const std::shared_ptr<EcrSession> session = m_session;
     if (!session)
         co_return notConnected();
-    co_return co_await session->secrets().putSecretValue(secretArn, credentials, cancel);
+    Result<CreatedSecret> put
+        = co_await session->secrets().putSecretValue(secretArn, credentials, cancel);
+    credentials.accessToken.clear();
+    co_return put;
 }
 
 QCoro::Task<void> RulesController::loadTemplates()
@@ -324,23 +418,28 @@ QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::changeTemplate(
 QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::createTemplate(
     RepositoryCreationTemplate t, CancelToken cancel)
 {
-    return changeTemplate(
-        [t, cancel](EcrRegistryClient& registry) { return registry.createTemplate(t, cancel); });
+    return logged<RepositoryCreationTemplate>(u"CreateRepositoryCreationTemplate"_s, t.prefix,
+        changeTemplate([t, cancel](EcrRegistryClient& registry) {
+            return registry.createTemplate(t, cancel);
+        }));
 }
 
 QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::updateTemplate(
     RepositoryCreationTemplate t, CancelToken cancel)
 {
-    return changeTemplate(
-        [t, cancel](EcrRegistryClient& registry) { return registry.updateTemplate(t, cancel); });
+    return logged<RepositoryCreationTemplate>(u"UpdateRepositoryCreationTemplate"_s, t.prefix,
+        changeTemplate([t, cancel](EcrRegistryClient& registry) {
+            return registry.updateTemplate(t, cancel);
+        }));
 }
 
 QCoro::Task<Result<RepositoryCreationTemplate>> RulesController::deleteTemplate(
     QString prefix, CancelToken cancel)
 {
-    return changeTemplate([prefix, cancel](EcrRegistryClient& registry) {
-        return registry.deleteTemplate(prefix, cancel);
-    });
+    return logged<RepositoryCreationTemplate>(u"DeleteRepositoryCreationTemplate"_s, prefix,
+        changeTemplate([prefix, cancel](EcrRegistryClient& registry) {
+            return registry.deleteTemplate(prefix, cancel);
+        }));
 }
 
 QCoro::Task<Result<QList<PreflightFinding>>> RulesController::preflight(
@@ -377,6 +476,12 @@ QCoro::Task<Result<std::pair<QString, QString>>> RulesController::registryPolicy
 }
 
 QCoro::Task<Result<QString>> RulesController::putRegistryPolicy(QString policyText)
+{
+    return logged<QString>(
+        u"PutRegistryPolicy"_s, location().accountId, sendRegistryPolicy(policyText));
+}
+
+QCoro::Task<Result<QString>> RulesController::sendRegistryPolicy(QString policyText)
 {
     const std::shared_ptr<EcrSession> session = m_session;
     if (!session)

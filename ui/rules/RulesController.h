@@ -13,6 +13,8 @@
 
 namespace ecr {
 
+class ActivityLog;
+
 class SessionFactory;
 
 // Runs the rule operations of the current session for the main window: one place that opens the
@@ -35,6 +37,14 @@ public:
     void disconnectSession();
     // The profile and region the window works on: the session's, or the one being opened.
     QString profileId() const { return m_profileId; }
+    // Every change made through the controller (and those reported with recordActivity) is
+    // written to the log; a failed write is reported (activityLogFailed) and changes nothing
+    // else. Null: no log.
+    void setActivityLog(ActivityLog* log) { m_activityLog = log; }
+    ActivityLog* activityLog() const { return m_activityLog; }
+    // `error`: null when the change succeeded.
+    void recordActivity(const QString& operation, const QString& target, const AwsError* error,
+        const QString& requestId = {});
     QString region() const { return m_region; }
     EcrSession* session() const { return m_session.get(); }
     // For work that outlives a change of session (a dialog's own calls hold it).
@@ -106,6 +116,7 @@ Q_SIGNALS:
     void ruleRemoved(const QString& prefix);
     void templatesLoaded(const QList<ecr::RepositoryCreationTemplate>& templates);
     void templatesUnavailable(const ecr::AwsError& error);
+    void activityLogFailed(const QString& message);
 
 private:
     struct Flight;
@@ -119,6 +130,19 @@ private:
     template <typename T>
     QCoro::Task<Result<EcrReply<T>>> perform(
         QString description, Operation<T> operation, OnSuccess<T> onSuccess, CancelToken caller);
+
+    // The change `task` makes, recorded in the activity log when it ends (as the profile and
+    // registry it started on).
+    template <typename T>
+    QCoro::Task<Result<T>> logged(QString operation, QString target, QCoro::Task<Result<T>> task);
+    QCoro::Task<Result<CreatedSecret>> sendCreateSecret(
+        CreateSecretRequest request, CancelToken cancel);
+    QCoro::Task<Result<CreatedSecret>> sendSecretValue(
+        QString secretArn, UpstreamCredentials credentials, CancelToken cancel);
+    QCoro::Task<Result<QString>> sendRegistryPolicy(QString policyText);
+    void writeActivity(const QString& profile, const RegistryLocation& where,
+        const QString& operation, const QString& target, const AwsError* error,
+        const QString& requestId);
 
     void setSession(std::unique_ptr<EcrSession> session);
     QCoro::Task<void> identify();
@@ -134,6 +158,8 @@ private:
     std::shared_ptr<EcrSession> m_session; // calls in flight hold their own reference
     QString m_profileId;
     QString m_region;
+    ActivityLog* m_activityLog = nullptr;
+    QString m_lastLogError; // reported once until a write works again
     std::optional<QList<RepositoryCreationTemplate>> m_templates;
     quint64 m_generation = 0; // bumped by every session change: older answers are stale
     QList<std::shared_ptr<Flight>> m_inFlight;
