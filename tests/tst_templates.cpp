@@ -3,6 +3,7 @@
 // Templates creates (with each field's invalid input refused under that field), edits and
 // deletes them, and the table follows.
 #include "EcrRegistryClient.h"
+#include "ExportDialog.h"
 #include "RuleFormDialog.h"
 #include "RulesTableModel.h"
 #include "TemplateEditDialog.h"
@@ -16,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTableWidget>
 
 using namespace ecr;
@@ -95,6 +97,34 @@ private Q_SLOTS:
         child<QPushButton>(edit, u"saveTemplateButton"_s)->click();
         QTRY_COMPARE(templateOf(b, u"quay"_s), u"quay"_s);
         QCOMPARE(b.harness.service().registry().templates(u"us-east-1"_s).size(), 1);
+    }
+
+    // Rules › Export as code: the selected rules and the templates their repositories get.
+    void exportTheSelectedRulesWithTheirTemplates()
+    {
+        Bench b;
+        b.add(rule(u"quay"_s));
+        b.add(rule(u"k8s"_s, u"registry.k8s.io"_s));
+        EcrRegistryClient registry(b.harness.transport());
+        QVERIFY(b.harness.wait(registry.createTemplate(ptcTemplate(u"ROOT"_s))).ok());
+        b.open();
+        QTRY_COMPARE(templateOf(b, u"quay"_s), u"ROOT"_s);
+        b.select({u"quay"_s, u"k8s"_s});
+        QAction* exportAction = action(*b.window, "exportAction");
+        QTRY_VERIFY(exportAction->isEnabled());
+        exportAction->trigger();
+        ExportDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = b.window->findChild<ExportDialog*>()) != nullptr);
+        const QString cli = dialog->currentText();
+        QVERIFY(cli.contains(u"--ecr-repository-prefix quay"_s));
+        QVERIFY(cli.contains(u"--ecr-repository-prefix k8s"_s));
+        QCOMPARE(cli.count(u"create-repository-creation-template"_s), 1); // ROOT, once
+        dialog->tabs()->setCurrentIndex(1);
+        QVERIFY(dialog->currentText().contains(
+            u"resource \"aws_ecr_repository_creation_template\" \"root\""_s));
+        dialog->tabs()->setCurrentIndex(2);
+        QVERIFY(dialog->currentText().contains(u"\"AWS::ECR::PullThroughCacheRule\""_s));
+        dialog->reject();
     }
 
     void createEditAndDeleteInTheDialog()

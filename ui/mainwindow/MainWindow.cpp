@@ -177,6 +177,7 @@ void MainWindow::connectActions()
         {m_ui->copyCredentialArnAction, &RuleActions::copySelectedCredentialArn},
         {m_ui->templatesAction, &RuleActions::openTemplates},
         {m_ui->checkAction, &RuleActions::checkSelected},
+        {m_ui->exportAction, &RuleActions::exportSelected},
     };
     for (const auto& [action, slot] : ruleActions)
         connect(action, &QAction::triggered, m_actions, [this, action = action, slot = slot] {

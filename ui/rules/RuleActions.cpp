@@ -4,6 +4,7 @@
 
 #include "AwaitDialog.h"
 #include "ErrorPresenter.h"
+#include "ExportDialog.h"
 #include "MessagePresenter.h"
 #include "PreflightDialog.h"
 #include "RuleForm.h"
@@ -381,6 +382,32 @@ void RuleActions::openTemplates()
     auto* dialog = new TemplatesDialog(m_controller, m_presenter, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void RuleActions::exportSelected()
+{
+    if (!m_view)
+        return;
+    ExportInput input;
+    input.rules = m_view->selectedRules();
+    input.region = m_controller.location().region;
+    if (input.rules.isEmpty())
+        return;
+    // The templates the rules' repositories get, each once.
+    if (const auto& known = m_controller.templates()) {
+        for (const PullThroughCacheRule& rule : std::as_const(input.rules)) {
+            const std::optional<RepositoryCreationTemplate> t
+                = templateForRule(rule.ecrRepositoryPrefix, *known);
+            const bool listed = t
+                && std::any_of(input.templates.cbegin(), input.templates.cend(),
+                    [&t](const RepositoryCreationTemplate& x) { return x.prefix == t->prefix; });
+            if (t && !listed)
+                input.templates.append(*t);
+        }
+    }
+    auto* dialog = new ExportDialog(input, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void RuleActions::openTemplateFor(const QString& rulePrefix)

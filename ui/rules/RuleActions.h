@@ -67,6 +67,8 @@ public:
     void copySelectedRuleJson();
     void copySelectedCredentialArn();
     void openTemplates(); // the registry's repository creation templates
+    // Export as code: the selected rules and the templates their repositories get.
+    void exportSelected();
     // The template a rule's repositories get, in its editor (a new one for the prefix if none
     // applies): where a lifecycle policy goes.
     void openTemplateFor(const QString& rulePrefix);
