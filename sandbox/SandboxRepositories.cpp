@@ -481,9 +481,12 @@ HttpResponse SandboxRepositories::handleRegistryApi(
         return registryError(now, 400, u"NAME_INVALID"_s,
             u"Invalid repository name '%1': lower-case letters, digits and separators only."_s.arg(
                 name));
+    if (reference.startsWith(u"sha256:"_s) && !isDigest(reference))
+        return registryError(now, 400, u"DIGEST_INVALID"_s,
+            u"Invalid digest '%1': sha256: and 64 hex digits."_s.arg(reference));
     if (!isDigest(reference) && !validTag(reference))
-        return registryError(
-            now, 400, u"MANIFEST_INVALID"_s, u"Invalid tag or digest '%1'."_s.arg(reference));
+        return registryError(now, 404, u"MANIFEST_UNKNOWN"_s,
+            u"No manifest can have the tag '%1'."_s.arg(reference));
     return manifest(region, name, reference, request, now);
 }
 

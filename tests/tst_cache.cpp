@@ -429,6 +429,16 @@ private Q_SLOTS:
         QCOMPARE(refusedChild->failures.size(), 2);
         QCOMPARE(refusedChild->failures.at(0).code, u"ImageReferencedByManifestList"_s);
         QCOMPARE(refusedChild->failures.at(1).code, u"ImageNotFound"_s);
+        // More than the model's 100 ids a call: sent in batches, every failure reported.
+        QList<ImageId> many;
+        for (int i = 0; i < 150; ++i)
+            many.append({u"sha256:%1"_s.arg(QString::number(i, 16).rightJustified(64, u'e')), {}});
+        const int before = c.harness.service().requestCount(u"BatchDeleteImage"_s);
+        const auto batched
+            = SandboxHarness::wait(c.repositories().batchDeleteImage(u"k8s/pause"_s, many));
+        QVERIFY(batched.ok());
+        QCOMPARE(batched->failures.size(), 150);
+        QCOMPARE(c.harness.service().requestCount(u"BatchDeleteImage"_s) - before, 2);
         const auto index = SandboxHarness::wait(
             c.repositories().batchDeleteImage(u"k8s/pause"_s, {{pulled->digest, {}}}));
         QVERIFY(index.ok());

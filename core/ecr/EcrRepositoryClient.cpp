@@ -83,22 +83,25 @@ QCoro::Task<Result<QList<ImageSummary>>> EcrRepositoryClient::describeImages(
 QCoro::Task<Result<DeletedImages>> EcrRepositoryClient::batchDeleteImage(
     QString repositoryName, QList<ImageId> images, CancelToken cancel)
 {
-    QJsonArray ids;
-    for (const ImageId& id : std::as_const(images))
-        ids.append(id.toJson());
-    OperationRequest request;
-    request.name = u"BatchDeleteImage"_s;
-    request.body = QJsonObject{{u"repositoryName"_s, repositoryName}, {u"imageIds"_s, ids}};
-    const Result<ServiceAnswer> answer = co_await m_transport.call(request, cancel);
-    if (!answer)
-        co_return answer.error();
     DeletedImages out;
-    for (const QJsonValue& v : answer->json.value(u"imageIds"_s).toArray())
-        out.deleted.append(ImageId::fromJson(v.toObject()));
-    for (const QJsonValue& v : answer->json.value(u"failures"_s).toArray()) {
-        const QJsonObject f = v.toObject();
-        out.failures.append({ImageId::fromJson(f.value(u"imageId"_s).toObject()),
-            f.value(u"failureCode"_s).toString(), f.value(u"failureReason"_s).toString()});
+    // The model allows 100 ids a call: larger lists go in batches, in order.
+    for (qsizetype from = 0; from < images.size(); from += kDeleteBatch) {
+        QJsonArray ids;
+        for (const ImageId& id : images.mid(from, kDeleteBatch))
+            ids.append(id.toJson());
+        OperationRequest request;
+        request.name = u"BatchDeleteImage"_s;
+        request.body = QJsonObject{{u"repositoryName"_s, repositoryName}, {u"imageIds"_s, ids}};
+        const Result<ServiceAnswer> answer = co_await m_transport.call(request, cancel);
+        if (!answer)
+            co_return answer.error();
+        for (const QJsonValue& v : answer->json.value(u"imageIds"_s).toArray())
+            out.deleted.append(ImageId::fromJson(v.toObject()));
+        for (const QJsonValue& v : answer->json.value(u"failures"_s).toArray()) {
+            const QJsonObject f = v.toObject();
+            out.failures.append({ImageId::fromJson(f.value(u"imageId"_s).toObject()),
+                f.value(u"failureCode"_s).toString(), f.value(u"failureReason"_s).toString()});
+        }
     }
     co_return out;
 }

@@ -26,6 +26,7 @@ public:
         QString prefix = {}, std::function<void(int)> progress = {}, CancelToken cancel = {});
     QCoro::Task<Result<QList<ImageSummary>>> describeImages(
         QString repositoryName, CancelToken cancel = {});
+    // Any number of images, sent in batches of kDeleteBatch.
     QCoro::Task<Result<DeletedImages>> batchDeleteImage(
         QString repositoryName, QList<ImageId> images, CancelToken cancel = {});
     // `force`: with its images (a cached repository always has some).
@@ -34,6 +35,7 @@ public:
     QCoro::Task<Result<RegistryToken>> authorizationToken(CancelToken cancel = {});
 
     static constexpr int kPageSize = 1000; // the model's maximum
+    static constexpr int kDeleteBatch = 100; // BatchDeleteImage's imageIds at most
     static constexpr int kMaxPages = 10000;
 
 private:

@@ -89,6 +89,7 @@ TestPullDialog::TestPullDialog(
 
 TestPullDialog::~TestPullDialog()
 {
+    m_closing = true;
     if (m_cancel)
         m_cancel->cancel();
 }
@@ -130,7 +131,7 @@ QCoro::Task<void> TestPullDialog::pull()
     const PullThroughCacheRule rule = m_rule;
     const QString image = m_image->text();
     const Result<PulledManifest> answer = co_await m_puller.pull(rule, image, cancel);
-    if (!self)
+    if (!self || m_closing)
         co_return;
     m_cancel.reset();
     m_cancelButton->setEnabled(false);

@@ -48,6 +48,7 @@ private:
     PullThroughCacheRule m_rule;
     TestPuller m_puller;
     CancelToken m_cancel;
+    bool m_closing = false; // in the destructor: a pull resumed by its cancel touches nothing
     QLineEdit* m_image = nullptr;
     QLabel* m_target = nullptr;
     QLabel* m_status = nullptr;

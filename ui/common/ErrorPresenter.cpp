@@ -249,7 +249,8 @@ std::optional<Words> serviceWords(const AwsError& e, const QString& op)
             tr("%1 failed because the registry or its upstream is limiting requests.").arg(op),
             tr("Wait a minute and try again; upstream limits (Docker Hub's) are lower without a "
                "secret.")};
-    if (isOneOf(c, {u"NAME_INVALID", u"MANIFEST_INVALID", u"InvalidImageReference"}))
+    if (isOneOf(
+            c, {u"NAME_INVALID", u"MANIFEST_INVALID", u"DIGEST_INVALID", u"InvalidImageReference"}))
         return Words{tr("Invalid image reference"),
             withMessage(tr("%1 failed: %2"), tr("%1 failed: the image reference is invalid."), op,
                 e.message),
