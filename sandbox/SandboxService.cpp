@@ -228,23 +228,17 @@ SandboxService::JsonResult SandboxService::dispatch(
         request.query, request.headers, {}}.header("X-Amz-Target"));
     const QString operation
         = target.startsWith(kTargetPrefix) ? target.sliced(kTargetPrefix.size()) : QString();
-    if (SandboxRegistry::isKnownOperation(operation) && request.method == "POST"
-        && request.path == "/") {
+    const bool registryWide = SandboxRegistry::isKnownOperation(operation);
+    if ((registryWide || SandboxRepositories::isKnownOperation(operation))
+        && request.method == "POST" && request.path == "/") {
         ++m_requestCounts[operation];
         const QJsonDocument document = QJsonDocument::fromJson(request.body);
         if (!document.isObject())
             return badRequest(u"SerializationException"_s,
                 u"The request body must be a JSON object (send {} for no members)"_s);
-        return m_registry.handle(region, operation, document.object(), m_clock.now());
-    }
-    if (SandboxRepositories::isKnownOperation(operation) && request.method == "POST"
-        && request.path == "/") {
-        ++m_requestCounts[operation];
-        const QJsonDocument document = QJsonDocument::fromJson(request.body);
-        if (!document.isObject())
-            return badRequest(u"SerializationException"_s,
-                u"The request body must be a JSON object (send {} for no members)"_s);
-        return m_repositories.handle(region, operation, document.object(), m_clock.now());
+        return registryWide
+            ? m_registry.handle(region, operation, document.object(), m_clock.now())
+            : m_repositories.handle(region, operation, document.object(), m_clock.now());
     }
     const QList<QLatin1StringView> operations{kCreate, kDescribe, kDelete, kUpdate, kValidate};
     const bool known

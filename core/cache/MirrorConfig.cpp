@@ -37,33 +37,6 @@ QString fileStem(const QString& path)
 
 } // namespace
 
-QString suggestedTestImage(std::optional<UpstreamRegistry> registry)
-{
-    if (!registry)
-        return u"<repository>:<tag>"_s;
-    switch (*registry) {
-    case UpstreamRegistry::DockerHub:
-        return u"library/alpine:3.20"_s;
-    case UpstreamRegistry::Quay:
-        return u"prometheus/node-exporter:v1.8.2"_s;
-    case UpstreamRegistry::GitHubContainerRegistry:
-        return u"fluxcd/flux-cli:v2.3.0"_s;
-    case UpstreamRegistry::Kubernetes:
-        return u"pause:3.9"_s;
-    case UpstreamRegistry::EcrPublic:
-        return u"docker/library/alpine:3.20"_s;
-    case UpstreamRegistry::AzureContainerRegistry:
-        return u"samples/hello-world:v1"_s;
-    case UpstreamRegistry::GitLabContainerRegistry:
-        return u"gitlab-org/gitlab-runner:alpine"_s;
-    case UpstreamRegistry::Chainguard:
-        return u"chainguard/static:latest"_s;
-    case UpstreamRegistry::Ecr:
-        return u"team/app:1.0"_s;
-    }
-    return {};
-}
-
 MirrorConfig mirrorConfig(const PullThroughCacheRule& rule, const RegistryLocation& location)
 {
     const std::optional<UpstreamRegistry> registry = rule.upstreamRegistry.isEmpty()
@@ -119,7 +92,7 @@ MirrorConfig mirrorConfig(const PullThroughCacheRule& rule, const RegistryLocati
     // The rewrite.
     out.rewriteFrom = joined(out.imageHost, upstreamPath);
     out.rewriteTo = joined(host, ecrPath);
-    QString example = suggestedTestImage(registry).section(u':', 0, 0);
+    QString example = exampleImage(registry).section(u':', 0, 0);
     if (!upstreamPath.isEmpty())
         example = joined(upstreamPath, example.section(u'/', -1));
     out.rewriteExampleFrom = joined(out.imageHost, example);

@@ -43,8 +43,4 @@ struct MirrorConfig
 
 MirrorConfig mirrorConfig(const PullThroughCacheRule& rule, const RegistryLocation& location);
 
-// An image of the upstream to try a pull with, in the form the registry wants (Docker Hub's
-// official images under library/, ECR Public's Docker images under docker/library/, …).
-QString suggestedTestImage(std::optional<UpstreamRegistry> registry);
-
 } // namespace ecr

@@ -42,6 +42,33 @@ QString upstreamPath(std::optional<UpstreamRegistry> registry, const QString& im
 
 } // namespace
 
+QString exampleImage(std::optional<UpstreamRegistry> registry)
+{
+    if (!registry)
+        return u"<repository>:<tag>"_s;
+    switch (*registry) {
+    case UpstreamRegistry::DockerHub:
+        return u"library/alpine:3.20"_s;
+    case UpstreamRegistry::Quay:
+        return u"prometheus/node-exporter:v1.8.2"_s;
+    case UpstreamRegistry::GitHubContainerRegistry:
+        return u"fluxcd/flux-cli:v2.3.0"_s;
+    case UpstreamRegistry::Kubernetes:
+        return u"pause:3.9"_s;
+    case UpstreamRegistry::EcrPublic:
+        return u"docker/library/alpine:3.20"_s;
+    case UpstreamRegistry::AzureContainerRegistry:
+        return u"samples/hello-world:v1"_s;
+    case UpstreamRegistry::GitLabContainerRegistry:
+        return u"gitlab-org/gitlab-runner:alpine"_s;
+    case UpstreamRegistry::Chainguard:
+        return u"chainguard/static:latest"_s;
+    case UpstreamRegistry::Ecr:
+        return u"team/app:1.0"_s;
+    }
+    return {};
+}
+
 QString privateRegistryHost(
     const QString& registryId, const QString& region, const QString& dnsSuffix)
 {

@@ -29,6 +29,11 @@ QString pullImageReference(const QString& registryId, const QString& region,
     const QString& dnsSuffix, const QString& ecrRepositoryPrefix,
     std::optional<UpstreamRegistry> registry, const QString& image = {});
 
+// An image of the upstream to try, in the form the registry wants (Docker Hub's official
+// images under library/, ECR Public's Docker images under docker/library/, …): the default of
+// a test pull and of a copied `docker pull`.
+QString exampleImage(std::optional<UpstreamRegistry> registry);
+
 // "docker pull " + pullImageReference(…).
 QString pullCommand(const QString& registryId, const QString& region, const QString& dnsSuffix,
     const QString& ecrRepositoryPrefix, std::optional<UpstreamRegistry> registry,

@@ -1,6 +1,7 @@
 #include "ActivityDialog.h"
 
 #include "AppIcon.h"
+#include "CodePages.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -10,7 +11,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -130,13 +130,7 @@ void ActivityDialog::reload()
 
 bool ActivityDialog::exportTo(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(ActivityLog::toCsv(m_shown).toUtf8()) < 0
-        || !file.commit()) {
-        *error = tr("Could not save %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return saveTextFile(path, ActivityLog::toCsv(m_shown), error);
 }
 
 void ActivityDialog::exportCsv()

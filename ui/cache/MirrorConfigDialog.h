@@ -4,7 +4,6 @@
 
 #include <QDialog>
 
-class QPlainTextEdit;
 class QTabWidget;
 
 namespace ecr {
@@ -27,8 +26,6 @@ public:
     bool saveTo(const QString& path, QString* error) const;
 
 private:
-    void addTab(const QString& title, const QString& name, const QString& text,
-        const QString& where, const QString& fileName);
     void save();
 
     MirrorConfig m_config;

@@ -43,7 +43,7 @@ TestPullDialog::TestPullDialog(
     const std::optional<UpstreamRegistry> registry = m_rule.upstreamRegistry.isEmpty()
         ? upstreamRegistryForUrl(m_rule.upstreamRegistryUrl)
         : upstreamRegistryFromWireName(m_rule.upstreamRegistry);
-    const QString suggested = suggestedTestImage(registry);
+    const QString suggested = exampleImage(registry);
     m_image->setText(suggested);
     m_image->setPlaceholderText(suggested);
     auto* imageLabel = new QLabel(tr("Upstream &image:"), this);

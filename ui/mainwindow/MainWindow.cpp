@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the window composes selectors, the rules view, the status bar and
+// every action's wiring; what the actions do lives in RuleActions and the cache dialogs.
 #include "MainWindow.h"
 
 #include "ActionGate.h"

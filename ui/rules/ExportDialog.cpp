@@ -1,16 +1,13 @@
 #include "ExportDialog.h"
 
 #include "AppIcon.h"
+#include "CodePages.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
-#include <QFileDialog>
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -35,10 +32,11 @@ ExportDialog::ExportDialog(const ExportInput& input, QWidget* parent)
     layout->addWidget(intro);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"formatTabs"_s);
-    addTab(tr("AWS &CLI"), u"cliText"_s, exportAwsCli(input), u"ecr-pull-through-cache.sh"_s);
-    addTab(tr("&Terraform"), u"terraformText"_s, exportTerraform(input),
+    addCodePage(
+        m_tabs, tr("AWS &CLI"), u"cliText"_s, exportAwsCli(input), u"ecr-pull-through-cache.sh"_s);
+    addCodePage(m_tabs, tr("&Terraform"), u"terraformText"_s, exportTerraform(input),
         u"ecr-pull-through-cache.tf"_s);
-    addTab(tr("Cloud&Formation"), u"cloudFormationText"_s, exportCloudFormation(input),
+    addCodePage(m_tabs, tr("Cloud&Formation"), u"cloudFormationText"_s, exportCloudFormation(input),
         u"ecr-pull-through-cache.json"_s);
     layout->addWidget(m_tabs, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -54,53 +52,23 @@ ExportDialog::ExportDialog(const ExportInput& input, QWidget* parent)
     resize(860, 600);
 }
 
-void ExportDialog::addTab(
-    const QString& title, const QString& name, const QString& text, const QString& fileName)
-{
-    auto* edit = new QPlainTextEdit(m_tabs);
-    edit->setObjectName(name);
-    edit->setReadOnly(true);
-    edit->setPlainText(text);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    edit->setProperty("fileName", fileName);
-    m_tabs->addTab(edit, title);
-}
-
 QString ExportDialog::currentText() const
 {
-    auto* edit = qobject_cast<QPlainTextEdit*>(m_tabs->currentWidget());
-    return edit ? edit->toPlainText() : QString();
+    return currentCode(m_tabs);
 }
 
 bool ExportDialog::saveTo(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(currentText().toUtf8()) < 0
-        || !file.commit()) {
-        *error = tr("Could not save %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return saveTextFile(path, currentText(), error);
 }
 
 void ExportDialog::save()
 {
-    auto* edit = qobject_cast<QPlainTextEdit*>(m_tabs->currentWidget());
-    auto* dialog = new QFileDialog(this, tr("Save the Export"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    if (edit)
-        dialog->selectFile(edit->property("fileName").toString());
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
-        QString error;
-        if (!saveTo(path, &error)) {
-            auto* failed = new QLabel(error, this);
-            failed->setObjectName(u"saveErrorLabel"_s);
-            layout()->addWidget(failed);
-        }
+    saveCurrentCode(this, m_tabs, tr("Save the Export"), [this](const QString& error) {
+        auto* failed = new QLabel(error, this);
+        failed->setObjectName(u"saveErrorLabel"_s);
+        layout()->addWidget(failed);
     });
-    dialog->open();
 }
 
 } // namespace ecr

@@ -4,7 +4,6 @@
 
 #include <QDialog>
 
-class QPlainTextEdit;
 class QTabWidget;
 
 namespace ecr {

@@ -28,27 +28,6 @@ namespace ecr {
 
 namespace {
 
-// An image to suggest for a registry, in the form its upstream uses.
-QString exampleImage(std::optional<UpstreamRegistry> registry)
-{
-    if (!registry)
-        return u"<repository>:<tag>"_s;
-    switch (*registry) {
-    case UpstreamRegistry::DockerHub:
-        return u"library/alpine:3.20"_s;
-    case UpstreamRegistry::Quay:
-        return u"prometheus/node-exporter:latest"_s;
-    case UpstreamRegistry::Kubernetes:
-        return u"pause:3.9"_s;
-    case UpstreamRegistry::EcrPublic:
-        return u"docker/library/alpine:3.20"_s;
-    case UpstreamRegistry::GitHubContainerRegistry:
-        return u"<owner>/<image>:latest"_s;
-    default:
-        return u"<repository>:<tag>"_s;
-    }
-}
-
 // A token for one submit of a dialog: closing the dialog while it waits (or its Cancel) stops
 // that request only.
 CancelToken cancelledBy(SubmitDialog* dialog)

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the one owner of the session and of every operation on it (rules,
+// secrets, templates, registry policy), with the activity log written in one place.
 #include "RulesController.h"
 
 #include "ActivityLog.h"
