@@ -38,7 +38,7 @@ QList<ProfileEntry> AppProfileDirectory::profiles() const
             LocalSandbox::defaultRegion(), QStringLiteral("aws"), {}, {}});
         entries.append(
             {kSandboxSsoId, m_sandbox.ssoDemoProfile().name, ProfileEntry::Kind::LocalSandbox,
-                LocalSandbox::defaultRegion(), QStringLiteral("aws"), {}, {}});
+                LocalSandbox::defaultRegion(), QStringLiteral("aws"), {}, {}, true});
     }
     return entries;
 }
@@ -79,6 +79,28 @@ QCoro::Task<Result<ConnectionTarget>> AppProfileDirectory::resolve(
     const QString wanted = region;
     Result<ConnectionTarget> target = co_await m_credentials.resolve(id, wanted, cancel);
     co_return target;
+}
+
+QCoro::Task<Result<QList<ReachableRole>>> AppProfileDirectory::reachableRoles(
+    QString profileId, CancelToken cancel)
+{
+    if (profileId == kSandboxSsoId && !m_sandbox.isRunning())
+        co_return makeError(ErrorKind::Configuration, QStringLiteral("UnknownProfile"),
+            tr("The Local sandbox is not running."), 0);
+    const QString id = profileId;
+    co_return co_await m_credentials.reachableRoles(id, cancel);
+}
+
+QCoro::Task<Result<ConnectionTarget>> AppProfileDirectory::resolveRole(
+    QString profileId, ReachableRole role, QString region, CancelToken cancel)
+{
+    if (profileId == kSandboxSsoId && !m_sandbox.isRunning())
+        co_return makeError(ErrorKind::Configuration, QStringLiteral("UnknownProfile"),
+            tr("The Local sandbox is not running."), 0);
+    const QString id = profileId;
+    const ReachableRole which = role;
+    const QString wanted = region;
+    co_return co_await m_credentials.resolveRole(id, which, wanted, cancel);
 }
 
 } // namespace ecr

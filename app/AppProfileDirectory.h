@@ -21,6 +21,10 @@ public:
     QCoro::Task<Result<ConnectionTarget>> resolve(
         QString profileId, QString region, CancelToken cancel) override;
     QString connectionRevision(const QString& profileId) const override;
+    QCoro::Task<Result<QList<ReachableRole>>> reachableRoles(
+        QString profileId, CancelToken cancel) override;
+    QCoro::Task<Result<ConnectionTarget>> resolveRole(
+        QString profileId, ReachableRole role, QString region, CancelToken cancel) override;
 
     static const QString kSandboxId;
     static const QString kSandboxSsoId; // the sandbox's SSO demo (LocalSandbox::ssoDemoProfile)

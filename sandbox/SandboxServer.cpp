@@ -238,6 +238,9 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
 {
     const HttpRequest sandboxRequest = toSandboxRequest(request);
     m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
+    const QString region = m_gauge ? signingRegionOf(sandboxRequest) : QString();
+    if (m_gauge)
+        m_gauge->enter(region);
     const bool closeAfter
         = request.value("connection"_ba).trimmed().compare("close", Qt::CaseInsensitive) == 0;
     const QDateTime now = m_service.clock().now();
@@ -297,26 +300,75 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         m_service.handle(sandboxRequest);
         break;
     }
-    deliver(socket, std::move(response), closeAfter);
+    deliver(socket, std::move(response), closeAfter, region);
     return true;
 }
 
-void SandboxServer::deliver(
-    QTcpSocket* socket, std::optional<HttpResponse> response, bool closeAfter)
+void SandboxServer::leave(const QString& region)
+{
+    --m_inFlight;
+    if (m_gauge)
+        m_gauge->leave(region);
+}
+
+void SandboxServer::deliver(QTcpSocket* socket, std::optional<HttpResponse> response,
+    bool closeAfter, const QString& region)
 {
     if (m_faults.latencyMs <= 0) {
         send(socket, response, closeAfter);
-        --m_inFlight;
+        leave(region);
         return;
     }
     // If the client goes away first, QAbstractHttpServer deletes the socket: the guard says so,
     // and the request still leaves the in-flight count.
     QTimer::singleShot(m_faults.latencyMs, this,
-        [this, socket = QPointer<QTcpSocket>(socket), response = std::move(response), closeAfter] {
-            --m_inFlight;
+        [this, socket = QPointer<QTcpSocket>(socket), response = std::move(response), closeAfter,
+            region] {
+            leave(region);
             if (socket && socket->state() == QAbstractSocket::ConnectedState)
                 send(socket, response, closeAfter);
         });
+}
+
+QString SandboxServer::signingRegionOf(const HttpRequest& request)
+{
+    const sigv4::Request view{request.method, request.path, request.query, request.headers, {}};
+    QString credential;
+    const QString authorization = QString::fromLatin1(view.header("Authorization"));
+    const qsizetype at = authorization.indexOf(u"Credential=");
+    if (at >= 0)
+        credential = authorization.mid(at + 11).section(u',', 0, 0);
+    else {
+        for (const QByteArray& pair : request.query.split('&')) {
+            if (pair.startsWith("X-Amz-Credential="))
+                credential = QUrl::fromPercentEncoding(pair.mid(17));
+        }
+    }
+    // AKID/20261202/us-east-1/ecr/aws4_request
+    return credential.section(u'/', 2, 2);
+}
+
+void InFlightGauge::enter(const QString& region)
+{
+    m_max = std::max(m_max, ++m_now);
+    int& inRegion = m_region[region];
+    ++inRegion;
+    int& regionMax = m_regionMax[region];
+    regionMax = std::max(regionMax, inRegion);
+}
+
+void InFlightGauge::leave(const QString& region)
+{
+    --m_now;
+    --m_region[region];
+}
+
+int InFlightGauge::maxInAnyRegion() const
+{
+    int most = 0;
+    for (const int n : m_regionMax)
+        most = std::max(most, n);
+    return most;
 }
 
 void SandboxServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)

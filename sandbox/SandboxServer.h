@@ -8,6 +8,7 @@
 #include <QUrl>
 #include <QtHttpServer/qabstracthttpserver.h>
 
+#include <memory>
 #include <optional>
 #include <random>
 
@@ -26,6 +27,29 @@ struct FaultConfig
     double commitThenResetRate = 0; // operation run (state changes), then connection aborted
     int latencyMs = 0; // every answer (and every abort) is delayed this long
     quint32 seed = 1;
+};
+
+// Requests in flight, counted across the servers that share the gauge (two sandboxes standing
+// for two accounts) and per signing region (the region of the request's SigV4 scope; empty for
+// unsigned requests): tests assert a client's bounds overall and per region.
+class InFlightGauge final
+{
+public:
+    void enter(const QString& region);
+    void leave(const QString& region);
+    int now() const { return m_now; }
+    int max() const { return m_max; }
+    int maxInRegion(const QString& region) const { return m_regionMax.value(region); }
+    // The highest per-region figure of any region.
+    int maxInAnyRegion() const;
+    // Regions that saw at least one request.
+    int regionCount() const { return int(m_regionMax.size()); }
+
+private:
+    int m_now = 0;
+    int m_max = 0;
+    QHash<QString, int> m_region;
+    QHash<QString, int> m_regionMax;
 };
 
 // The HTTP transport of the sandbox: turns each request into an HttpRequest for the
@@ -64,6 +88,11 @@ public:
     int inFlight() const { return m_inFlight; }
     int maxInFlight() const { return m_maxInFlight; }
     void resetMaxInFlight() { m_maxInFlight = m_inFlight; }
+    // Counts this server's requests into `gauge` as well (null: none).
+    void setGauge(std::shared_ptr<InFlightGauge> gauge) { m_gauge = std::move(gauge); }
+    // The region of a request's SigV4 credential scope (Authorization header or
+    // X-Amz-Credential); empty when it has none.
+    static QString signingRegionOf(const HttpRequest& request);
     // Deterministic faults: the next requests for `operation` (an ECR operation such as
     // "CreatePullThroughCacheRule", or an STS action) get these faults, one each, in order,
     // before the random ones are rolled. For tests that must hit one path every time.
@@ -78,7 +107,9 @@ protected:
 private:
     Fault rollFault();
     // Writes the response (or aborts the connection when there is none), after the latency.
-    void deliver(QTcpSocket* socket, std::optional<HttpResponse> response, bool closeAfter);
+    void deliver(QTcpSocket* socket, std::optional<HttpResponse> response, bool closeAfter,
+        const QString& region);
+    void leave(const QString& region);
 
     SandboxService& m_service;
     FaultConfig m_faults;
@@ -86,6 +117,7 @@ private:
     int m_faultsInjected = 0;
     int m_inFlight = 0;
     int m_maxInFlight = 0;
+    std::shared_ptr<InFlightGauge> m_gauge;
     QHash<QString, QList<Fault>> m_queuedFaults;
     QHostAddress m_host;
     quint16 m_port = 0;

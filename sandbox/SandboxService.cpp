@@ -182,10 +182,21 @@ HttpResponse SandboxService::handle(const HttpRequest& request)
         = authenticate(request, m_config.keys, m_sts.sessions(), now, AuthService::Ecr);
     if (!caller)
         return errorResponse(now, caller.error());
+    if (const auto denied = m_regionErrors.constFind(caller->region);
+        denied != m_regionErrors.cend())
+        return errorResponse(now, denied.value());
     const JsonResult result = dispatch(caller->region, request);
     if (!result)
         return errorResponse(now, result.error());
     return jsonResponse(now, result.value());
+}
+
+void SandboxService::setRegionError(const QString& region, std::optional<AwsError> error)
+{
+    if (error)
+        m_regionErrors.insert(region, *error);
+    else
+        m_regionErrors.remove(region);
 }
 
 bool SandboxService::isSecretsManagerRequest(const HttpRequest& request)

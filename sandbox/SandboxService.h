@@ -80,6 +80,12 @@ public:
     // AKIDSANDBOXEXAMPLE / sandbox-secret-key-EXAMPLE: obvious example keys, never real ones.
     static AccessKey defaultKey();
 
+    // Every ECR request signed for `region` gets this error after authentication (a region the
+    // account may not use, a throttled one: AccessDeniedException, ThrottlingException,
+    // UnrecognizedClientException as an opt-in region that is not enabled answers); nullopt
+    // lifts it.
+    void setRegionError(const QString& region, std::optional<AwsError> error);
+
     // Why the state file given in the config could not be loaded; empty when it loaded or when
     // there is none. The service then starts empty and never overwrites that file.
     QString stateError() const { return m_stateError; }
@@ -89,6 +95,7 @@ public:
 private:
     using JsonResult = Result<QJsonObject>;
     using RuleMap = SandboxStore::RuleMap;
+    QHash<QString, AwsError> m_regionErrors;
 
     JsonResult dispatch(const QString& region, const HttpRequest& request);
     static bool isSecretsManagerRequest(const HttpRequest& request);

@@ -2,6 +2,7 @@
 
 #include "Endpoint.h"
 #include "EnvironmentCredentials.h"
+#include "SsoProfile.h"
 
 #include <QPointer>
 
@@ -176,20 +177,21 @@ QList<ProfileEntry> CredentialProfileDirectory::profiles() const
         if (const std::optional<Profile> p
             = profileForEntry(SharedConfig::idPrefix() + preferred)) {
             preferredId = p->id;
-            entries.append({p->id, tr("%1 (AWS_PROFILE)").arg(p->name),
-                ProfileEntry::Kind::Environment, p->region, partitionOf(*p), {}, {}});
+            entries.append(
+                {p->id, tr("%1 (AWS_PROFILE)").arg(p->name), ProfileEntry::Kind::Environment,
+                    p->region, partitionOf(*p), {}, {}, p->source == CredentialSource::Sso});
         }
     }
     for (const Profile& p : m_store.profiles())
         entries.append({keychainEntryId(p.id), p.name, ProfileEntry::Kind::Keychain, p.region,
-            partitionOf(p), p.label, p.color});
+            partitionOf(p), p.label, p.color, p.source == CredentialSource::Sso});
     for (const SharedProfile& shared : m_shared.profiles()) {
         const QString id = SharedConfig::idPrefix() + shared.name;
         if (id == preferredId)
             continue;
         if (const std::optional<Profile> p = profileForEntry(id))
             entries.append({id, tr("%1 (AWS CLI)").arg(p->name), ProfileEntry::Kind::SharedConfig,
-                p->region, partitionOf(*p), {}, {}});
+                p->region, partitionOf(*p), {}, {}, p->source == CredentialSource::Sso});
     }
     return entries;
 }
@@ -227,6 +229,61 @@ QCoro::Task<Result<ConnectionTarget>> CredentialProfileDirectory::resolve(
         return identifyWith(self, identified, region, provider, token);
     };
     co_return target;
+}
+
+QCoro::Task<Result<QList<ReachableRole>>> CredentialProfileDirectory::reachableRoles(
+    QString profileId, CancelToken cancel)
+{
+    const Result<ResolvableProfile> found = find(profileId);
+    if (!found)
+        co_return found.error();
+    if (found->profile.source != CredentialSource::Sso) {
+        const QString id = profileId;
+        co_return co_await ProfileDirectory::reachableRoles(id, cancel);
+    }
+    QPointer<CredentialProfileDirectory> self(this);
+    const SsoSessionConfig session = ssoSessionOf(found->profile);
+    const Result<QList<SsoAccount>> accounts = co_await ssoTokens().listAccounts(session, cancel);
+    if (!accounts)
+        co_return accounts.error();
+    QList<ReachableRole> out;
+    for (const SsoAccount& account : accounts.value()) {
+        if (!self)
+            co_return makeError(ErrorKind::Cancelled, QString(), tr("The profile is gone."), 0);
+        const QString accountId = account.accountId;
+        const Result<QList<SsoRole>> roles
+            = co_await self->ssoTokens().listAccountRoles(session, accountId, cancel);
+        if (!roles)
+            co_return roles.error();
+        for (const SsoRole& role : roles.value())
+            out.append({account.accountId, account.accountName, role.roleName});
+    }
+    co_return out;
+}
+
+QCoro::Task<Result<ConnectionTarget>> CredentialProfileDirectory::resolveRole(
+    QString profileId, ReachableRole role, QString region, CancelToken cancel)
+{
+    const Result<ResolvableProfile> found = find(profileId);
+    if (!found)
+        co_return found.error();
+    if (found->profile.source != CredentialSource::Sso) {
+        const QString id = profileId;
+        co_return co_await ProfileDirectory::resolveRole(id, role, region, cancel);
+    }
+    // The same sign-in as another account and role: a profile of its own (its own cached
+    // credentials), in memory only.
+    Profile other = found->profile;
+    other.id = found->profile.id + u'#' + role.accountId + u'/' + role.roleName;
+    other.name
+        = tr("%1 · %2 / %3")
+              .arg(found->profile.name,
+                  role.accountName.isEmpty() ? role.accountId : role.accountName, role.roleName);
+    other.ssoAccountId = role.accountId;
+    other.ssoRoleName = role.roleName;
+    setTransientProfile(other);
+    const QString id = other.id;
+    co_return co_await resolve(id, region, cancel);
 }
 
 QCoro::Task<Result<CallerIdentity>> CredentialProfileDirectory::identifyWith(

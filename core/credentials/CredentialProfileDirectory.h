@@ -47,6 +47,12 @@ public:
     // hands out a provider that renews them near expiry. Empty region: the profile's.
     QCoro::Task<Result<ConnectionTarget>> resolve(
         QString profileId, QString region, CancelToken cancel) override;
+    // An SSO profile's sign-in: every account and role it reaches, and a connection as one of
+    // them (a profile in memory with that account and role).
+    QCoro::Task<Result<QList<ReachableRole>>> reachableRoles(
+        QString profileId, CancelToken cancel) override;
+    QCoro::Task<Result<ConnectionTarget>> resolveRole(
+        QString profileId, ReachableRole role, QString region, CancelToken cancel) override;
     QCoro::Task<Result<ConnectionTarget>> resolve(QString profileId, QString region)
     {
         return resolve(std::move(profileId), std::move(region), CancelToken());

@@ -28,6 +28,15 @@ struct ProfileEntry
     QString partition = QStringLiteral("aws");
     QString label; // the profile's marker ("production") and colour name, when it has them
     QString color;
+    bool sso = false; // an IAM Identity Center sign-in: its other accounts and roles can be reached
+};
+
+// An account and role an IAM Identity Center sign-in reaches (ListAccounts, ListAccountRoles).
+struct ReachableRole
+{
+    QString accountId;
+    QString accountName;
+    QString roleName;
 };
 
 // What the selector lists and how an entry becomes a connection. Resolving may be slow (a
@@ -51,6 +60,14 @@ public:
         Q_UNUSED(profileId);
         return {};
     }
+
+    // Every account and role the sign-in of an SSO entry reaches (may prompt for a sign-in); an
+    // error for entries that are not SSO sign-ins.
+    virtual QCoro::Task<Result<QList<ReachableRole>>> reachableRoles(
+        QString profileId, CancelToken cancel);
+    // Resolves like resolve(), as `role` of the entry's sign-in instead of its own.
+    virtual QCoro::Task<Result<ConnectionTarget>> resolveRole(
+        QString profileId, ReachableRole role, QString region, CancelToken cancel);
 
 Q_SIGNALS:
     void profilesChanged();
