@@ -72,6 +72,15 @@ QJsonObject PullThroughCacheRule::toJson() const
     return json;
 }
 
+QStringList prefixesOf(const QList<PullThroughCacheRule>& rules)
+{
+    QStringList out;
+    out.reserve(rules.size());
+    for (const PullThroughCacheRule& rule : rules)
+        out.append(rule.ecrRepositoryPrefix);
+    return out;
+}
+
 PullThroughCacheRule PullThroughCacheRule::fromJson(const QJsonObject& json)
 {
     PullThroughCacheRule r;

@@ -37,6 +37,9 @@ struct PullThroughCacheRule
     friend bool operator==(const PullThroughCacheRule&, const PullThroughCacheRule&) = default;
 };
 
+// The rules' repository prefixes, in order.
+QStringList prefixesOf(const QList<PullThroughCacheRule>& rules);
+
 struct CreateRuleRequest
 {
     QString ecrRepositoryPrefix;

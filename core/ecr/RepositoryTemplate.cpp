@@ -265,6 +265,21 @@ std::optional<RepositoryCreationTemplate> templateForRule(
     return std::nullopt;
 }
 
+QList<RepositoryCreationTemplate> templatesForRules(
+    const QStringList& rulePrefixes, const QList<RepositoryCreationTemplate>& templates)
+{
+    QList<RepositoryCreationTemplate> out;
+    for (const QString& prefix : rulePrefixes) {
+        const std::optional<RepositoryCreationTemplate> t = templateForRule(prefix, templates);
+        const bool listed = t
+            && std::any_of(out.cbegin(), out.cend(),
+                [&t](const RepositoryCreationTemplate& x) { return x.prefix == t->prefix; });
+        if (t && !listed)
+            out.append(*t);
+    }
+    return out;
+}
+
 QList<LifecyclePreset> lifecyclePresets()
 {
     return {

@@ -93,6 +93,9 @@ QStringList templateWarnings(const RepositoryCreationTemplate& t);
 // among nested prefixes is this app's reading.)
 std::optional<RepositoryCreationTemplate> templateForRule(
     const QString& rulePrefix, const QList<RepositoryCreationTemplate>& templates);
+// The templates that rules with these prefixes get (templateForRule), each once, in rule order.
+QList<RepositoryCreationTemplate> templatesForRules(
+    const QStringList& rulePrefixes, const QList<RepositoryCreationTemplate>& templates);
 
 // Lifecycle policies ECR supports for cached images, to start from.
 struct LifecyclePreset

@@ -188,6 +188,7 @@ QCoro::Task<void> FleetFetch::fetch(int index, int generation, CancelToken cance
         done(index, generation);
         co_return;
     }
+    m_results[index].accountId = connection->accountId; // a failure below still says whose
     QNetworkAccessManager& network = networkFor(target.region);
     Result<std::unique_ptr<EcrSession>> created
         = EcrSession::create(network, m_clock, connection.value());

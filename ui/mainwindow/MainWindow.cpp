@@ -7,10 +7,13 @@
 #include "AppIcon.h"
 #include "CacheDialog.h"
 #include "ConnectionSelector.h"
+#include "CopyDialog.h"
 #include "ErrorPresenter.h"
+#include "FleetDialog.h"
 #include "MessageBar.h"
 #include "MessagePresenter.h"
 #include "ProfileBand.h"
+#include "RegistryPicker.h"
 #include "RuleActions.h"
 #include "RuleDetailsPane.h"
 #include "RulesController.h"
@@ -199,6 +202,8 @@ void MainWindow::connectActions()
     const std::pair<QAction*, void (MainWindow::*)()> windowActions[] = {
         {m_ui->showDetailsAction, &MainWindow::showDetails},
         {m_ui->activityLogAction, &MainWindow::openActivityLog},
+        {m_ui->fleetViewAction, &MainWindow::openFleet},
+        {m_ui->copyToRegistriesAction, &MainWindow::copyToRegistries},
         {m_ui->aboutAction, &MainWindow::showAbout},
         {m_ui->shortcutsAction, &MainWindow::showShortcuts},
         {m_ui->documentationAction, &MainWindow::documentationRequested},
@@ -384,6 +389,40 @@ void MainWindow::showDetails()
         splitter && splitter->sizes().value(1) == 0)
         splitter->setSizes({splitter->width() * 2 / 3, splitter->width() / 3});
     m_view->details()->focusFirstField();
+}
+
+void MainWindow::openFleet()
+{
+    if (auto* open = findChild<FleetDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new FleetDialog(m_profiles, m_clock, FleetOptions{}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setActivityLog(m_controller->activityLog());
+    // The window's own profile and region as the first pick.
+    dialog->picker()->setProfileChecked(m_controller->profileId(), false);
+    dialog->picker()->setRegionChecked(m_controller->region());
+    dialog->show();
+}
+
+void MainWindow::copyToRegistries()
+{
+    CopySource source;
+    source.rules = m_view->selectedRules();
+    if (source.rules.isEmpty())
+        return;
+    const RegistryLocation here = m_controller->location();
+    source.label
+        = here.accountId.isEmpty() ? here.region : tr("%1 · %2").arg(here.accountId, here.region);
+    // The templates the rules' repositories get, each once.
+    if (const auto& known = m_controller->templates())
+        source.templates = templatesForRules(prefixesOf(source.rules), *known);
+    auto* dialog = new CopyDialog(m_profiles, m_clock, source, FleetOptions{}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setActivityLog(m_controller->activityLog());
+    dialog->open();
 }
 
 void MainWindow::showShortcuts()

@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "AwsError.h"
+#include "Clock.h"
 #include "EcrTypes.h"
 #include "ProfileDirectory.h"
 
@@ -81,6 +82,10 @@ private:
     };
     void openCache(CacheView view);
     void openActivityLog();
+    // Rules › Fleet view, and Copy to other registries for the selected rules (with the
+    // templates their repositories get).
+    void openFleet();
+    void copyToRegistries();
     void showShortcuts();
     void showAbout();
     // Starts what the user asked for: nothing of an earlier action stays on screen.
@@ -90,6 +95,7 @@ private:
     ProfileDirectory& m_profiles;
     MessagePresenter& m_presenter;
     AppSettings m_settings;
+    SystemClock m_clock; // for the fleet's own sessions
     ConnectionSelector* m_selector;
     std::unique_ptr<ProfileBand> m_band;
     RulesController* m_controller;

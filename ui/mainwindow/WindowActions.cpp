@@ -31,15 +31,15 @@ void decorateActions(Ui::MainWindow& ui)
 void gateActions(Ui::MainWindow& ui, ActionGate& gate)
 {
     using N = ActionGate::Needs;
-    const std::pair<QAction*, N> gates[]
-        = {{ui.newRuleAction, N::RoomForARule}, {ui.refreshAction, N::Profile},
-            {ui.templatesAction, N::Profile}, {ui.editCredentialsAction, N::OneRuleWithCredentials},
-            {ui.verifyAction, N::OneRule}, {ui.checkAction, N::OneRule},
-            {ui.showDetailsAction, N::OneRule}, {ui.cachedRepositoriesAction, N::OneRule},
-            {ui.testPullAction, N::OneRule}, {ui.mirrorConfigAction, N::OneRule},
-            {ui.copyRepositoryUriAction, N::OneRule}, {ui.copyPullUrlAction, N::OneRule},
-            {ui.copyDockerPullAction, N::OneRule}, {ui.copyRuleJsonAction, N::OneRule},
-            {ui.copyCredentialArnAction, N::OneRuleWithSecret}, {ui.deleteAction, N::SomeRules}};
+    const std::pair<QAction*, N> gates[] = {{ui.newRuleAction, N::RoomForARule},
+        {ui.refreshAction, N::Profile}, {ui.templatesAction, N::Profile},
+        {ui.editCredentialsAction, N::OneRuleWithCredentials}, {ui.verifyAction, N::OneRule},
+        {ui.checkAction, N::OneRule}, {ui.showDetailsAction, N::OneRule},
+        {ui.cachedRepositoriesAction, N::OneRule}, {ui.testPullAction, N::OneRule},
+        {ui.mirrorConfigAction, N::OneRule}, {ui.copyRepositoryUriAction, N::OneRule},
+        {ui.copyPullUrlAction, N::OneRule}, {ui.copyDockerPullAction, N::OneRule},
+        {ui.copyRuleJsonAction, N::OneRule}, {ui.copyCredentialArnAction, N::OneRuleWithSecret},
+        {ui.deleteAction, N::SomeRules}, {ui.copyToRegistriesAction, N::SomeRules}};
     for (const auto& [action, needs] : gates)
         gate.add(action, needs);
 }

@@ -373,17 +373,8 @@ void RuleActions::exportSelected()
     if (input.rules.isEmpty())
         return;
     // The templates the rules' repositories get, each once.
-    if (const auto& known = m_controller.templates()) {
-        for (const PullThroughCacheRule& rule : std::as_const(input.rules)) {
-            const std::optional<RepositoryCreationTemplate> t
-                = templateForRule(rule.ecrRepositoryPrefix, *known);
-            const bool listed = t
-                && std::any_of(input.templates.cbegin(), input.templates.cend(),
-                    [&t](const RepositoryCreationTemplate& x) { return x.prefix == t->prefix; });
-            if (t && !listed)
-                input.templates.append(*t);
-        }
-    }
+    if (const auto& known = m_controller.templates())
+        input.templates = templatesForRules(prefixesOf(input.rules), *known);
     auto* dialog = new ExportDialog(input, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
