@@ -6,12 +6,14 @@
 // keychain entry; one sign-in serves every call that waits for it; the config file preview.
 #include "CredentialProfileDirectory.h"
 #include "CredentialsTestSupport.h"
+#include "FleetDialog.h"
 #include "KeychainStore.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "ProfileListModel.h"
 #include "ProfileManagerDialog.h"
 #include "RecordingPresenter.h"
+#include "RegistryPicker.h"
 #include "RulesController.h"
 #include "RulesTableModel.h"
 #include "SandboxHarness.h"
@@ -99,6 +101,21 @@ struct App
         p.stsEndpointUrl = url;
         p.ssoEndpointUrl = url;
         p.ssoOidcEndpointUrl = url;
+        return p;
+    }
+    // An SSO profile of the sandbox's portal, in us-east-1.
+    Profile ssoProfile(
+        const QString& name, const QString& session, const QString& account, const QString& role)
+    {
+        Profile p = sandboxTemplate();
+        p.name = name;
+        p.region = u"us-east-1"_s;
+        p.source = CredentialSource::Sso;
+        p.ssoSession = session;
+        p.ssoStartUrl = kStartUrl;
+        p.ssoRegion = u"us-east-1"_s;
+        p.ssoAccountId = account;
+        p.ssoRoleName = role;
         return p;
     }
     QStringList cacheFiles() const
@@ -274,15 +291,8 @@ private Q_SLOTS:
     {
         App app;
         app.approveInBrowser = false;
-        Profile p = app.sandboxTemplate();
-        p.name = u"sso"_s;
-        p.region = u"us-east-1"_s;
-        p.source = CredentialSource::Sso;
-        p.ssoSession = u"cancelled-sso"_s;
-        p.ssoStartUrl = kStartUrl;
-        p.ssoRegion = u"us-east-1"_s;
-        p.ssoAccountId = u"123456789012"_s;
-        p.ssoRoleName = u"ReadOnlyAccess"_s;
+        const Profile p
+            = app.ssoProfile(u"sso"_s, u"cancelled-sso"_s, u"123456789012"_s, u"ReadOnlyAccess"_s);
         const Result<Profile> saved = awaitTask(app.credentials.saveProfile(p));
         QVERIFY(saved.ok());
         const QString entry = CredentialProfileDirectory::keychainEntryId(saved->id);
@@ -318,15 +328,7 @@ private Q_SLOTS:
             {u"123456789012"_s, u"AdministratorAccess"_s}, {u"123456789012"_s, u"ReadOnlyAccess"_s},
             {u"210987654321"_s, u"ReadOnlyAccess"_s}};
         for (const auto& [account, role] : roles) {
-            Profile p = app.sandboxTemplate();
-            p.name = account + u'-' + role;
-            p.region = u"us-east-1"_s;
-            p.source = CredentialSource::Sso;
-            p.ssoSession = u"shared-sso"_s;
-            p.ssoStartUrl = kStartUrl;
-            p.ssoRegion = u"us-east-1"_s;
-            p.ssoAccountId = account;
-            p.ssoRoleName = role;
+            const Profile p = app.ssoProfile(account + u'-' + role, u"shared-sso"_s, account, role);
             const Result<Profile> saved = awaitTask(app.credentials.saveProfile(p));
             QVERIFY(saved.ok());
             entries.append(CredentialProfileDirectory::keychainEntryId(saved->id));
@@ -352,6 +354,51 @@ private Q_SLOTS:
         QCOMPARE(app.harness.service().requestCount(u"StartDeviceAuthorization"_s), 2);
         QCOMPARE(first->value().accountId, u"123456789012"_s);
         QCOMPARE(second->value().accountId, u"210987654321"_s);
+    }
+
+    // The fleet view's "every account and role it reaches": one sign-in, ListAccounts and
+    // ListAccountRoles, then every account and role's registry in the picked region, each with
+    // its own role credentials.
+    void theFleetReachesEveryAccountAndRole()
+    {
+        App app;
+        const Profile p
+            = app.ssoProfile(u"org-sso"_s, u"org"_s, u"123456789012"_s, u"AdministratorAccess"_s);
+        const Result<Profile> saved = awaitTask(app.credentials.saveProfile(p));
+        QVERIFY(saved.ok());
+        const QString entry = CredentialProfileDirectory::keychainEntryId(saved->id);
+        const auto entries = app.credentials.profiles();
+        QVERIFY(std::any_of(entries.cbegin(), entries.cend(),
+            [&entry](const ProfileEntry& e) { return e.id == entry && e.sso; }));
+
+        int expected = 0;
+        for (const sandbox::SandboxSsoAccount& account :
+            app.harness.service().config().sso.accounts)
+            expected += int(account.roles.size());
+        QVERIFY(expected >= 2);
+
+        const int before = app.harness.service().requestCount(u"GetRoleCredentials"_s);
+        FleetDialog fleet(app.credentials, app.clock);
+        QVERIFY(fleet.picker()->setProfileChecked(entry, true));
+        QVERIFY(fleet.picker()->setRegionChecked(u"us-west-2"_s));
+        fleet.fetch();
+        QTRY_VERIFY_WITH_TIMEOUT(!fleet.isFetching(), 20000);
+        QCOMPARE(app.opened.size(), 1); // one sign-in for all of them
+        const QList<FleetRegistry>& read = fleet.fetcher().results();
+        QCOMPARE(read.size(), expected);
+        QSet<QString> reached;
+        for (const FleetRegistry& r : read) {
+            QVERIFY2(!r.error, qPrintable(r.error ? r.error->message : QString()));
+            QVERIFY(r.target.role);
+            QCOMPARE(r.accountId, r.target.role->accountId);
+            QCOMPARE(r.target.region, u"us-west-2"_s);
+            reached.insert(r.target.role->accountId + u'/' + r.target.role->roleName);
+        }
+        QCOMPARE(reached.size(), expected);
+        // Each account and role got credentials of its own (at least one GetRoleCredentials each).
+        QVERIFY(app.harness.service().requestCount(u"GetRoleCredentials"_s) - before >= expected);
+        // The profile's own account and role stay as they were.
+        QCOMPARE(app.credentials.appProfile(saved->id)->ssoRoleName, u"AdministratorAccess"_s);
     }
 
     // With the CLI's file as the target the dialog shows exactly what it will append.

@@ -2,8 +2,10 @@
 // rules table shows the template each rule's repositories get (ROOT included); Repository ›
 // Templates creates (with each field's invalid input refused under that field), edits and
 // deletes them, and the table follows.
+#include "CopyDialog.h"
 #include "EcrRegistryClient.h"
 #include "ExportDialog.h"
+#include "RegistryPicker.h"
 #include "RuleFormDialog.h"
 #include "RulesTableModel.h"
 #include "TemplateEditDialog.h"
@@ -125,6 +127,59 @@ private Q_SLOTS:
         dialog->tabs()->setCurrentIndex(2);
         QVERIFY(dialog->currentText().contains(u"\"AWS::ECR::PullThroughCacheRule\""_s));
         dialog->reject();
+    }
+
+    // Copy to other registries, for rules with their templates and for one template from the
+    // templates dialog: the copy dialog opens with what was chosen; copied into another region
+    // of the sandbox, the template is created there.
+    void copyTemplatesToAnotherRegion()
+    {
+        Bench b;
+        b.add(rule(u"quay"_s));
+        EcrRegistryClient registry(b.harness.transport());
+        QVERIFY(b.harness.wait(registry.createTemplate(ptcTemplate(u"quay"_s))).ok());
+        b.open();
+        QTRY_COMPARE(templateOf(b, u"quay"_s), u"quay"_s);
+        b.select({u"quay"_s});
+        QAction* copy = action(*b.window, "copyToRegistriesAction");
+        QTRY_VERIFY(copy->isEnabled());
+        copy->trigger();
+        CopyDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = b.window->findChild<CopyDialog*>()) != nullptr);
+        QVERIFY(dialog->picker()->setProfileChecked(u"sandbox"_s, false));
+        QVERIFY(dialog->picker()->setRegionChecked(u"eu-west-1"_s));
+        dialog->previewButton()->click();
+        QTRY_VERIFY(!dialog->isBusy() && dialog->destinations().size() == 1);
+        QCOMPARE(dialog->destinations().first().templates.size(), 1);
+        QCOMPARE(dialog->destinations().first().rules.size(), 1);
+        dialog->applyButton()->click();
+        QTRY_VERIFY(!dialog->isBusy() && dialog->destinations().first().applied);
+        QCOMPARE(b.harness.service().registry().templates(u"eu-west-1"_s).size(), 1);
+        QCOMPARE(b.harness.service().rules(u"eu-west-1"_s).size(), 1);
+        dialog->reject();
+
+        // From the templates dialog: one template, no rule.
+        action(*b.window, "templatesAction")->trigger();
+        TemplatesDialog* templates = nullptr;
+        QTRY_VERIFY((templates = b.window->findChild<TemplatesDialog*>()) != nullptr);
+        QTRY_COMPARE(templates->table()->rowCount(), 1);
+        templates->table()->selectRow(0);
+        auto* copyButton = child<QPushButton>(templates, u"copyTemplateButton"_s);
+        QTRY_VERIFY(copyButton->isEnabled());
+        copyButton->click();
+        CopyDialog* fromTemplates = nullptr;
+        QTRY_VERIFY((fromTemplates = templates->findChild<CopyDialog*>()) != nullptr);
+        QVERIFY(fromTemplates->picker()->setProfileChecked(u"sandbox"_s, false));
+        QVERIFY(fromTemplates->picker()->setRegionChecked(u"eu-west-2"_s));
+        fromTemplates->previewButton()->click();
+        QTRY_VERIFY(!fromTemplates->isBusy() && fromTemplates->destinations().size() == 1);
+        QCOMPARE(fromTemplates->destinations().first().rules.size(), 0);
+        QCOMPARE(fromTemplates->destinations().first().templates.first().action,
+            CopyPlanItem::Action::Create);
+        fromTemplates->applyButton()->click();
+        QTRY_VERIFY(!fromTemplates->isBusy() && fromTemplates->destinations().first().applied);
+        QCOMPARE(b.harness.service().registry().templates(u"eu-west-2"_s).size(), 1);
+        QCOMPARE(b.harness.service().rules(u"eu-west-2"_s).size(), 0);
     }
 
     void createEditAndDeleteInTheDialog()

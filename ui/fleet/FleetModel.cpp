@@ -293,8 +293,16 @@ QVariant FleetModel::rowData(const Row& row, int column, int role) const
     case PrefixColumn:
         return rule ? withoutSlash(rule->ecrRepositoryPrefix) : QString();
     case UpstreamColumn:
-        if (registry.error)
-            return tr("Could not be read: %1").arg(registry.error->message);
+        if (registry.error) {
+            QString text = tr("Could not be read: %1").arg(registry.error->message);
+            // What AWS answers in an opt-in region the account has not enabled.
+            if (registry.error->code == u"UnrecognizedClientException"
+                || registry.error->code == u"InvalidClientTokenId")
+                text += u' '
+                    + tr("(An opt-in region that is not enabled for this account answers this "
+                         "way.)");
+            return text;
+        }
         if (!rule)
             return tr("No rules");
         return rule->upstreamRegistryUrl;

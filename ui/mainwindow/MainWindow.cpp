@@ -170,6 +170,15 @@ void MainWindow::connectActions()
             connect(action, &QAction::triggered, this, &MainWindow::beginAction);
     }
     m_actions->attach(*m_view);
+    m_actions->setTemplateCopier([this](const RepositoryCreationTemplate& t, QWidget* parent) {
+        CopySource source;
+        source.label = registryLabel();
+        source.templates = {t};
+        auto* dialog = new CopyDialog(m_profiles, m_clock, source, FleetOptions{}, parent);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setActivityLog(m_controller->activityLog());
+        dialog->open();
+    });
     const std::pair<QAction*, void (RuleActions::*)()> ruleActions[] = {
         {m_ui->newRuleAction, &RuleActions::newRuleInView},
         {m_ui->editCredentialsAction, &RuleActions::editSelected},
@@ -407,15 +416,19 @@ void MainWindow::openFleet()
     dialog->show();
 }
 
+QString MainWindow::registryLabel() const
+{
+    const RegistryLocation here = m_controller->location();
+    return here.accountId.isEmpty() ? here.region : tr("%1 · %2").arg(here.accountId, here.region);
+}
+
 void MainWindow::copyToRegistries()
 {
     CopySource source;
     source.rules = m_view->selectedRules();
     if (source.rules.isEmpty())
         return;
-    const RegistryLocation here = m_controller->location();
-    source.label
-        = here.accountId.isEmpty() ? here.region : tr("%1 · %2").arg(here.accountId, here.region);
+    source.label = registryLabel();
     // The templates the rules' repositories get, each once.
     if (const auto& known = m_controller->templates())
         source.templates = templatesForRules(prefixesOf(source.rules), *known);

@@ -86,6 +86,7 @@ private:
     // templates their repositories get).
     void openFleet();
     void copyToRegistries();
+    QString registryLabel() const; // "123456789012 · us-east-1": where the window is
     void showShortcuts();
     void showAbout();
     // Starts what the user asked for: nothing of an earlier action stays on screen.

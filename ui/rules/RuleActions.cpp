@@ -360,6 +360,10 @@ void RuleActions::openTemplates()
     }
     auto* dialog = new TemplatesDialog(m_controller, m_presenter, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_templateCopier) {
+        connect(dialog, &TemplatesDialog::copyRequested, this,
+            [this, dialog](const RepositoryCreationTemplate& t) { m_templateCopier(t, dialog); });
+    }
     dialog->show();
 }
 

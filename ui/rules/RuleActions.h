@@ -3,6 +3,7 @@
 #include "AwsError.h"
 #include "EcrTypes.h"
 #include "PullCommand.h"
+#include "RepositoryTemplate.h"
 
 #include <QColor>
 #include <QCoroTask>
@@ -67,6 +68,12 @@ public:
     void copySelectedRuleJson();
     void copySelectedCredentialArn();
     void openTemplates(); // the registry's repository creation templates
+    // What the templates dialog's Copy to… opens (the window's copy dialog); unset: no button.
+    void setTemplateCopier(
+        std::function<void(const RepositoryCreationTemplate&, QWidget* parent)> copier)
+    {
+        m_templateCopier = std::move(copier);
+    }
     // Export as code: the selected rules and the templates their repositories get.
     void exportSelected();
     // The template a rule's repositories get, in its editor (a new one for the prefix if none
@@ -104,6 +111,7 @@ private:
     QString m_markerText;
     QColor m_markerBackground;
     QColor m_markerForeground;
+    std::function<void(const RepositoryCreationTemplate&, QWidget*)> m_templateCopier;
 };
 
 } // namespace ecr

@@ -66,7 +66,11 @@ TemplatesDialog::TemplatesDialog(
     m_edit->setObjectName(u"editTemplateButton"_s);
     m_delete = new QPushButton(tr("&Delete…"), this);
     m_delete->setObjectName(u"deleteTemplateButton"_s);
-    for (QPushButton* b : {m_new, m_edit, m_delete}) {
+    m_copy = new QPushButton(tr("&Copy to…"), this);
+    m_copy->setObjectName(u"copyTemplateButton"_s);
+    m_copy->setToolTip(
+        tr("Copy the selected template to other regions or accounts, with a preview"));
+    for (QPushButton* b : {m_new, m_edit, m_delete, m_copy}) {
         b->setAutoDefault(false);
         buttons->addWidget(b);
     }
@@ -83,6 +87,10 @@ TemplatesDialog::TemplatesDialog(
     });
     connect(m_table, &QTableWidget::itemActivated, m_edit, &QPushButton::click);
     connect(m_delete, &QPushButton::clicked, this, [this] { deleteSelected(); });
+    connect(m_copy, &QPushButton::clicked, this, [this] {
+        if (const auto t = selected())
+            Q_EMIT copyRequested(*t);
+    });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &TemplatesDialog::updateButtons);
     connect(&m_controller, &RulesController::templatesLoaded, this, &TemplatesDialog::fill);
     connect(
@@ -176,6 +184,7 @@ void TemplatesDialog::updateButtons()
     const bool one = selected().has_value();
     m_edit->setEnabled(one);
     m_delete->setEnabled(one);
+    m_copy->setEnabled(one && receivers(SIGNAL(copyRequested(RepositoryCreationTemplate))) > 0);
 }
 
 void TemplatesDialog::openEditor(const RepositoryCreationTemplate& t, bool editing)

@@ -33,6 +33,10 @@ public:
     // Edit…, of the template with this prefix (once the list is loaded).
     void editTemplate(const QString& prefix);
 
+Q_SIGNALS:
+    // Copy to…: the selected template, to other regions or accounts.
+    void copyRequested(const RepositoryCreationTemplate& t);
+
 private:
     void fill(const QList<RepositoryCreationTemplate>& templates);
     void updateButtons();
@@ -50,6 +54,7 @@ private:
     QPushButton* m_new = nullptr;
     QPushButton* m_edit = nullptr;
     QPushButton* m_delete = nullptr;
+    QPushButton* m_copy = nullptr;
 };
 
 } // namespace ecr
