@@ -9,9 +9,9 @@
 #include "EcrSession.h"
 #include "FleetDialog.h"
 #include "RegistryPicker.h"
-#include "SandboxHarness.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
+#include "SandboxSessions.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -31,13 +31,6 @@ namespace {
 
 const QString kAccountA = u"123456789012"_s;
 const QString kAccountB = u"444455556666"_s;
-
-HarnessOptions account(const QString& id)
-{
-    HarnessOptions o;
-    o.sandbox.account = id;
-    return o;
-}
 
 // Two profiles, each the sandbox of its account.
 class TwoAccounts final : public ProfileDirectory
@@ -70,19 +63,6 @@ private:
     SandboxHarness& m_b;
 };
 
-std::unique_ptr<EcrSession> sessionOf(
-    SandboxHarness& h, const Clock& clock, const QString& region, const QString& accountId)
-{
-    ConnectionTarget target;
-    target.displayName = u"sandbox"_s;
-    target.region = region;
-    target.customEndpoint = h.server().url();
-    target.credentials
-        = std::make_shared<StaticCredentialsProvider>(HarnessOptions::defaultCredentials());
-    target.accountId = accountId;
-    return std::move(EcrSession::create(h.network(), clock, target).value());
-}
-
 void addRule(SandboxHarness& h, const Clock& clock, const QString& region, const QString& accountId,
     const CreateRuleRequest& request)
 {
@@ -101,8 +81,8 @@ private Q_SLOTS:
     void twoProfilesAllRegions()
     {
         SystemClock clock;
-        SandboxHarness a(account(kAccountA));
-        SandboxHarness b(account(kAccountB));
+        SandboxHarness a(accountOptions(kAccountA));
+        SandboxHarness b(accountOptions(kAccountB));
         const QStringList regions = FleetFetch::regionsOf({u"aws"_s});
         QCOMPARE(regions.size(), 34);
         // quay everywhere; docker-hub in two regions of A, with another upstream in one.
@@ -213,8 +193,8 @@ private Q_SLOTS:
     void copyWithPreviewMappingAndOverwrite()
     {
         SystemClock clock;
-        SandboxHarness a(account(kAccountA));
-        SandboxHarness b(account(kAccountB));
+        SandboxHarness a(accountOptions(kAccountA));
+        SandboxHarness b(accountOptions(kAccountB));
         const QString secretA = u"arn:aws:secretsmanager:us-east-1:123456789012:secret:"
                                 "ecr-pullthroughcache/docker-hub-AbCdEf"_s;
         addRule(a, clock, u"us-east-1"_s, kAccountA, {u"quay"_s, u"quay.io"_s, {}, {}, {}, {}, {}});

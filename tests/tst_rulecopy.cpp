@@ -6,7 +6,7 @@
 // are planned and copied the same way.
 #include "EcrSession.h"
 #include "RuleCopy.h"
-#include "SandboxHarness.h"
+#include "SandboxSessions.h"
 
 #include <QTest>
 
@@ -17,26 +17,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 using Action = CopyPlanItem::Action;
-
-std::unique_ptr<EcrSession> sessionOf(
-    SandboxHarness& h, const Clock& clock, const QString& region, const QString& account)
-{
-    ConnectionTarget target;
-    target.displayName = u"sandbox"_s;
-    target.region = region;
-    target.customEndpoint = h.server().url();
-    target.credentials
-        = std::make_shared<StaticCredentialsProvider>(HarnessOptions::defaultCredentials());
-    target.accountId = account;
-    return std::move(EcrSession::create(h.network(), clock, target).value());
-}
-
-HarnessOptions account(const QString& id)
-{
-    HarnessOptions o;
-    o.sandbox.account = id;
-    return o;
-}
 
 Action actionOf(const QList<CopyPlanItem>& plan, const QString& prefix)
 {
@@ -57,8 +37,8 @@ private Q_SLOTS:
     void copyAcrossRegionsAndAccounts()
     {
         SystemClock clock;
-        SandboxHarness a(account(u"123456789012"_s));
-        SandboxHarness b(account(u"444455556666"_s));
+        SandboxHarness a(accountOptions(u"123456789012"_s));
+        SandboxHarness b(accountOptions(u"444455556666"_s));
         const QString secretEast = u"arn:aws:secretsmanager:us-east-1:123456789012:secret:"
                                    "ecr-pullthroughcache/docker-hub-AbCdEf"_s;
         const QString secretWest = u"arn:aws:secretsmanager:us-west-2:123456789012:secret:"
@@ -146,7 +126,7 @@ private Q_SLOTS:
     void overwriteOnlyWhenChosen()
     {
         SystemClock clock;
-        SandboxHarness a(account(u"123456789012"_s));
+        SandboxHarness a(accountOptions(u"123456789012"_s));
         const QString secret = u"arn:aws:secretsmanager:us-east-1:123456789012:secret:"
                                "ecr-pullthroughcache/docker-hub-QuAy12"_s;
         QVERIFY(a.wait(a.client().createRule(
@@ -207,8 +187,8 @@ private Q_SLOTS:
     void copyTemplates()
     {
         SystemClock clock;
-        SandboxHarness a(account(u"123456789012"_s));
-        SandboxHarness b(account(u"444455556666"_s));
+        SandboxHarness a(accountOptions(u"123456789012"_s));
+        SandboxHarness b(accountOptions(u"444455556666"_s));
         RepositoryCreationTemplate plain;
         plain.prefix = u"quay"_s;
         plain.appliedFor = {u"PULL_THROUGH_CACHE"_s};

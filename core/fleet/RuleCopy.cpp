@@ -216,10 +216,8 @@ QCoro::Task<QList<CopyOutcome>> applyCopy(
         outcome.prefix = item.request.ecrRepositoryPrefix;
         outcome.action = item.action;
         const bool overwrite = item.action == CopyPlanItem::Action::Conflict && item.overwrite;
-        if (item.action == CopyPlanItem::Action::Create || overwrite) {
-            if (cancel && cancel->isCancelled())
-                break;
-        }
+        if (item.changes() && cancel && cancel->isCancelled())
+            break;
         if (item.action == CopyPlanItem::Action::Create) {
             const CreateRuleRequest request = item.request;
             const auto created = co_await client.createRule(request, uninterrupted);
@@ -270,8 +268,7 @@ QCoro::Task<QList<CopyOutcome>> applyTemplateCopy(
         outcome.prefix = item.request.prefix;
         outcome.action = item.action;
         const bool overwrite = item.action == CopyPlanItem::Action::Conflict && item.overwrite;
-        if ((item.action == CopyPlanItem::Action::Create || overwrite) && cancel
-            && cancel->isCancelled())
+        if (item.changes() && cancel && cancel->isCancelled())
             break;
         if (item.action == CopyPlanItem::Action::Create) {
             const RepositoryCreationTemplate request = item.request;

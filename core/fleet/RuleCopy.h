@@ -51,6 +51,11 @@ struct CopyPlanItem
     bool overwrite = false;
     std::optional<PullThroughCacheRule> existing;
     bool replaces() const; // overwriting means delete and create
+    bool changes() const { return makesChange(action, overwrite); } // applying it changes AWS
+    static bool makesChange(Action action, bool overwrite)
+    {
+        return action == Action::Create || (action == Action::Conflict && overwrite);
+    }
 };
 
 struct TemplateCopyItem
@@ -59,6 +64,7 @@ struct TemplateCopyItem
     CopyPlanItem::Action action = CopyPlanItem::Action::Create;
     QString reason;
     bool overwrite = false; // a Conflict: update the destination's template to this one
+    bool changes() const { return CopyPlanItem::makesChange(action, overwrite); }
 };
 
 // `secretMap`: a source secret ARN → the destination's secret to use instead.

@@ -1,3 +1,6 @@
+// Over 400 lines because the dialog is one flow — preview, the plan tree with its Overwrite and
+// Map Secret choices, apply and its log entries — over one list of destinations; the planning
+// itself is core/fleet/RuleCopy and the layout is shared with the fleet view (RegistryPicker).
 #include "CopyDialog.h"
 
 #include "ActivityLog.h"
@@ -14,7 +17,6 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -69,6 +71,35 @@ QString outcomeText(const CopyOutcome& outcome)
 }
 
 } // namespace
+
+int CopyDialog::Destination::planned() const
+{
+    if (applied || registry.error)
+        return 0;
+    const auto rulesPlanned = std::count_if(
+        rules.cbegin(), rules.cend(), [](const CopyPlanItem& r) { return r.changes(); });
+    const auto templatesPlanned = std::count_if(templates.cbegin(), templates.cend(),
+        [](const TemplateCopyItem& t) { return t.changes(); });
+    return int(rulesPlanned + templatesPlanned);
+}
+
+int CopyDialog::Destination::changed() const
+{
+    int n = 0;
+    for (const QList<CopyOutcome>* list : {&ruleOutcomes, &templateOutcomes})
+        n += int(std::count_if(
+            list->cbegin(), list->cend(), [](const CopyOutcome& o) { return o.changed(); }));
+    return n;
+}
+
+int CopyDialog::Destination::failed() const
+{
+    int n = 0;
+    for (const QList<CopyOutcome>* list : {&ruleOutcomes, &templateOutcomes})
+        n += int(std::count_if(list->cbegin(), list->cend(),
+            [](const CopyOutcome& o) { return o.error.has_value(); }));
+    return n;
+}
 
 CopyDialog::CopyDialog(ProfileDirectory& profiles, const Clock& clock, CopySource source,
     FleetOptions options, QWidget* parent)
@@ -130,37 +161,16 @@ CopyDialog::CopyDialog(ProfileDirectory& profiles, const Clock& clock, CopySourc
     m_applyButton->setToolTip(tr("Make the planned changes in every destination"));
     m_mapSecretButton->setToolTip(
         tr("Use one of the destination's own secrets for the selected rule"));
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    m_status->setWordWrap(true);
-
-    auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_picker);
-    leftLayout->addWidget(m_previewButton);
-    auto* right = new QWidget(this);
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_summary);
-    rightLayout->addWidget(m_plan, 1);
-    auto* splitter = new QSplitter(this);
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(1, 3);
-
+    auto* underPicker = new QVBoxLayout;
+    underPicker->addWidget(m_previewButton);
+    auto* top = new QVBoxLayout;
+    top->addWidget(m_summary);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_mapSecretButton, QDialogButtonBox::ActionRole);
     buttons->addButton(m_stopButton, QDialogButtonBox::ActionRole);
     buttons->addButton(m_applyButton, QDialogButtonBox::AcceptRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &CopyDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
-    auto* statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_progress);
-    statusRow->addWidget(m_status, 1);
-    layout->addLayout(statusRow);
-    layout->addWidget(buttons);
+    layOutPickerDialog(this, m_picker, underPicker, top, m_plan, m_progress, m_status, buttons);
 
     connect(m_previewButton, &QPushButton::clicked, this, [this] { preview(); });
     connect(m_applyButton, &QPushButton::clicked, this, [this] { apply(); });
@@ -307,8 +317,7 @@ void CopyDialog::fillTree()
                 child->setCheckState(WhatColumn, overwrite ? Qt::Checked : Qt::Unchecked);
                 child->setToolTip(WhatColumn, tr("Tick to overwrite what the destination has"));
             }
-            if (action == CopyPlanItem::Action::Create
-                || (action == CopyPlanItem::Action::Conflict && overwrite))
+            if (CopyPlanItem::makesChange(action, overwrite))
                 ++changes;
             if (outcome) {
                 child->setText(ResultColumn, outcomeText(*outcome));
@@ -327,14 +336,8 @@ void CopyDialog::fillTree()
                 false, i < d.ruleOutcomes.size() ? &d.ruleOutcomes.at(i) : nullptr);
         }
         if (d.applied) {
-            int done = 0;
-            int failed = 0;
-            for (const QList<CopyOutcome>* list : {&d.ruleOutcomes, &d.templateOutcomes}) {
-                for (const CopyOutcome& o : *list) {
-                    done += o.changed() ? 1 : 0;
-                    failed += o.error ? 1 : 0;
-                }
-            }
+            const int done = d.changed();
+            const int failed = d.failed();
             top->setText(ResultColumn,
                 d.applyError     ? tr("Failed: %1").arg(d.applyError->message)
                     : failed > 0 ? tr("%1 changed, %2 failed")
@@ -363,20 +366,8 @@ QTreeWidgetItem* CopyDialog::selectedChild() const
 void CopyDialog::updateButtons()
 {
     int planned = 0;
-    for (const Destination& d : std::as_const(m_destinations)) {
-        if (d.applied || d.registry.error)
-            continue;
-        for (const CopyPlanItem& r : d.rules)
-            planned += r.action == CopyPlanItem::Action::Create
-                    || (r.action == CopyPlanItem::Action::Conflict && r.overwrite)
-                ? 1
-                : 0;
-        for (const TemplateCopyItem& t : d.templates)
-            planned += t.action == CopyPlanItem::Action::Create
-                    || (t.action == CopyPlanItem::Action::Conflict && t.overwrite)
-                ? 1
-                : 0;
-    }
+    for (const Destination& d : std::as_const(m_destinations))
+        planned += d.planned();
     m_previewButton->setEnabled(!m_busy && m_picker->hasChoice());
     m_applyButton->setEnabled(!m_busy && planned > 0);
     m_applyButton->setText(
@@ -522,12 +513,8 @@ QCoro::Task<void> CopyDialog::apply()
     int changed = 0;
     int failed = 0;
     for (const Destination& d : std::as_const(m_destinations)) {
-        for (const QList<CopyOutcome>* list : {&d.ruleOutcomes, &d.templateOutcomes}) {
-            for (const CopyOutcome& o : *list) {
-                changed += o.changed() ? 1 : 0;
-                failed += o.error ? 1 : 0;
-            }
-        }
+        changed += d.changed();
+        failed += d.failed();
     }
     fillTree();
     QString text = failed > 0 ? tr("%1 changes made, %2 failed: see each destination.")

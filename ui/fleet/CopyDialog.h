@@ -52,6 +52,9 @@ public:
         QList<CopyOutcome> templateOutcomes;
         std::optional<AwsError> applyError;
         bool applied = false;
+        int planned() const; // the changes Apply would make (nothing once applied)
+        int changed() const; // made by Apply
+        int failed() const; // failed in Apply
     };
     const QList<Destination>& destinations() const { return m_destinations; }
 

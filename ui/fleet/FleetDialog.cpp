@@ -16,7 +16,6 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -100,45 +99,17 @@ FleetDialog::FleetDialog(
     m_stopButton->setToolTip(tr("Stop reading; what was read stays"));
     m_copyButton->setToolTip(tr("Copy the selected rules to other regions or accounts"));
     m_progress->setTextVisible(true);
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    m_status->setWordWrap(true);
-
-    auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_picker);
     auto* fetchRow = new QHBoxLayout;
     fetchRow->addWidget(m_fetchButton);
     fetchRow->addWidget(m_stopButton);
-    leftLayout->addLayout(fetchRow);
-
-    auto* right = new QWidget(this);
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
     auto* tools = new QHBoxLayout;
     tools->addWidget(m_filter, 1);
     tools->addWidget(groupingLabel);
     tools->addWidget(m_grouping);
-    rightLayout->addLayout(tools);
-    rightLayout->addWidget(m_view, 1);
-
-    auto* splitter = new QSplitter(this);
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(1, 3);
-
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_copyButton, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &FleetDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
-    auto* statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_progress);
-    statusRow->addWidget(m_status, 1);
-    layout->addLayout(statusRow);
-    layout->addWidget(buttons);
+    layOutPickerDialog(this, m_picker, fetchRow, tools, m_view, m_progress, m_status, buttons);
 
     m_flush->setInterval(kFlushMs);
     connect(m_flush, &QTimer::timeout, this, &FleetDialog::flush);

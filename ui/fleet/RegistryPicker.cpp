@@ -3,9 +3,14 @@
 #include "Endpoint.h"
 
 #include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPointer>
+#include <QProgressBar>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -218,6 +223,35 @@ bool RegistryPicker::setRegionChecked(const QString& region, bool checked)
 void RegistryPicker::setAllRegions(bool all)
 {
     m_allRegions->setChecked(all);
+}
+
+void layOutPickerDialog(QDialog* dialog, RegistryPicker* picker, QLayout* underPicker, QLayout* top,
+    QWidget* work, QProgressBar* progress, QLabel* status, QDialogButtonBox* buttons)
+{
+    auto* left = new QWidget(dialog);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(picker);
+    leftLayout->addLayout(underPicker);
+    auto* right = new QWidget(dialog);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addLayout(top);
+    rightLayout->addWidget(work, 1);
+    auto* splitter = new QSplitter(dialog);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 3);
+    progress->setRange(0, 1);
+    progress->setValue(0);
+    status->setWordWrap(true);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(splitter, 1);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(progress);
+    statusRow->addWidget(status, 1);
+    layout->addLayout(statusRow);
+    layout->addWidget(buttons);
 }
 
 } // namespace ecr

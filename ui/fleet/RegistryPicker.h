@@ -6,6 +6,11 @@
 #include <QWidget>
 
 class QCheckBox;
+class QDialog;
+class QDialogButtonBox;
+class QLabel;
+class QLayout;
+class QProgressBar;
 class QListWidget;
 class QListWidgetItem;
 
@@ -60,5 +65,11 @@ private:
     QListWidget* m_regions = nullptr;
     QCheckBox* m_allRegions = nullptr;
 };
+
+// The layout the fleet view and the copy dialog share: the picker with `underPicker` on the
+// left, `top` over `work` on the right, a splitter between, then progress and status, then the
+// dialog's buttons. The widgets become the dialog's.
+void layOutPickerDialog(QDialog* dialog, RegistryPicker* picker, QLayout* underPicker, QLayout* top,
+    QWidget* work, QProgressBar* progress, QLabel* status, QDialogButtonBox* buttons);
 
 } // namespace ecr

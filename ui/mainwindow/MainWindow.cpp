@@ -9,6 +9,7 @@
 #include "ConnectionSelector.h"
 #include "CopyDialog.h"
 #include "ErrorPresenter.h"
+#include "FleetActions.h"
 #include "FleetDialog.h"
 #include "MessageBar.h"
 #include "MessagePresenter.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(ProfileDirectory& profiles, SessionFactory& sessions,
     , m_controller(new RulesController(sessions, this))
     , m_model(new RulesTableModel(this))
     , m_actions(new RuleActions(*m_controller, presenter, this))
+    , m_fleet(new FleetActions(profiles, *m_controller, this))
     , m_gate(new ActionGate(this))
 {
     m_ui->setupUi(this);
@@ -171,13 +173,7 @@ void MainWindow::connectActions()
     }
     m_actions->attach(*m_view);
     m_actions->setTemplateCopier([this](const RepositoryCreationTemplate& t, QWidget* parent) {
-        CopySource source;
-        source.label = registryLabel();
-        source.templates = {t};
-        auto* dialog = new CopyDialog(m_profiles, m_clock, source, FleetOptions{}, parent);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setActivityLog(m_controller->activityLog());
-        dialog->open();
+        m_fleet->copyTemplate(t, parent);
     });
     const std::pair<QAction*, void (RuleActions::*)()> ruleActions[] = {
         {m_ui->newRuleAction, &RuleActions::newRuleInView},
@@ -211,8 +207,6 @@ void MainWindow::connectActions()
     const std::pair<QAction*, void (MainWindow::*)()> windowActions[] = {
         {m_ui->showDetailsAction, &MainWindow::showDetails},
         {m_ui->activityLogAction, &MainWindow::openActivityLog},
-        {m_ui->fleetViewAction, &MainWindow::openFleet},
-        {m_ui->copyToRegistriesAction, &MainWindow::copyToRegistries},
         {m_ui->aboutAction, &MainWindow::showAbout},
         {m_ui->shortcutsAction, &MainWindow::showShortcuts},
         {m_ui->documentationAction, &MainWindow::documentationRequested},
@@ -222,6 +216,9 @@ void MainWindow::connectActions()
     };
     for (const auto& [action, slot] : windowActions)
         connect(action, &QAction::triggered, this, slot);
+    connect(m_ui->fleetViewAction, &QAction::triggered, m_fleet, &FleetActions::openFleet);
+    connect(m_ui->copyToRegistriesAction, &QAction::triggered, m_fleet,
+        [this] { m_fleet->copyRules(m_view->selectedRules()); });
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->refreshAction, &QAction::triggered, m_controller,
         [this] { m_controller->refresh(); });
@@ -398,44 +395,6 @@ void MainWindow::showDetails()
         splitter && splitter->sizes().value(1) == 0)
         splitter->setSizes({splitter->width() * 2 / 3, splitter->width() / 3});
     m_view->details()->focusFirstField();
-}
-
-void MainWindow::openFleet()
-{
-    if (auto* open = findChild<FleetDialog*>()) {
-        open->raise();
-        open->activateWindow();
-        return;
-    }
-    auto* dialog = new FleetDialog(m_profiles, m_clock, FleetOptions{}, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setActivityLog(m_controller->activityLog());
-    // The window's own profile and region as the first pick.
-    dialog->picker()->setProfileChecked(m_controller->profileId(), false);
-    dialog->picker()->setRegionChecked(m_controller->region());
-    dialog->show();
-}
-
-QString MainWindow::registryLabel() const
-{
-    const RegistryLocation here = m_controller->location();
-    return here.accountId.isEmpty() ? here.region : tr("%1 · %2").arg(here.accountId, here.region);
-}
-
-void MainWindow::copyToRegistries()
-{
-    CopySource source;
-    source.rules = m_view->selectedRules();
-    if (source.rules.isEmpty())
-        return;
-    source.label = registryLabel();
-    // The templates the rules' repositories get, each once.
-    if (const auto& known = m_controller->templates())
-        source.templates = templatesForRules(prefixesOf(source.rules), *known);
-    auto* dialog = new CopyDialog(m_profiles, m_clock, source, FleetOptions{}, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setActivityLog(m_controller->activityLog());
-    dialog->open();
 }
 
 void MainWindow::showShortcuts()

@@ -2,7 +2,6 @@
 
 #include "AppSettings.h"
 #include "AwsError.h"
-#include "Clock.h"
 #include "EcrTypes.h"
 #include "ProfileDirectory.h"
 
@@ -24,6 +23,7 @@ class ActionGate;
 class ConnectionSelector;
 class MessagePresenter;
 class ProfileBand;
+class FleetActions;
 class RuleActions;
 class RulesController;
 class RulesTableModel;
@@ -82,11 +82,6 @@ private:
     };
     void openCache(CacheView view);
     void openActivityLog();
-    // Rules › Fleet view, and Copy to other registries for the selected rules (with the
-    // templates their repositories get).
-    void openFleet();
-    void copyToRegistries();
-    QString registryLabel() const; // "123456789012 · us-east-1": where the window is
     void showShortcuts();
     void showAbout();
     // Starts what the user asked for: nothing of an earlier action stays on screen.
@@ -96,13 +91,13 @@ private:
     ProfileDirectory& m_profiles;
     MessagePresenter& m_presenter;
     AppSettings m_settings;
-    SystemClock m_clock; // for the fleet's own sessions
     ConnectionSelector* m_selector;
     std::unique_ptr<ProfileBand> m_band;
     RulesController* m_controller;
     RulesTableModel* m_model;
     RulesView* m_view;
     RuleActions* m_actions;
+    FleetActions* m_fleet; // Rules › Fleet view and Copy to other registries
     ActionGate* m_gate;
     QLabel* m_busyLabel;
     QProgressBar* m_busyProgress;
