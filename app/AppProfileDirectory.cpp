@@ -78,7 +78,34 @@ QCoro::Task<Result<ConnectionTarget>> AppProfileDirectory::resolve(
     const QString id = profileId;
     const QString wanted = region;
     Result<ConnectionTarget> target = co_await m_credentials.resolve(id, wanted, cancel);
+    if (id != kSandboxSsoId)
+        applyOverride(target);
     co_return target;
+}
+
+void AppProfileDirectory::applyOverride(Result<ConnectionTarget>& target) const
+{
+    if (!target || m_endpointOverride.isEmpty())
+        return;
+    ConnectionTarget changed = target.value();
+    changed.customEndpoint = m_endpointOverride;
+    changed.customEndpointOrigin = QStringLiteral("--endpoint-url");
+    target = std::move(changed);
+}
+
+QString AppProfileDirectory::profileIdNamed(const QString& name) const
+{
+    const QList<ProfileEntry> entries = profiles();
+    for (const auto kind : {ProfileEntry::Kind::Keychain, ProfileEntry::Kind::SharedConfig,
+             ProfileEntry::Kind::LocalSandbox}) {
+        for (const ProfileEntry& entry : entries) {
+            if (entry.kind != kind)
+                continue;
+            if (entry.id == name || entry.displayName == name || entry.id.section(u':', 1) == name)
+                return entry.id;
+        }
+    }
+    return {};
 }
 
 QCoro::Task<Result<QList<ReachableRole>>> AppProfileDirectory::reachableRoles(
@@ -100,7 +127,10 @@ QCoro::Task<Result<ConnectionTarget>> AppProfileDirectory::resolveRole(
     const QString id = profileId;
     const ReachableRole which = role;
     const QString wanted = region;
-    co_return co_await m_credentials.resolveRole(id, which, wanted, cancel);
+    Result<ConnectionTarget> target = co_await m_credentials.resolveRole(id, which, wanted, cancel);
+    if (id != kSandboxSsoId)
+        applyOverride(target);
+    co_return target;
 }
 
 } // namespace ecr

@@ -26,12 +26,21 @@ public:
     QCoro::Task<Result<ConnectionTarget>> resolveRole(
         QString profileId, ReachableRole role, QString region, CancelToken cancel) override;
 
+    // --endpoint-url: every profile but the Local sandbox's sends its ECR requests here.
+    void setEndpointOverride(const QUrl& url) { m_endpointOverride = url; }
+    // The profile --profile NAME means: an entry whose id or name is NAME (the app's own
+    // profiles first, then the shared files'); empty when there is none.
+    QString profileIdNamed(const QString& name) const;
+
     static const QString kSandboxId;
     static const QString kSandboxSsoId; // the sandbox's SSO demo (LocalSandbox::ssoDemoProfile)
 
 private:
     CredentialProfileDirectory& m_credentials;
     LocalSandbox& m_sandbox;
+    QUrl m_endpointOverride;
+
+    void applyOverride(Result<ConnectionTarget>& target) const;
 };
 
 } // namespace ecr

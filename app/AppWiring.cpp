@@ -5,6 +5,7 @@
 #include "ErrorPresenter.h"
 #include "ImportProfilesDialog.h"
 #include "LocalSandbox.h"
+#include "LogFile.h"
 #include "MainWindow.h"
 #include "MessagePresenter.h"
 #include "ProfileManagerDialog.h"
@@ -12,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFileInfo>
 #include <QUrl>
 
@@ -30,6 +32,7 @@ AppWiring::AppWiring(MainWindow& window, CredentialProfileDirectory& credentials
     connect(&window, &MainWindow::localSandboxRequested, this, &AppWiring::startSandbox);
     connect(&window, &MainWindow::sandboxDetailsRequested, this, &AppWiring::showSandboxDetails);
     connect(&window, &MainWindow::documentationRequested, this, &AppWiring::openDocumentation);
+    connect(&window, &MainWindow::logFolderRequested, this, &AppWiring::openLogFolder);
     connect(&window, &MainWindow::manageProfilesRequested, this, [this] {
         auto* dialog = new ProfileManagerDialog(m_credentials, m_presenter, &m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -72,6 +75,15 @@ void AppWiring::openDocumentation()
     m_presenter.showInformation(&m_window, tr("Documentation"),
         tr("The documentation was not found on this computer. A package installs it in "
            "share/doc/ecr-ptc-admin (README.md, docs/ARCHITECTURE.md, docs/CREDENTIALS.md)."));
+}
+
+void AppWiring::openLogFolder()
+{
+    const QString folder = logging::LogFile::defaultDirectory();
+    QDir().mkpath(folder);
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
+        m_presenter.showInformation(&m_window, tr("Log folder"),
+            tr("No file manager could be opened. The log files are in %1.").arg(folder));
 }
 
 void AppWiring::startSandbox()

@@ -25,6 +25,8 @@ public:
     void showSandboxDetails();
     // Help › Documentation: the installed README (or the source tree's), else where it is.
     void openDocumentation();
+    // Help › Open log folder: the folder of the log file, in the file manager.
+    void openLogFolder();
     // Where the documentation is looked for, best first.
     static QStringList documentationCandidates();
 

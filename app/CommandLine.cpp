@@ -1,5 +1,9 @@
 #include "CommandLine.h"
 
+#include "LogLevel.h"
+#include "Profile.h"
+#include "TransportSecurity.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -11,10 +15,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::CommandLine)
+};
 
 void print(std::FILE* stream, const QString& text)
 {
@@ -23,33 +28,70 @@ void print(std::FILE* stream, const QString& text)
     std::fflush(stream);
 }
 
+struct Options
+{
+    QCommandLineOption sandbox{u"sandbox"_s,
+        Tr::tr("Start straight into the Local sandbox (an in-process ECR emulator; no AWS account "
+               "needed).")};
+    QCommandLineOption profile{u"profile"_s,
+        Tr::tr("Open the profile NAME: one of the app's profiles or a profile of ~/.aws/config "
+               "(instead of AWS_PROFILE or the last one used)."),
+        Tr::tr("NAME")};
+    QCommandLineOption region{u"region"_s,
+        Tr::tr("Open the profile in REGION, such as eu-west-1 (instead of AWS_REGION or the "
+               "profile's region)."),
+        Tr::tr("REGION")};
+    QCommandLineOption endpointUrl{u"endpoint-url"_s,
+        Tr::tr("Send ECR requests to URL instead of the region's endpoint, as "
+               "AWS_ENDPOINT_URL_ECR does: https, or http to this computer only."),
+        Tr::tr("URL")};
+    QCommandLineOption logLevel{u"log-level"_s,
+        Tr::tr("How much the log says: error, warning, info (the default) or debug. "
+               "QT_LOGGING_RULES refines it."),
+        Tr::tr("LEVEL")};
+};
+
+void addOptions(QCommandLineParser& parser, const Options& options)
+{
+    parser.setApplicationDescription(Tr::tr("Manage Amazon ECR pull-through cache rules."));
+    for (const QCommandLineOption* option : {&options.sandbox, &options.profile, &options.region,
+             &options.endpointUrl, &options.logLevel})
+        parser.addOption(*option);
+}
+
+std::optional<CommandLine> mistake(const QString& message, int* exitCode)
+{
+    print(stderr,
+        Tr::tr("%1: %2\nTry '%1 --help'.\n").arg(QCoreApplication::applicationName(), message));
+    *exitCode = 2;
+    return std::nullopt;
+}
+
 } // namespace
+
+QString CommandLine::helpText()
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const Options options;
+    addOptions(parser, options);
+    return parser.helpText();
+}
 
 std::optional<CommandLine> CommandLine::parse(const QStringList& arguments, int* exitCode)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Manage Amazon ECR pull-through cache rules."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption sandbox(u"sandbox"_s,
-        tr("Start straight into the Local sandbox (an in-process ECR emulator; no AWS account "
-           "needed)."));
-    parser.addOption(sandbox);
+    const Options options;
+    addOptions(parser, options);
 
-    if (!parser.parse(arguments)) {
-        print(stderr,
-            tr("%1: %2\nTry '%1 --help'.\n")
-                .arg(QCoreApplication::applicationName(), parser.errorText()));
-        *exitCode = 2;
-        return std::nullopt;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        print(stderr,
-            tr("%1: unexpected argument '%2'\nTry '%1 --help'.\n")
-                .arg(QCoreApplication::applicationName(), parser.positionalArguments().first()));
-        *exitCode = 2;
-        return std::nullopt;
-    }
+    if (!parser.parse(arguments))
+        return mistake(parser.errorText(), exitCode);
+    if (!parser.positionalArguments().isEmpty())
+        return mistake(
+            Tr::tr("unexpected argument '%1'").arg(parser.positionalArguments().first()), exitCode);
     if (parser.isSet(help) || parser.isSet(u"help-all"_s)) {
         print(stdout, parser.helpText());
         *exitCode = 0;
@@ -62,8 +104,39 @@ std::optional<CommandLine> CommandLine::parse(const QStringList& arguments, int*
         *exitCode = 0;
         return std::nullopt;
     }
+
     CommandLine line;
-    line.sandbox = parser.isSet(sandbox);
+    line.sandbox = parser.isSet(options.sandbox);
+    line.profile = parser.value(options.profile).trimmed();
+    if (parser.isSet(options.profile) && line.profile.isEmpty())
+        return mistake(Tr::tr("--profile needs a profile name."), exitCode);
+    if (line.sandbox && !line.profile.isEmpty())
+        return mistake(
+            Tr::tr("--sandbox and --profile each choose what to open; give one of them."),
+            exitCode);
+    line.region = parser.value(options.region).trimmed();
+    if (parser.isSet(options.region) && !isValidRegionName(line.region))
+        return mistake(Tr::tr("'%1' is not an AWS region (such as us-east-1 or eu-west-1).")
+                           .arg(parser.value(options.region)),
+            exitCode);
+    if (parser.isSet(options.endpointUrl)) {
+        const QString text = parser.value(options.endpointUrl).trimmed();
+        const QUrl url(text, QUrl::StrictMode);
+        if (text.isEmpty() || !url.isValid() || url.host().isEmpty()
+            || (url.scheme() != u"https" && url.scheme() != u"http"))
+            return mistake(Tr::tr("--endpoint-url '%1' is not an http(s) URL with a host.")
+                               .arg(parser.value(options.endpointUrl)),
+                exitCode);
+        if (const auto refused = checkEndpointUrl(url, u"--endpoint-url"_s))
+            return mistake(refused->message, exitCode);
+        line.endpointUrl = url;
+    }
+    line.logLevel = parser.value(options.logLevel).trimmed().toLower();
+    if (parser.isSet(options.logLevel) && !logging::filterRulesFor(line.logLevel))
+        return mistake(
+            Tr::tr("--log-level '%1' is not one of %2.")
+                .arg(parser.value(options.logLevel), logging::logLevelNames().join(u", "_s)),
+            exitCode);
     return line;
 }
 

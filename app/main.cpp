@@ -1,4 +1,5 @@
 #include "ActivityLog.h"
+#include "AppIdentity.h"
 #include "AppProfileDirectory.h"
 #include "AppWiring.h"
 #include "Clock.h"
@@ -7,32 +8,28 @@
 #include "DialogMfaPrompter.h"
 #include "KeychainStore.h"
 #include "LocalSandbox.h"
+#include "LogFile.h"
+#include "LogLevel.h"
 #include "MainWindow.h"
 #include "MessagePresenter.h"
 #include "ProfileStore.h"
+#include "Proxy.h"
 #include "RulesController.h"
 #include "SessionFactory.h"
 #include "SsoSignInDialog.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTimer>
 
+#include <cstdio>
 #include <optional>
 
-namespace {
-
-void setIdentity()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("ecr-ptc-admin"));
-    QCoreApplication::setOrganizationDomain(QStringLiteral("ecr-ptc-admin.example.org"));
-    QCoreApplication::setApplicationName(QStringLiteral("ecr-ptc-admin"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(ECR_APP_VERSION));
-}
-
-} // namespace
+Q_LOGGING_CATEGORY(lcApp, "ecr.app", QtInfoMsg)
 
 int main(int argc, char* argv[])
 {
@@ -40,7 +37,8 @@ int main(int argc, char* argv[])
     std::optional<ecr::CommandLine> commandLine;
     {
         QCoreApplication probe(argc, argv);
-        setIdentity();
+        ecr::identity::apply();
+        ecr::installTranslations();
         int exitCode = 0;
         commandLine = ecr::CommandLine::parse(QCoreApplication::arguments(), &exitCode);
         if (!commandLine)
@@ -48,10 +46,34 @@ int main(int argc, char* argv[])
     }
 
     QApplication app(argc, argv);
-    setIdentity();
+    ecr::identity::apply();
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(ecr::identity::kAppId));
+    const QStringList translations = ecr::installTranslations();
     QApplication::setApplicationDisplayName(
         QApplication::translate("main", "ECR Pull-Through Cache Admin"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    QApplication::setWindowIcon(QIcon::fromTheme(
+        QString::fromLatin1(ecr::identity::kAppId), QIcon(QStringLiteral(":/icons/app.svg"))));
+
+    // The log: --log-level sets the app's categories; QT_LOGGING_RULES, read later, refines it.
+    if (const auto rules = ecr::logging::filterRulesFor(
+            commandLine->logLevel.isEmpty() ? QStringLiteral("info") : commandLine->logLevel))
+        QLoggingCategory::setFilterRules(*rules);
+    const ecr::identity::Migration moved = ecr::identity::migrateLegacyLocations();
+    ecr::logging::LogFile log(ecr::logging::LogFile::defaultPath());
+    qCInfo(lcApp).noquote() << QCoreApplication::applicationName()
+                            << QCoreApplication::applicationVersion() << "starting; Qt"
+                            << qVersion() << "; locale" << QLocale::system().name()
+                            << "; translations" << translations.join(u',');
+    if (moved.settingsMoved || moved.dataMoved)
+        qCInfo(lcApp) << "moved the settings and data of an older version to"
+                      << QSettings().fileName();
+    if (!moved.problem.isEmpty())
+        qCWarning(lcApp).noquote() << "could not move the older settings or data:" << moved.problem;
+    if (!log.isOpen())
+        qCWarning(lcApp).noquote() << "no log file:" << log.errorString();
+
+    // The system's proxy, unless HTTPS_PROXY / HTTP_PROXY / NO_PROXY say otherwise.
+    ecr::AwsProxyFactory::install();
 
     ecr::SystemClock clock;
     QNetworkAccessManager network;
@@ -62,6 +84,7 @@ int main(int argc, char* argv[])
     ecr::CredentialProfileDirectory credentialProfiles(profileStore, keychain, network, clock);
     ecr::LocalSandbox sandbox(clock);
     ecr::AppProfileDirectory profiles(credentialProfiles, sandbox);
+    profiles.setEndpointOverride(commandLine->endpointUrl);
     ecr::DirectorySessionFactory sessions(profiles, network, clock);
     ecr::MainWindow window(profiles, sessions, presenter);
     ecr::ActivityLog activity(ecr::ActivityLog::defaultPath());
@@ -71,6 +94,23 @@ int main(int argc, char* argv[])
     ecr::DialogSsoPrompter ssoPrompter(&window);
     credentialProfiles.setSsoPrompter(&ssoPrompter);
     ecr::AppWiring wiring(window, credentialProfiles, sandbox, presenter);
+
+    if (!commandLine->profile.isEmpty()) {
+        const QString id = profiles.profileIdNamed(commandLine->profile);
+        if (id.isEmpty()) {
+            const QByteArray message
+                = QCoreApplication::translate("ecr::CommandLine",
+                    "%1: there is no profile named '%2' (the app's profiles and those of "
+                    "~/.aws/config are looked at).\n")
+                      .arg(QCoreApplication::applicationName(), commandLine->profile)
+                      .toLocal8Bit();
+            std::fwrite(message.constData(), 1, size_t(message.size()), stderr);
+            return 2;
+        }
+        window.setStartupChoice(id, commandLine->region);
+    } else if (!commandLine->region.isEmpty()) {
+        window.setStartupChoice(QString(), commandLine->region);
+    }
 
     window.show();
     if (commandLine->sandbox)

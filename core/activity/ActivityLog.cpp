@@ -4,11 +4,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUuid>
+
+Q_LOGGING_CATEGORY(lcActivity, "ecr.activity", QtInfoMsg)
 
 using namespace Qt::StringLiterals;
 
@@ -16,10 +19,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::ActivityLog", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::ActivityLog)
+};
 
 QString csvField(const QString& value)
 {
@@ -69,7 +73,7 @@ bool ActivityLog::open() const
         return true;
     if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
         m_lastError
-            = tr("The SQLite driver of Qt SQL is not installed (Debian: libqt6sql6-sqlite).");
+            = Tr::tr("The SQLite driver of Qt SQL is not installed (Debian: libqt6sql6-sqlite).");
         return false;
     }
     QDir().mkpath(QFileInfo(m_path).absolutePath());
@@ -84,7 +88,8 @@ bool ActivityLog::open() const
     db.setConnectOptions(readOnly ? u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s
                                   : u"QSQLITE_BUSY_TIMEOUT=2000"_s);
     if (!db.open()) {
-        m_lastError = tr("Cannot open the activity log %1: %2").arg(m_path, db.lastError().text());
+        m_lastError
+            = Tr::tr("Cannot open the activity log %1: %2").arg(m_path, db.lastError().text());
         return false;
     }
     QSqlQuery query(db);
@@ -96,7 +101,7 @@ bool ActivityLog::open() const
         || !query.exec(u"CREATE INDEX IF NOT EXISTS activity_time ON activity(time)"_s)) {
         // A read-only file can still be read.
         if (!query.exec(u"SELECT 1 FROM activity LIMIT 1"_s)) {
-            m_lastError = tr("Cannot prepare the activity log %1: %2")
+            m_lastError = Tr::tr("Cannot prepare the activity log %1: %2")
                               .arg(m_path, query.lastError().text());
             db.close();
             return false;
@@ -119,8 +124,9 @@ bool ActivityLog::record(const ActivityEntry& entry)
             entry.operation, entry.target, entry.result, entry.requestId})
         query.addBindValue(value);
     if (!query.exec()) {
-        m_lastError
-            = tr("Cannot write to the activity log %1: %2").arg(m_path, query.lastError().text());
+        m_lastError = Tr::tr("Cannot write to the activity log %1: %2")
+                          .arg(m_path, query.lastError().text());
+        qCWarning(lcActivity).noquote() << m_lastError;
         return false;
     }
     m_lastError.clear();

@@ -9,10 +9,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::CallerIdentity", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::CallerIdentity)
+};
 
 } // namespace
 
@@ -30,16 +31,16 @@ QString describePrincipal(const CallerIdentity& identity)
     if (!arn.isValid())
         return identity.arn;
     if (arn.resource == u"root")
-        return tr("root");
+        return Tr::tr("root");
     const QStringList path = arn.resource.split(u'/');
     if (arn.service == u"sts" && path.size() >= 3 && path[0] == u"assumed-role")
-        return tr("role %1 (session %2)").arg(path[1], path.mid(2).join(u'/'));
+        return Tr::tr("role %1 (session %2)").arg(path[1], path.mid(2).join(u'/'));
     if (arn.service == u"iam" && path.size() >= 2 && path[0] == u"user")
-        return tr("user %1").arg(path.last());
+        return Tr::tr("user %1").arg(path.last());
     if (arn.service == u"iam" && path.size() >= 2 && path[0] == u"role")
-        return tr("role %1").arg(path.last());
+        return Tr::tr("role %1").arg(path.last());
     if (arn.service == u"sts" && path.size() >= 2 && path[0] == u"federated-user")
-        return tr("federated user %1").arg(path.last());
+        return Tr::tr("federated user %1").arg(path.last());
     return arn.resource;
 }
 

@@ -27,6 +27,7 @@ struct ConnectionTarget
     std::shared_ptr<CredentialsProvider> credentials;
     QString accountId; // when known (the sandbox's, or from GetCallerIdentity)
     QString caBundlePath; // extra trusted CA certificates (PEM) for a private endpoint
+    QUrl proxy; // the profile's proxy (Profile::proxyUrl); empty: HTTPS_PROXY or the system's
     // Asks AWS whom these credentials belong to (STS GetCallerIdentity); empty: not available.
     std::function<QCoro::Task<Result<CallerIdentity>>(CancelToken)> identify;
 };

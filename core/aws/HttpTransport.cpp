@@ -1,5 +1,7 @@
 #include "HttpTransport.h"
 
+#include "Proxy.h"
+
 #include <QCoreApplication>
 #include <QCoroNetworkReply>
 #include <QCoroTimer>
@@ -11,10 +13,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::HttpTransport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::HttpTransport)
+};
 
 // How much Qt may buffer below us; we drain it as it arrives, so this bounds the memory an
 // answer takes besides the (capped) body itself.
@@ -162,31 +165,31 @@ AwsError transportError(
     switch (error) {
     case QNetworkReply::HostNotFoundError:
         e.kind = ErrorKind::HostNotFound;
-        e.message = tr("The %1 endpoint's host name could not be resolved (%2). Check the "
-                       "region, the endpoint URL and your network.")
+        e.message = Tr::tr("The %1 endpoint's host name could not be resolved (%2). Check the "
+                           "region, the endpoint URL and your network.")
                         .arg(service, detail);
         break;
     case QNetworkReply::ConnectionRefusedError:
         e.kind = ErrorKind::ConnectionRefused;
-        e.message = tr("%1 refused the connection (%2).").arg(service, detail);
+        e.message = Tr::tr("%1 refused the connection (%2).").arg(service, detail);
         break;
     case QNetworkReply::RemoteHostClosedError:
         e.kind = ErrorKind::ConnectionReset;
-        e.message = tr("The connection to %1 closed before a complete answer arrived (%2).")
+        e.message = Tr::tr("The connection to %1 closed before a complete answer arrived (%2).")
                         .arg(service, detail);
         break;
     case QNetworkReply::TimeoutError:
         e.kind = ErrorKind::Timeout;
-        e.message = tr("The connection to %1 timed out (%2).").arg(service, detail);
+        e.message = Tr::tr("The connection to %1 timed out (%2).").arg(service, detail);
         break;
     case QNetworkReply::SslHandshakeFailedError:
         e.kind = ErrorKind::Tls;
-        e.message
-            = tr("The secure connection to %1 could not be established (%2).").arg(service, detail);
+        e.message = Tr::tr("The secure connection to %1 could not be established (%2).")
+                        .arg(service, detail);
         break;
     default:
         e.kind = ErrorKind::Network;
-        e.message = tr("A network error occurred while calling %1 (%2).").arg(service, detail);
+        e.message = Tr::tr("A network error occurred while calling %1 (%2).").arg(service, detail);
         break;
     }
     return e;
@@ -225,7 +228,8 @@ QCoro::Task<Result<HttpAnswer>> sendHttp(QNetworkAccessManager& network, HttpReq
     TransportOptions options, CancelToken cancel, QString service)
 {
     if (cancel && cancel->isCancelled())
-        co_return makeError(ErrorKind::Cancelled, QString(), tr("The request was cancelled."), 0);
+        co_return makeError(
+            ErrorKind::Cancelled, QString(), Tr::tr("The request was cancelled."), 0);
 
     QNetworkRequest networkRequest(request.url);
     for (const auto& header : std::as_const(request.headers)) {
@@ -240,7 +244,8 @@ QCoro::Task<Result<HttpAnswer>> sendHttp(QNetworkAccessManager& network, HttpReq
     if (options.tls && request.url.scheme() == u"https")
         networkRequest.setSslConfiguration(*options.tls);
 
-    QNetworkReply* reply = start(network, networkRequest, request.method, request.body);
+    QNetworkReply* reply = start(managerForProxy(network, options.proxy, request.url),
+        networkRequest, request.method, request.body);
     ReplyReader reader(reply, options.maxResponseBytes);
     QTimer timer;
     timer.setSingleShot(true);
@@ -261,22 +266,23 @@ QCoro::Task<Result<HttpAnswer>> sendHttp(QNetworkAccessManager& network, HttpReq
     switch (reader.stopped()) {
     case ReplyReader::Stop::TooLarge:
         co_return makeError(ErrorKind::InvalidResponse, kResponseTooLargeCode,
-            tr("The answer from %1 was larger than %2 MiB, more than this request can take, and "
-               "was not read to the end.")
+            Tr::tr(
+                "The answer from %1 was larger than %2 MiB, more than this request can take, and "
+                "was not read to the end.")
                 .arg(service, mebibytes(options.maxResponseBytes)));
     case ReplyReader::Stop::Timeout:
         co_return makeError(ErrorKind::Timeout, QString(),
-            tr("%1 did not answer completely within %2 seconds.")
+            Tr::tr("%1 did not answer completely within %2 seconds.")
                 .arg(service)
                 .arg(double(options.timeout.count()) / 1000.0));
     case ReplyReader::Stop::Cancelled:
-        co_return makeError(ErrorKind::Cancelled, QString(), tr("The request was cancelled."));
+        co_return makeError(ErrorKind::Cancelled, QString(), Tr::tr("The request was cancelled."));
     case ReplyReader::Stop::None:
         break;
     }
     const QNetworkReply::NetworkError error = reply->error();
     if (error == QNetworkReply::OperationCanceledError)
-        co_return makeError(ErrorKind::Cancelled, QString(), tr("The request was cancelled."));
+        co_return makeError(ErrorKind::Cancelled, QString(), Tr::tr("The request was cancelled."));
     if (isTransportError(error))
         co_return transportError(error, reply->errorString(), service);
 

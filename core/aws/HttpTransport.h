@@ -35,7 +35,7 @@ struct HttpAnswer
 {
     int status = 0;
     QList<QNetworkReply::RawHeaderPair> headers;
-    QByteArray body; // may carry secrets (STS, SSO): never logged
+    QByteArray body; // may carry secrets (STS, SSO): logged only through logging::redactBody
     QDateTime serverDate; // the Date header, when valid
 
     QByteArray header(QByteArrayView name) const; // case-insensitive; empty if absent
@@ -46,6 +46,7 @@ struct TransportOptions
     std::chrono::milliseconds timeout{30000}; // from sending to the last byte
     qint64 maxResponseBytes = 4 * 1024 * 1024; // larger answers are aborted while they arrive
     std::optional<QSslConfiguration> tls; // for https: with the profile's extra CAs
+    QUrl proxy; // the profile's proxy (see Proxy.h); empty: the app's proxy factory decides
 };
 
 inline constexpr auto kResponseTooLargeCode = QLatin1StringView("ResponseTooLarge");

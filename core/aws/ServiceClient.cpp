@@ -1,5 +1,6 @@
 #include "ServiceClient.h"
 
+#include "LogRedaction.h"
 #include "TransportSecurity.h"
 
 #include <QCoreApplication>
@@ -10,25 +11,44 @@
 
 Q_LOGGING_CATEGORY(lcAwsCall, "ecr.aws.call", QtInfoMsg)
 
+using namespace Qt::StringLiterals;
+
 namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::ServiceClient", text);
+    Q_DECLARE_TR_FUNCTIONS(ecr::ServiceClient)
+};
+
+// At debug level, what goes on the wire, with every credential redacted where it is written.
+void logRequest(const QString& operation, const HttpRequest& request)
+{
+    QStringList headers;
+    for (const sigv4::Header& header : request.headers)
+        headers.append(QString::fromLatin1(header.name) + u": "_s
+            + (logging::isSecretHeader(header.name) ? QString::fromLatin1(logging::kRedacted)
+                                                    : QString::fromUtf8(header.value)));
+    qCDebug(lcAwsCall).noquote() << "request" << operation << QString::fromLatin1(request.method)
+                                 << logging::redactText(request.url.toString()) << "headers"
+                                 << headers.join(u"; "_s) << "body"
+                                 << logging::redactBody(request.body);
 }
 
 AwsError cancelled(int attempts)
 {
-    return makeError(ErrorKind::Cancelled, QString(), tr("The request was cancelled."), attempts);
+    return makeError(
+        ErrorKind::Cancelled, QString(), Tr::tr("The request was cancelled."), attempts);
 }
 
 // Its owner destroyed the client mid-call (a session closed): as good as cancelled.
 AwsError clientGone(const QString& serviceName, int attempts)
 {
     return makeError(ErrorKind::Cancelled, QStringLiteral("ClientClosed"),
-        tr("The %1 request was stopped: its connection was closed.").arg(serviceName), attempts);
+        Tr::tr("The %1 request was stopped: its connection was closed.").arg(serviceName),
+        attempts);
 }
 
 Result<ServiceAnswer> successAnswer(
@@ -48,7 +68,7 @@ Result<ServiceAnswer> successAnswer(
     const QJsonDocument doc = QJsonDocument::fromJson(answer.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         AwsError e = makeError(ErrorKind::InvalidResponse, QString(),
-            tr("%1 answered with a body that is not JSON.").arg(service.displayName));
+            Tr::tr("%1 answered with a body that is not JSON.").arg(service.displayName));
         e.httpStatus = answer.status;
         e.requestId = out.requestId;
         return e;
@@ -85,6 +105,7 @@ ServiceClient::ServiceClient(QNetworkAccessManager& network, const Clock& clock,
 {
     m_transport.timeout = m_config.attemptTimeout;
     m_transport.maxResponseBytes = m_config.maxResponseBytes;
+    m_transport.proxy = m_config.proxy;
     m_setupError = checkEndpointUrl(m_config.endpoint.url, m_config.endpointOrigin);
     if (!m_setupError && !m_config.caBundlePath.isEmpty()) {
         const Result<QList<QSslCertificate>> bundle = loadCaBundle(m_config.caBundlePath);
@@ -157,6 +178,8 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
 
         qCDebug(lcAwsCall) << "send" << serviceName << operation.name << "attempt" << attempt
                            << "to" << request.url.host();
+        if (lcAwsCall().isDebugEnabled())
+            logRequest(operation.name, request);
         const Result<HttpAnswer> answer
             = co_await sendHttp(m_network, request, transport, cancel, serviceName);
         if (!self)
@@ -168,6 +191,9 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
             serverDate = http.serverDate;
             qCDebug(lcAwsCall) << "answer" << operation.name << "HTTP" << http.status
                                << "request id" << requestIdOf(http);
+            if (lcAwsCall().isDebugEnabled())
+                qCDebug(lcAwsCall).noquote()
+                    << "answer body" << operation.name << logging::redactBody(http.body);
             if (http.status >= 200 && http.status < 300) {
                 Result<ServiceAnswer> parsed = successAnswer(service, adapter, http);
                 if (parsed) {

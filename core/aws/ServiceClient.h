@@ -31,6 +31,7 @@ struct ServiceClientConfig
     // an endpoint resolved from the partition.
     QString endpointOrigin;
     QString caBundlePath; // PEM certificates trusted besides the system's; empty: none
+    QUrl proxy; // the profile's proxy; empty: HTTPS_PROXY or the system's (Proxy.h)
     std::chrono::milliseconds attemptTimeout{30000}; // per attempt, from sending to the last byte
     RetrySettings retry;
     qint64 maxResponseBytes = 4 * 1024 * 1024; // per answer; an OperationRequest may set its own

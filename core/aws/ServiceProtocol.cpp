@@ -12,10 +12,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::ServiceProtocol", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::ServiceProtocol)
+};
 
 QString htmlTitle(const QByteArray& body)
 {
@@ -35,9 +36,9 @@ AwsError notAnErrorAnswer(const ServiceInfo& service, const HttpAnswer& answer, 
     const QString status = QLocale::c().toString(answer.status);
     const QString title = sanitizeServerText(htmlTitle(answer.body), 200);
     e.message = title.isEmpty()
-        ? tr("%1 answered HTTP %2 with a body that is not one of its error answers.")
+        ? Tr::tr("%1 answered HTTP %2 with a body that is not one of its error answers.")
               .arg(service.displayName, status)
-        : tr("%1 answered HTTP %2 with a web page instead of an error answer: \"%3\".")
+        : Tr::tr("%1 answered HTTP %2 with a web page instead of an error answer: \"%3\".")
               .arg(service.displayName, status, title);
     return e;
 }

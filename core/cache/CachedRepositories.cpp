@@ -13,10 +13,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::CachedRepositories", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::CachedRepositories)
+};
 
 struct UsageQueue
 {
@@ -118,12 +119,12 @@ QCoro::Task<QList<CleanupOutcome>> runCleanup(EcrRepositoryClient& client, Clean
             outcome.requestId = images.error().requestId;
         } else if (!images) {
             outcome.result = CleanupOutcome::Result::Skipped;
-            outcome.detail = tr("It was deleted already.");
+            outcome.detail = Tr::tr("It was deleted already.");
         } else {
             const RepositoryUsage usage = RepositoryUsage::of(images.value());
             if (!meetsCleanup(row.repository, usage, criteria, now())) {
                 outcome.result = CleanupOutcome::Result::Skipped;
-                outcome.detail = tr("It was pulled since the dry run: kept.");
+                outcome.detail = Tr::tr("It was pulled since the dry run: kept.");
             } else {
                 const Result<CachedRepository> deleted
                     = co_await client.deleteRepository(name, true, uninterrupted);

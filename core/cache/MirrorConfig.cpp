@@ -8,10 +8,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::MirrorConfig", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::MirrorConfig)
+};
 
 // A prefix as a path: no trailing '/', and ROOT (or nothing) as no path at all.
 QString asPath(const QString& prefix)
@@ -71,8 +72,8 @@ MirrorConfig mirrorConfig(const PullThroughCacheRule& rule, const RegistryLocati
                   upstreamUrl, out.mirrorUrl);
     } else {
         out.containerdWhyNot
-            = tr("containerd appends the image's whole path to the mirror's, so it cannot map "
-                 "the upstream prefix %1 to %2: use registries.conf or the rewrite.")
+            = Tr::tr("containerd appends the image's whole path to the mirror's, so it cannot map "
+                     "the upstream prefix %1 to %2: use registries.conf or the rewrite.")
                   .arg(upstreamPath, ecrPath.isEmpty() ? u"ROOT"_s : ecrPath);
     }
 
@@ -102,27 +103,27 @@ MirrorConfig mirrorConfig(const PullThroughCacheRule& rule, const RegistryLocati
     out.rewriteExampleTo = joined(host, joined(ecrPath, rest));
 
     if (!out.containerdToml.isEmpty())
-        out.notes.append(
-            tr("containerd reads %1 when its CRI registry config_path is /etc/containerd/certs.d "
-               "(containerd 2: plugins.\"io.containerd.cri.v1.images\".registry; 1.x: "
-               "plugins.\"io.containerd.grpc.v1.cri\".registry); no restart is needed for "
-               "hosts.toml changes.")
-                .arg(out.containerdPath));
-    out.notes.append(tr("CRI-O and Podman read %1 (or add the table to "
-                        "/etc/containers/registries.conf); restart CRI-O after the change.")
+        out.notes.append(Tr::tr(
+            "containerd reads %1 when its CRI registry config_path is /etc/containerd/certs.d "
+            "(containerd 2: plugins.\"io.containerd.cri.v1.images\".registry; 1.x: "
+            "plugins.\"io.containerd.grpc.v1.cri\".registry); no restart is needed for "
+            "hosts.toml changes.")
+                             .arg(out.containerdPath));
+    out.notes.append(Tr::tr("CRI-O and Podman read %1 (or add the table to "
+                            "/etc/containers/registries.conf); restart CRI-O after the change.")
                          .arg(out.registriesConfPath));
     out.notes.append(
-        tr("Nodes need an ECR token for %1: a kubelet credential provider or credential helper "
-           "keyed on that host. Tokens last 12 hours, so static credentials do not work.")
+        Tr::tr("Nodes need an ECR token for %1: a kubelet credential provider or credential helper "
+               "keyed on that host. Tokens last 12 hours, so static credentials do not work.")
             .arg(host));
     out.notes.append(dockerHub
-            ? tr("Docker Engine's registry-mirrors cannot point at an ECR prefix (it puts the "
-                 "path before /v2): with Docker Engine, rewrite the references.")
-            : tr("Docker Engine mirrors only Docker Hub: with Docker Engine, rewrite the "
-                 "references."));
+            ? Tr::tr("Docker Engine's registry-mirrors cannot point at an ECR prefix (it puts the "
+                     "path before /v2): with Docker Engine, rewrite the references.")
+            : Tr::tr("Docker Engine mirrors only Docker Hub: with Docker Engine, rewrite the "
+                     "references."));
     if (dockerHub)
-        out.notes.append(tr("Official images are under library/: nginx becomes "
-                            "%1/library/nginx.")
+        out.notes.append(Tr::tr("Official images are under library/: nginx becomes "
+                                "%1/library/nginx.")
                              .arg(out.rewriteTo));
     return out;
 }

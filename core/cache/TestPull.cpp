@@ -11,7 +11,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QRegularExpression>
+
+Q_LOGGING_CATEGORY(lcCache, "ecr.cache", QtInfoMsg)
 
 using namespace Qt::StringLiterals;
 
@@ -19,10 +22,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::TestPull", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::TestPull)
+};
 
 QString normalizedPrefix(QString prefix)
 {
@@ -58,7 +62,7 @@ AwsError registryError(const HttpAnswer& answer)
         }
     }
     if (message.isEmpty())
-        message = tr("The registry answered HTTP %1.").arg(answer.status);
+        message = Tr::tr("The registry answered HTTP %1.").arg(answer.status);
     AwsError error = makeError(ErrorKind::Service, code, message);
     error.httpStatus = answer.status;
     return error;
@@ -188,8 +192,8 @@ QCoro::Task<Result<PulledManifest>> TestPuller::pull(
     const std::optional<PullTarget> target = pullTarget(rule, image);
     if (!target)
         co_return makeError(ErrorKind::InvalidInput, u"InvalidImageReference"_s,
-            tr("%1 is not an image of this rule's upstream: give a repository path and a tag, "
-               "such as library/alpine:3.20.")
+            Tr::tr("%1 is not an image of this rule's upstream: give a repository path and a tag, "
+                   "such as library/alpine:3.20.")
                 .arg(image.trimmed()),
             0);
     const Result<RegistryToken> registryToken = co_await token(cancel);
@@ -206,6 +210,7 @@ QCoro::Task<Result<PulledManifest>> TestPuller::pull(
     request.setHeader("Accept"_ba, manifestAcceptHeader());
     TransportOptions options;
     options.timeout = std::chrono::seconds(60); // a first pull waits for the upstream
+    options.proxy = m_session.target().proxy;
     if (!m_session.target().caBundlePath.isEmpty()) {
         const auto bundle = loadCaBundle(m_session.target().caBundlePath);
         if (!bundle)
@@ -216,7 +221,7 @@ QCoro::Task<Result<PulledManifest>> TestPuller::pull(
     }
     QElapsedTimer timer;
     timer.start();
-    const QString service = tr("the Amazon ECR registry");
+    const QString service = Tr::tr("the Amazon ECR registry");
     const Result<HttpAnswer> answer
         = co_await sendHttp(m_session.network(), request, options, cancel, service);
     const auto elapsed = std::chrono::microseconds(timer.nsecsElapsed() / 1000);
@@ -242,6 +247,8 @@ QCoro::Task<Result<PulledManifest>> TestPuller::pull(
     if (out.digest.isEmpty())
         out.digest = computed;
     describeManifest(answer->body, out);
+    qCInfo(lcCache) << "test pull of" << image.trimmed() << "through" << rule.ecrRepositoryPrefix
+                    << "got" << out.mediaType << out.digest;
     co_return out;
 }
 

@@ -14,15 +14,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::CredentialProcess", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::CredentialProcess)
+};
 
 AwsError cancelled()
 {
     return makeError(ErrorKind::Cancelled, u"CredentialProcessCancelled"_s,
-        tr("The credential process was stopped: the credentials are no longer needed."), 0);
+        Tr::tr("The credential process was stopped: the credentials are no longer needed."), 0);
 }
 
 AwsError processError(const QString& message)
@@ -41,7 +42,7 @@ QString stderrExcerpt(const QByteArray& bytes)
 QString withStderr(const QString& message, const QByteArray& stderrBytes)
 {
     const QString excerpt = stderrExcerpt(stderrBytes);
-    return excerpt.isEmpty() ? message : tr("%1 It said: %2").arg(message, excerpt);
+    return excerpt.isEmpty() ? message : Tr::tr("%1 It said: %2").arg(message, excerpt);
 }
 
 } // namespace
@@ -112,14 +113,14 @@ Result<TemporaryCredentials> CredentialProcess::parseOutput(const QByteArray& ou
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(output, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return processError(tr("The credential process did not print a JSON object."));
+        return processError(Tr::tr("The credential process did not print a JSON object."));
     const QJsonObject json = doc.object();
     const QJsonValue version = json.value("Version"_L1);
     if (version.isUndefined())
-        return processError(tr("The credential process output has no Version (it must be 1)."));
+        return processError(Tr::tr("The credential process output has no Version (it must be 1)."));
     if (!version.isDouble() || version.toInt() != 1 || version.toDouble() != 1.0)
         return processError(
-            tr("The credential process output has Version %1; only Version 1 is supported.")
+            Tr::tr("The credential process output has Version %1; only Version 1 is supported.")
                 .arg(version.isDouble() ? QString::number(version.toDouble())
                                         : version.toVariant().toString()));
     TemporaryCredentials c;
@@ -128,16 +129,16 @@ Result<TemporaryCredentials> CredentialProcess::parseOutput(const QByteArray& ou
     c.credentials.sessionToken = json.value("SessionToken"_L1).toString();
     c.accountId = json.value("AccountId"_L1).toString();
     if (c.credentials.accessKeyId.isEmpty())
-        return processError(tr("The credential process output has no AccessKeyId."));
+        return processError(Tr::tr("The credential process output has no AccessKeyId."));
     if (c.credentials.secretAccessKey.isEmpty())
-        return processError(tr("The credential process output has no SecretAccessKey."));
+        return processError(Tr::tr("The credential process output has no SecretAccessKey."));
     const QJsonValue expiration = json.value("Expiration"_L1);
     if (!expiration.isUndefined() && !expiration.isNull()) {
         c.expiration = parseIsoTimestamp(expiration.toString());
         if (!c.expiration.isValid())
             return processError(
-                tr("The credential process output has an Expiration that is not an ISO 8601 "
-                   "time: '%1'.")
+                Tr::tr("The credential process output has an Expiration that is not an ISO 8601 "
+                       "time: '%1'.")
                     .arg(expiration.toString()));
     }
     return c;
@@ -150,11 +151,11 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialProcess::run(
         co_return cancelled();
     const std::optional<QStringList> split = splitCommandLine(commandLine);
     if (!split)
-        co_return processError(tr(
+        co_return processError(Tr::tr(
             "The credential_process command has an unterminated quote or a trailing backslash."));
     const QStringList arguments = *split;
     if (arguments.isEmpty())
-        co_return processError(tr("The credential_process command is empty."));
+        co_return processError(Tr::tr("The credential_process command is empty."));
 
     QProcess process;
     process.setProgram(arguments.first());
@@ -180,7 +181,7 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialProcess::run(
         co_return cancelled();
     }
     if (!started)
-        co_return processError(tr("The credential process '%1' could not be started: %2")
+        co_return processError(Tr::tr("The credential process '%1' could not be started: %2")
                                    .arg(arguments.first(), process.errorString()));
     const bool finished = co_await coProcess.waitForFinished(options.timeout);
     if (cancel && cancel->isCancelled()) {
@@ -194,7 +195,7 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialProcess::run(
         process.kill();
         co_await coProcess.waitForFinished(std::chrono::milliseconds(5000));
         co_return makeError(ErrorKind::Timeout, u"CredentialProcessTimeout"_s,
-            tr("The credential process '%1' did not finish within %2 seconds and was stopped.")
+            Tr::tr("The credential process '%1' did not finish within %2 seconds and was stopped.")
                 .arg(arguments.first())
                 .arg(double(options.timeout.count()) / 1000.0),
             0);
@@ -202,12 +203,13 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialProcess::run(
     const QByteArray standardError = process.readAllStandardError();
     if (process.exitStatus() == QProcess::CrashExit)
         co_return processError(withStderr(
-            tr("The credential process '%1' crashed.").arg(arguments.first()), standardError));
+            Tr::tr("The credential process '%1' crashed.").arg(arguments.first()), standardError));
     if (process.exitCode() != 0)
-        co_return processError(withStderr(tr("The credential process '%1' exited with status %2.")
-                                              .arg(arguments.first())
-                                              .arg(process.exitCode()),
-            standardError));
+        co_return processError(
+            withStderr(Tr::tr("The credential process '%1' exited with status %2.")
+                           .arg(arguments.first())
+                           .arg(process.exitCode()),
+                standardError));
     Result<TemporaryCredentials> parsed = parseOutput(process.readAllStandardOutput());
     if (!parsed) {
         AwsError error = parsed.error();

@@ -220,6 +220,7 @@ QCoro::Task<Result<ConnectionTarget>> CredentialProfileDirectory::resolve(
     target.customEndpoint = profile.endpointUrl;
     target.customEndpointOrigin = profile.endpointUrlOrigin;
     target.caBundlePath = profile.caBundlePath;
+    target.proxy = profile.proxyUrl;
     target.credentials = m_resolver.provider(profile.id, region);
     target.accountId = credentials.value().accountId;
     QPointer<CredentialProfileDirectory> self(this);

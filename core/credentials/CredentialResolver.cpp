@@ -16,10 +16,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::CredentialResolver", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::CredentialResolver)
+};
 
 constexpr int kMaxChainDepth = 8;
 const QString kAssumeRoleType = u"sts.AssumeRole"_s;
@@ -63,7 +64,7 @@ QByteArray singleFingerprint(const QString& value)
 AwsError resolverGone()
 {
     return makeError(
-        ErrorKind::Cancelled, QString(), tr("The credentials are no longer needed."), 0);
+        ErrorKind::Cancelled, QString(), Tr::tr("The credentials are no longer needed."), 0);
 }
 
 AwsError withContext(AwsError error, const QString& context)
@@ -87,7 +88,7 @@ public:
     {
         if (!m_resolver)
             co_return makeError(ErrorKind::Credentials, u"NoCredentials"_s,
-                tr("The profile's credentials are no longer available."), 0);
+                Tr::tr("The profile's credentials are no longer available."), 0);
         if (m_current && m_resolver->isFresh(*m_current)) {
             sigv4::Credentials copy = m_current->credentials;
             co_return copy;
@@ -143,6 +144,7 @@ StsConfig CredentialResolver::stsConfig(
     config.customEndpoint = profile.stsEndpointUrl;
     config.customEndpointOrigin = profile.stsEndpointUrlOrigin;
     config.caBundlePath = profile.caBundlePath;
+    config.proxy = profile.proxyUrl;
     config.retry = m_options.stsRetry;
     config.attemptTimeout = m_options.stsAttemptTimeout;
     if (pace == CallPace::Quick) {
@@ -190,15 +192,15 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
     if (!found)
         co_return makeError(ErrorKind::Configuration, u"UnknownProfile"_s,
             chain.names.isEmpty()
-                ? tr("There is no profile '%1'.").arg(idOrName)
-                : tr("Profile '%1' names source profile '%2', which does not exist.")
+                ? Tr::tr("There is no profile '%1'.").arg(idOrName)
+                : Tr::tr("Profile '%1' names source profile '%2', which does not exist.")
                       .arg(chain.names.last(), idOrName),
             0);
     const Profile& profile = found->profile;
     if (chain.ids.contains(profile.id) || chain.ids.size() >= kMaxChainDepth) {
         chain.names.append(profile.name);
         co_return makeError(ErrorKind::Configuration, u"ProfileLoop"_s,
-            tr("The source profiles loop: %1.").arg(chain.names.join(u" → "_s)), 0);
+            Tr::tr("The source profiles loop: %1.").arg(chain.names.join(u" → "_s)), 0);
     }
     chain.ids.append(profile.id);
     chain.names.append(profile.name);
@@ -219,7 +221,7 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
             const QString id = profile.id;
             const Result<sigv4::Credentials> stored = co_await m_staticKeys.read(id);
             if (!stored)
-                co_return withContext(stored.error(), tr("Profile '%1':").arg(profile.name));
+                co_return withContext(stored.error(), Tr::tr("Profile '%1':").arg(profile.name));
             keys = stored.value();
         }
         if (profile.mfaSerial.isEmpty() || !keys.sessionToken.isEmpty())
@@ -241,7 +243,7 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
         const Result<TemporaryCredentials> output
             = co_await m_sessions.get(key, fingerprint, fetch, cancel);
         if (!output)
-            co_return withContext(output.error(), tr("Profile '%1':").arg(profile.name));
+            co_return withContext(output.error(), Tr::tr("Profile '%1':").arg(profile.name));
         co_return Resolved{output.value(), {}};
     }
     case CredentialSource::Sso: {
@@ -254,7 +256,7 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
         const Result<TemporaryCredentials> role
             = co_await m_sessions.get(key, fingerprint, fetch, cancel);
         if (!role)
-            co_return withContext(role.error(), tr("Profile '%1':").arg(profile.name));
+            co_return withContext(role.error(), Tr::tr("Profile '%1':").arg(profile.name));
         co_return Resolved{role.value(), {}};
     }
     case CredentialSource::AssumeRole: {
@@ -273,7 +275,7 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
     }
     }
     co_return makeError(ErrorKind::Configuration, u"UnknownSource"_s,
-        tr("Profile '%1' has no known credential source.").arg(profile.name), 0);
+        Tr::tr("Profile '%1' has no known credential source.").arg(profile.name), 0);
 }
 
 QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::mfaSession(Profile keysProfile,
@@ -333,7 +335,7 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
         sourceKeys = keys.value();
         sourceProfile = profile;
         sourceProfile.id = u"env"_s;
-        sourceProfile.name = tr("Environment");
+        sourceProfile.name = Tr::tr("Environment");
     } else {
         // The source profile's own MFA device is not inherited (as in the CLI and aws-vault).
         const QString sourceName = profile.sourceProfile;
@@ -345,7 +347,7 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
                 || source.error().kind == ErrorKind::Cancelled)
                 co_return source.error();
             co_return withContext(source.error(),
-                tr("The source profile of '%1' has no usable credentials:").arg(profile.name));
+                Tr::tr("The source profile of '%1' has no usable credentials:").arg(profile.name));
         }
         sourceKeys = source.value().credentials.credentials;
         sourceMfa = source.value().mfaSerialUsed;

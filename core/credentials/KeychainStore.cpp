@@ -16,10 +16,11 @@ namespace {
 // co_await expression (GCC 12 destroys those twice).
 const QByteArray kNoData;
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::KeychainStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::KeychainStore)
+};
 
 constexpr QByteArrayView kManifestTag = "chunks:";
 constexpr int kMaxChunks = 64;
@@ -109,23 +110,24 @@ AwsError keychainError(KeychainState state, const QString& detail)
         break;
     case KeychainState::EntryMissing:
         return makeError(ErrorKind::Credentials, QStringLiteral("KeychainEntryMissing"),
-            tr("The system keychain holds no saved credentials for this profile. Edit the "
-               "profile and enter its access key again."),
+            Tr::tr("The system keychain holds no saved credentials for this profile. Edit the "
+                   "profile and enter its access key again."),
             0);
     case KeychainState::AccessDenied:
         return makeError(ErrorKind::Credentials, QStringLiteral("KeychainAccessDenied"),
-            tr("Access to the system keychain was refused. Allow ECR Pull-Through Cache Admin to "
-               "use the keychain, then try again."),
+            Tr::tr(
+                "Access to the system keychain was refused. Allow ECR Pull-Through Cache Admin to "
+                "use the keychain, then try again."),
             0);
     case KeychainState::Locked:
         return makeError(ErrorKind::Credentials, QStringLiteral("KeychainLocked"),
-            tr("The system keychain is locked. Unlock it (for example in your keyring manager, "
-               "or by logging in again), then try again."),
+            Tr::tr("The system keychain is locked. Unlock it (for example in your keyring manager, "
+                   "or by logging in again), then try again."),
             0);
     case KeychainState::Unavailable:
         return makeError(ErrorKind::Credentials, QStringLiteral("KeychainUnavailable"),
-            detail.isEmpty() ? tr("The system keychain is not available.")
-                             : tr("The system keychain is not available: %1").arg(detail),
+            detail.isEmpty() ? Tr::tr("The system keychain is not available.")
+                             : Tr::tr("The system keychain is not available: %1").arg(detail),
             0);
     }
     return makeError(ErrorKind::Credentials, QStringLiteral("KeychainError"), detail, 0);
@@ -173,8 +175,8 @@ KeychainResult<T> failureFor(int error, const QString& errorString)
     QString detail = errorString;
     if (state == KeychainState::Unavailable
         && (error == QKeychain::NoBackendAvailable || mentionsMissingService(errorString)))
-        detail
-            = tr("no keychain service (Secret Service, KWallet) is running (%1)").arg(errorString);
+        detail = Tr::tr("no keychain service (Secret Service, KWallet) is running (%1)")
+                     .arg(errorString);
     return KeychainResult<T>::failure(state, detail);
 }
 
@@ -210,8 +212,8 @@ QCoro::Task<KeychainStore::JobOutcome> KeychainStore::runJob(
         // QtKeychain still owns the running job; let it delete the job when it ends.
         job->setAutoDelete(true);
         outcome.error = QKeychain::OtherError;
-        outcome.errorString
-            = tr("the keychain did not answer within %1 seconds").arg(m_jobTimeout.count() / 1000);
+        outcome.errorString = Tr::tr("the keychain did not answer within %1 seconds")
+                                  .arg(m_jobTimeout.count() / 1000);
         qCWarning(lcKeychain) << "keychain job timed out";
         co_return outcome;
     }
@@ -259,7 +261,7 @@ QCoro::Task<KeychainResult<QByteArray>> KeychainStore::read(QString key)
     }
     auto incomplete = [] {
         return KeychainResult<QByteArray>::failure(
-            KeychainState::EntryMissing, tr("the stored value is incomplete"));
+            KeychainState::EntryMissing, Tr::tr("the stored value is incomplete"));
     };
     if (manifest->chunks == 0)
         co_return incomplete();
@@ -309,7 +311,7 @@ QCoro::Task<KeychainResult<Unit>> KeychainStore::write(QString key, QByteArray v
         const int count = 1 + int((rest + kChunkSize - 1) / kChunkSize);
         if (count > kMaxChunks)
             co_return KeychainResult<Unit>::failure(KeychainState::Unavailable,
-                tr("the value is too large for the keychain (%1 bytes)").arg(value.size()));
+                Tr::tr("the value is too large for the keychain (%1 bytes)").arg(value.size()));
         const QByteArray header
             = kManifestTag.toByteArray() + QByteArray::number(count) + ':' + digest(value) + '\n';
         chunks.append(header + value.left(firstSize));

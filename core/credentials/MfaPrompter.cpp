@@ -8,10 +8,11 @@ using namespace Qt::StringLiterals;
 namespace ecr {
 
 namespace {
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::MfaPrompter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::MfaPrompter)
+};
 } // namespace
 
 MfaPrompter::~MfaPrompter() = default;
@@ -27,17 +28,17 @@ QCoro::Task<Result<QString>> askMfaCode(
 {
     if (!prompter)
         co_return makeError(ErrorKind::Credentials, u"MfaPromptUnavailable"_s,
-            tr("Profile '%1' needs a code from MFA device %2, but no prompt is available.")
+            Tr::tr("Profile '%1' needs a code from MFA device %2, but no prompt is available.")
                 .arg(profileName, serial),
             0);
     const std::optional<QString> code = co_await prompter->askCode(profileName, serial, cancel);
     if (!code)
         co_return makeError(
-            ErrorKind::Cancelled, u"MfaCancelled"_s, tr("The MFA code was not entered."), 0);
+            ErrorKind::Cancelled, u"MfaCancelled"_s, Tr::tr("The MFA code was not entered."), 0);
     const QString trimmed = code->trimmed();
     if (!isValidMfaCode(trimmed))
         co_return makeError(
-            ErrorKind::InvalidInput, u"InvalidMfaCode"_s, tr("An MFA code has six digits."), 0);
+            ErrorKind::InvalidInput, u"InvalidMfaCode"_s, Tr::tr("An MFA code has six digits."), 0);
     co_return trimmed;
 }
 

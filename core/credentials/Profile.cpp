@@ -2,6 +2,7 @@
 
 #include "CredentialProcess.h"
 #include "Endpoint.h"
+#include "Proxy.h"
 #include "TransportSecurity.h"
 
 #include <QCoreApplication>
@@ -13,10 +14,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::Profile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::Profile)
+};
 
 bool matchesWhole(const QString& pattern, const QString& value)
 {
@@ -45,43 +47,45 @@ void checkUrl(QList<ProfileIssue>& issues, ProfileField field, const QUrl& url)
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != u"https" && url.scheme() != u"http"))
         issues.append({field,
-            tr("The endpoint URL '%1' is not a valid http(s) URL.").arg(url.toDisplayString())});
+            Tr::tr("The endpoint URL '%1' is not a valid http(s) URL.")
+                .arg(url.toDisplayString())});
     else if (url.scheme() == u"http" && !isLoopbackHost(url.host()))
         issues.append({field,
-            tr("Plain http is allowed only to this computer (localhost, 127.0.0.1, ::1): answers "
-               "carry secret keys. Use https.")});
+            Tr::tr(
+                "Plain http is allowed only to this computer (localhost, 127.0.0.1, ::1): answers "
+                "carry secret keys. Use https.")});
 }
 
 void validateSso(QList<ProfileIssue>& issues, const Profile& profile)
 {
     if (!profile.ssoSession.isEmpty() && !isValidSsoSessionName(profile.ssoSession))
         issues.append({ProfileField::SsoSession,
-            tr("An SSO session name has no spaces or brackets (for example my-sso).")});
+            Tr::tr("An SSO session name has no spaces or brackets (for example my-sso).")});
     if (profile.ssoStartUrl.isEmpty())
         issues.append({ProfileField::SsoStartUrl,
-            tr("Enter the AWS access portal URL, such as "
-               "https://my-company.awsapps.com/start.")});
+            Tr::tr("Enter the AWS access portal URL, such as "
+                   "https://my-company.awsapps.com/start.")});
     else if (!isValidSsoStartUrl(QUrl(profile.ssoStartUrl)))
         issues.append({ProfileField::SsoStartUrl,
-            tr("'%1' is not an https URL. The AWS access portal URL looks like "
-               "https://my-company.awsapps.com/start.")
+            Tr::tr("'%1' is not an https URL. The AWS access portal URL looks like "
+                   "https://my-company.awsapps.com/start.")
                 .arg(profile.ssoStartUrl)});
     if (profile.ssoRegion.isEmpty())
         issues.append({ProfileField::SsoRegion,
-            tr("Enter the region of your IAM Identity Center (for example eu-west-1).")});
+            Tr::tr("Enter the region of your IAM Identity Center (for example eu-west-1).")});
     else if (!isValidRegionName(profile.ssoRegion))
         issues.append({ProfileField::SsoRegion,
-            tr("'%1' is not a region of any AWS partition.").arg(profile.ssoRegion)});
+            Tr::tr("'%1' is not a region of any AWS partition.").arg(profile.ssoRegion)});
     if (!isValidAccountId(profile.ssoAccountId))
         issues.append({ProfileField::SsoAccountId,
             profile.ssoAccountId.isEmpty()
-                ? tr("Choose the account.")
-                : tr("An account ID is 12 digits, such as 123456789012.")});
+                ? Tr::tr("Choose the account.")
+                : Tr::tr("An account ID is 12 digits, such as 123456789012.")});
     if (profile.ssoRoleName.isEmpty())
-        issues.append({ProfileField::SsoRoleName, tr("Choose the role (permission set).")});
+        issues.append({ProfileField::SsoRoleName, Tr::tr("Choose the role (permission set).")});
     else if (!isValidSsoRoleName(profile.ssoRoleName))
         issues.append({ProfileField::SsoRoleName,
-            tr("A role name is 1 to 64 letters, digits and +=,.@- characters.")});
+            Tr::tr("A role name is 1 to 64 letters, digits and +=,.@- characters.")});
     checkUrl(issues, ProfileField::SsoEndpointUrl, profile.ssoEndpointUrl);
     checkUrl(issues, ProfileField::SsoEndpointUrl, profile.ssoOidcEndpointUrl);
 }
@@ -190,14 +194,15 @@ QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>
     QList<ProfileIssue> issues;
     const QString name = profile.name.trimmed();
     if (name.isEmpty()) {
-        issues.append({ProfileField::Name, tr("Enter a name for the profile.")});
+        issues.append({ProfileField::Name, Tr::tr("Enter a name for the profile.")});
     } else if (name != profile.name) {
-        issues.append({ProfileField::Name, tr("The name must not start or end with white space.")});
+        issues.append(
+            {ProfileField::Name, Tr::tr("The name must not start or end with white space.")});
     } else {
         for (const Profile& other : others) {
             if (other.id != profile.id && other.name.compare(name, Qt::CaseInsensitive) == 0) {
                 issues.append(
-                    {ProfileField::Name, tr("A profile named '%1' already exists.").arg(name)});
+                    {ProfileField::Name, Tr::tr("A profile named '%1' already exists.").arg(name)});
                 break;
             }
         }
@@ -205,40 +210,43 @@ QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>
 
     if (profile.label.size() > kMaxProfileLabelLength)
         issues.append({ProfileField::Label,
-            tr("A label has at most %1 characters.").arg(kMaxProfileLabelLength)});
+            Tr::tr("A label has at most %1 characters.").arg(kMaxProfileLabelLength)});
     else if (profile.label != profile.label.trimmed())
         issues.append(
-            {ProfileField::Label, tr("The label must not start or end with white space.")});
+            {ProfileField::Label, Tr::tr("The label must not start or end with white space.")});
     if (!profile.color.isEmpty() && !profileColor(profile.color))
         issues.append(
-            {ProfileField::Label, tr("'%1' is not one of the colours.").arg(profile.color)});
+            {ProfileField::Label, Tr::tr("'%1' is not one of the colours.").arg(profile.color)});
 
     if (!profile.region.isEmpty() && !isValidRegionName(profile.region))
         issues.append({ProfileField::Region,
-            tr("'%1' is not a region of any AWS partition (for example us-east-1).")
+            Tr::tr("'%1' is not a region of any AWS partition (for example us-east-1).")
                 .arg(profile.region)});
     if (!profile.partition.isEmpty()) {
         if (!partitionById(profile.partition))
             issues.append({ProfileField::Partition,
-                tr("'%1' is not an AWS partition (aws, aws-cn, aws-us-gov, …).")
+                Tr::tr("'%1' is not an AWS partition (aws, aws-cn, aws-us-gov, …).")
                     .arg(profile.partition)});
         else if (!profile.region.isEmpty() && isValidRegionName(profile.region)
             && partitionForRegion(profile.region).id != profile.partition)
             issues.append({ProfileField::Partition,
-                tr("Region %1 belongs to partition %2, not %3.")
+                Tr::tr("Region %1 belongs to partition %2, not %3.")
                     .arg(
                         profile.region, partitionForRegion(profile.region).id, profile.partition)});
     }
     checkUrl(issues, ProfileField::EndpointUrl, profile.endpointUrl);
     checkUrl(issues, ProfileField::StsEndpointUrl, profile.stsEndpointUrl);
+    if (const auto problem = proxyUrlProblem(profile.proxyUrl))
+        issues.append({ProfileField::ProxyUrl, *problem});
     if (!profile.caBundlePath.isEmpty() && !QFileInfo(profile.caBundlePath).isReadable())
         issues.append({ProfileField::CaBundlePath,
-            tr("The CA bundle '%1' does not exist or cannot be read.").arg(profile.caBundlePath)});
+            Tr::tr("The CA bundle '%1' does not exist or cannot be read.")
+                .arg(profile.caBundlePath)});
 
     if (!profile.mfaSerial.isEmpty() && !isValidMfaSerial(profile.mfaSerial))
         issues.append({ProfileField::MfaSerial,
-            tr("The MFA device must be an ARN such as arn:aws:iam::123456789012:mfa/alice or a "
-               "hardware serial: 9 to 256 letters, digits and +=/:,.@- characters.")});
+            Tr::tr("The MFA device must be an ARN such as arn:aws:iam::123456789012:mfa/alice or a "
+                   "hardware serial: 9 to 256 letters, digits and +=/:,.@- characters.")});
 
     switch (profile.source) {
     case CredentialSource::StaticKeys:
@@ -246,38 +254,38 @@ QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>
         break;
     case CredentialSource::AssumeRole: {
         if (profile.roleArn.isEmpty())
-            issues.append({ProfileField::RoleArn, tr("Enter the ARN of the role to assume.")});
+            issues.append({ProfileField::RoleArn, Tr::tr("Enter the ARN of the role to assume.")});
         else if (!isValidRoleArn(profile.roleArn))
             issues.append({ProfileField::RoleArn,
-                tr("'%1' is not a role ARN. It looks like arn:aws:iam::123456789012:role/name.")
+                Tr::tr("'%1' is not a role ARN. It looks like arn:aws:iam::123456789012:role/name.")
                     .arg(profile.roleArn)});
         if (profile.roleSourceIsEnvironment) {
             if (!profile.sourceProfile.isEmpty())
                 issues.append({ProfileField::SourceProfile,
-                    tr("Choose either a source profile or the environment, not both.")});
+                    Tr::tr("Choose either a source profile or the environment, not both.")});
         } else if (profile.sourceProfile.isEmpty()) {
             issues.append({ProfileField::SourceProfile,
-                tr("Choose the profile whose credentials assume the role.")});
+                Tr::tr("Choose the profile whose credentials assume the role.")});
         } else if (profile.sourceProfile == profile.id || profile.sourceProfile == profile.name) {
-            issues.append(
-                {ProfileField::SourceProfile, tr("A profile cannot be its own source profile.")});
+            issues.append({ProfileField::SourceProfile,
+                Tr::tr("A profile cannot be its own source profile.")});
         } else if (const Profile* source = findProfile(others, profile.sourceProfile);
                    !source && !profile.sourceProfile.startsWith(u"shared:")) {
             issues.append({ProfileField::SourceProfile,
-                tr("There is no profile '%1'.").arg(profile.sourceProfile)});
+                Tr::tr("There is no profile '%1'.").arg(profile.sourceProfile)});
         }
         if (!profile.externalId.isEmpty() && !isValidExternalId(profile.externalId))
             issues.append({ProfileField::ExternalId,
-                tr("The external ID must be 2 to 1224 letters, digits and +=,.@:/- "
-                   "characters.")});
+                Tr::tr("The external ID must be 2 to 1224 letters, digits and +=,.@:/- "
+                       "characters.")});
         if (profile.durationSeconds < Profile::kMinDurationSeconds
             || profile.durationSeconds > Profile::kMaxDurationSeconds)
             issues.append({ProfileField::DurationSeconds,
-                tr("The session duration must be between 900 seconds (15 minutes) and 43200 "
-                   "seconds (12 hours).")});
+                Tr::tr("The session duration must be between 900 seconds (15 minutes) and 43200 "
+                       "seconds (12 hours).")});
         if (!profile.sessionName.isEmpty() && !isValidRoleSessionName(profile.sessionName))
             issues.append({ProfileField::SessionName,
-                tr("The session name must be 2 to 64 letters, digits and +=,.@- characters.")});
+                Tr::tr("The session name must be 2 to 64 letters, digits and +=,.@- characters.")});
         break;
     }
     case CredentialSource::CredentialProcess:
@@ -285,10 +293,10 @@ QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>
             = CredentialProcess::splitCommandLine(profile.credentialProcess);
             !words)
             issues.append({ProfileField::CredentialProcess,
-                tr("The command has an unterminated quote or a trailing backslash.")});
+                Tr::tr("The command has an unterminated quote or a trailing backslash.")});
         else if (words->isEmpty())
             issues.append({ProfileField::CredentialProcess,
-                tr("Enter the command that prints the credentials.")});
+                Tr::tr("Enter the command that prints the credentials.")});
         break;
     case CredentialSource::Sso:
         validateSso(issues, profile);
@@ -300,17 +308,20 @@ QList<ProfileIssue> validateProfile(const Profile& profile, const QList<Profile>
 const QList<ProfileColor>& profileColors()
 {
     static const QList<ProfileColor> colors{
-        {QStringLiteral("red"), tr("Red"), QStringLiteral("#c62828"), QStringLiteral("#ffffff")},
-        {QStringLiteral("orange"), tr("Orange"), QStringLiteral("#e65100"),
+        {QStringLiteral("red"), Tr::tr("Red"), QStringLiteral("#c62828"),
             QStringLiteral("#ffffff")},
-        {QStringLiteral("yellow"), tr("Yellow"), QStringLiteral("#f9d71c"),
+        {QStringLiteral("orange"), Tr::tr("Orange"), QStringLiteral("#e65100"),
+            QStringLiteral("#ffffff")},
+        {QStringLiteral("yellow"), Tr::tr("Yellow"), QStringLiteral("#f9d71c"),
             QStringLiteral("#000000")},
-        {QStringLiteral("green"), tr("Green"), QStringLiteral("#2e7d32"),
+        {QStringLiteral("green"), Tr::tr("Green"), QStringLiteral("#2e7d32"),
             QStringLiteral("#ffffff")},
-        {QStringLiteral("blue"), tr("Blue"), QStringLiteral("#1565c0"), QStringLiteral("#ffffff")},
-        {QStringLiteral("purple"), tr("Purple"), QStringLiteral("#6a1b9a"),
+        {QStringLiteral("blue"), Tr::tr("Blue"), QStringLiteral("#1565c0"),
             QStringLiteral("#ffffff")},
-        {QStringLiteral("grey"), tr("Grey"), QStringLiteral("#546e7a"), QStringLiteral("#ffffff")},
+        {QStringLiteral("purple"), Tr::tr("Purple"), QStringLiteral("#6a1b9a"),
+            QStringLiteral("#ffffff")},
+        {QStringLiteral("grey"), Tr::tr("Grey"), QStringLiteral("#546e7a"),
+            QStringLiteral("#ffffff")},
     };
     return colors;
 }
@@ -339,16 +350,16 @@ QList<AccessKeyIssue> validateTypedKeys(const QString& accessKeyId, const QStrin
     const bool replacing = anythingTyped && hasStoredKeys;
     if (accessKeyId.isEmpty())
         issues.append({AccessKeyField::AccessKeyId,
-            replacing ? tr("To replace the stored keys, enter the access key ID too.")
-                      : tr("Enter the access key ID.")});
+            replacing ? Tr::tr("To replace the stored keys, enter the access key ID too.")
+                      : Tr::tr("Enter the access key ID.")});
     else if (!isValidAccessKeyId(accessKeyId))
         issues.append({AccessKeyField::AccessKeyId,
-            tr("An access key ID is 16 to 128 letters and digits, such as "
-               "AKIAIOSFODNN7EXAMPLE.")});
+            Tr::tr("An access key ID is 16 to 128 letters and digits, such as "
+                   "AKIAIOSFODNN7EXAMPLE.")});
     if (secretAccessKey.isEmpty())
         issues.append({AccessKeyField::SecretAccessKey,
-            replacing ? tr("To replace the stored keys, enter the secret access key too.")
-                      : tr("Enter the secret access key.")});
+            replacing ? Tr::tr("To replace the stored keys, enter the secret access key too.")
+                      : Tr::tr("Enter the secret access key.")});
     return issues;
 }
 

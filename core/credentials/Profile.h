@@ -40,6 +40,7 @@ struct Profile
     QUrl endpointUrl; // custom ECR endpoint; empty: the partition's
     QUrl stsEndpointUrl; // custom STS endpoint; empty: https://sts.<region>.<dnsSuffix>
     QString caBundlePath; // PEM bundle trusted in addition to the system CAs (ECR and STS)
+    QUrl proxyUrl; // http://host:port for this profile's ECR, Secrets Manager and STS calls
     CredentialSource source = CredentialSource::StaticKeys;
 
     // Where endpointUrl, stsEndpointUrl and caBundlePath came from, for messages
@@ -95,6 +96,7 @@ enum class ProfileField
     EndpointUrl,
     StsEndpointUrl,
     CaBundlePath,
+    ProxyUrl,
     Source,
     RoleArn,
     SourceProfile,

@@ -66,6 +66,10 @@ const ProfileSetting kSettings[] = {
         [](Profile& p, const QVariant& v) {
             p.endpointUrl = QUrl(v.toString());
         }},
+    {"proxyUrl"_L1, [](const Profile& p) { return QVariant(p.proxyUrl.toString()); },
+        [](Profile& p, const QVariant& v) {
+            p.proxyUrl = QUrl(v.toString());
+        }},
     {"stsEndpointUrl"_L1, [](const Profile& p) { return QVariant(p.stsEndpointUrl.toString()); },
         [](Profile& p, const QVariant& v) {
             p.stsEndpointUrl = QUrl(v.toString());

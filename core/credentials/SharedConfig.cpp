@@ -11,10 +11,11 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::SharedConfig", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::SharedConfig)
+};
 
 // A value without its inline comment: '#' or ';' preceded by white space starts one.
 QString stripInlineComment(const QString& value)
@@ -108,10 +109,10 @@ SharedConfig SharedConfig::load(const SharedConfigPaths& paths)
     result.m_configExists = configExists;
     result.m_credentialsExists = credentialsExists;
     if (!configError.isEmpty())
-        result.m_issues.prepend({paths.config, 0, tr("cannot be read: %1").arg(configError)});
+        result.m_issues.prepend({paths.config, 0, Tr::tr("cannot be read: %1").arg(configError)});
     if (!credentialsError.isEmpty())
         result.m_issues.prepend(
-            {paths.credentials, 0, tr("cannot be read: %1").arg(credentialsError)});
+            {paths.credentials, 0, Tr::tr("cannot be read: %1").arg(credentialsError)});
     return result;
 }
 
@@ -174,7 +175,7 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
             return;
         if (seenKeys.contains(key))
             issue(lineNumber,
-                tr("'%1' is set again in this section; the last value counts.").arg(key));
+                Tr::tr("'%1' is set again in this section; the last value counts.").arg(key));
         seenKeys.insert(key);
         profile->settings.insert(key, value);
         if (!isConfigFile && !profile->credentialsFileKeys.contains(key))
@@ -202,8 +203,8 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
             const qsizetype close = trimmed.indexOf(u']');
             if (close < 0) {
                 issue(lineNumber,
-                    tr("The section header '%1' has no closing ']'; the lines up to the next "
-                       "section are ignored.")
+                    Tr::tr("The section header '%1' has no closing ']'; the lines up to the next "
+                           "section are ignored.")
                         .arg(trimmed));
                 section = Section::Skipped;
                 continue;
@@ -211,7 +212,8 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
             const QString header = trimmed.mid(1, close - 1).simplified();
             const QString rest = stripInlineComment(trimmed.mid(close + 1).trimmed());
             if (!rest.isEmpty())
-                issue(lineNumber, tr("Text after the section header is ignored: '%1'.").arg(rest));
+                issue(lineNumber,
+                    Tr::tr("Text after the section header is ignored: '%1'.").arg(rest));
             QString profileName;
             section = Section::Skipped;
             if (isConfigFile) {
@@ -231,30 +233,30 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
                 } else if (header == u"preview" || header == u"plugins") {
                     // CLI settings, not profiles
                 } else if (header == u"profile") {
-                    issue(lineNumber, tr("The profile section has no name."));
+                    issue(lineNumber, Tr::tr("The profile section has no name."));
                 } else if (!header.isEmpty()) {
                     issue(lineNumber,
-                        tr("[%1] is not a profile section: in the config file profiles are "
-                           "written [profile %1] (only [default] has no prefix).")
+                        Tr::tr("[%1] is not a profile section: in the config file profiles are "
+                               "written [profile %1] (only [default] has no prefix).")
                             .arg(header));
                 }
             } else {
                 profileName = header;
                 if (header.startsWith(u"profile "))
                     issue(lineNumber,
-                        tr("In the credentials file sections have no 'profile ' prefix; this "
-                           "section is the profile named '%1'.")
+                        Tr::tr("In the credentials file sections have no 'profile ' prefix; this "
+                               "section is the profile named '%1'.")
                             .arg(header));
             }
             if (!profileName.isEmpty()) {
                 section = Section::Profile;
                 profile = profileNamed(profileName);
             } else if (header.isEmpty()) {
-                issue(lineNumber, tr("The section header has no name."));
+                issue(lineNumber, Tr::tr("The section header has no name."));
             }
             if (seenSections.contains(header))
                 issue(lineNumber,
-                    tr("The section [%1] appears more than once; its values are merged.")
+                    Tr::tr("The section [%1] appears more than once; its values are merged.")
                         .arg(header));
             seenSections.insert(header);
             continue;
@@ -271,7 +273,7 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
                 const qsizetype eq = trimmed.indexOf(u'=');
                 if (eq <= 0) {
                     issue(lineNumber,
-                        tr("Expected 'name = value' under '%1', found '%2'.")
+                        Tr::tr("Expected 'name = value' under '%1', found '%2'.")
                             .arg(lastKey, trimmed));
                     continue;
                 }
@@ -287,18 +289,18 @@ void SharedConfig::parseFile(const QByteArray& text, const QString& fileName, bo
         const qsizetype eq = trimmed.indexOf(u'=');
         if (section == Section::None) {
             issue(lineNumber,
-                tr("'%1' is outside a section; settings belong under a header such as "
-                   "[default].")
+                Tr::tr("'%1' is outside a section; settings belong under a header such as "
+                       "[default].")
                     .arg(eq > 0 ? trimmed.left(eq).trimmed() : trimmed));
             continue;
         }
         if (eq < 0) {
-            issue(lineNumber, tr("Expected 'name = value', found '%1'.").arg(trimmed));
+            issue(lineNumber, Tr::tr("Expected 'name = value', found '%1'.").arg(trimmed));
             continue;
         }
         const QString key = trimmed.left(eq).trimmed().toLower();
         if (key.isEmpty()) {
-            issue(lineNumber, tr("The setting has no name."));
+            issue(lineNumber, Tr::tr("The setting has no name."));
             continue;
         }
         if (section == Section::Skipped)

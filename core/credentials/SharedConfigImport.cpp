@@ -11,24 +11,26 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text, int n = -1)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::SharedConfigImport", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::SharedConfigImport)
+};
 
 } // namespace
 
 QString ImportReport::summary() const
 {
     QStringList parts;
-    parts.append(imported.isEmpty() ? tr("No profile was imported.")
-                                    : tr("Imported %n profile(s).", int(imported.size())));
+    parts.append(imported.isEmpty()
+            ? Tr::tr("No profile was imported.")
+            : Tr::tr("Imported %n profile(s).", nullptr, int(imported.size())));
     for (const Skipped& skip : skipped)
-        parts.append(tr("Skipped '%1': %2").arg(skip.name, skip.reason));
+        parts.append(Tr::tr("Skipped '%1': %2").arg(skip.name, skip.reason));
     if (!plaintextFiles.isEmpty())
-        parts.append(tr("The access keys are now in the system keychain, but %1 still contains "
-                        "them in plain text. Remove them from that file once the imported "
-                        "profiles work.")
+        parts.append(Tr::tr("The access keys are now in the system keychain, but %1 still contains "
+                            "them in plain text. Remove them from that file once the imported "
+                            "profiles work.")
                          .arg(plaintextFiles.join(u", "_s)));
     return parts.join(u'\n');
 }
@@ -51,14 +53,14 @@ QCoro::Task<ImportReport> importSharedProfiles(
             continue;
         }
         if (store.profileByName(name)) {
-            report.skipped.append({name, tr("the app already has a profile with this name")});
+            report.skipped.append({name, Tr::tr("the app already has a profile with this name")});
             continue;
         }
         Profile profile = converted.value();
         if (profile.sourceProfile.endsWith(SharedConfig::selfKeysSuffix())) {
             report.skipped.append({name,
-                tr("it assumes a role with its own keys (source_profile names itself); import "
-                   "the keys as a separate profile and make it the source")});
+                Tr::tr("it assumes a role with its own keys (source_profile names itself); import "
+                       "the keys as a separate profile and make it the source")});
             continue;
         }
         profile.id = Profile::newId();
@@ -91,8 +93,8 @@ QCoro::Task<ImportReport> importSharedProfiles(
         Profile& profile = candidate.profile;
         const QString sharedSource = sharedSourceOf(profile);
         if (failed.contains(sharedSource)) {
-            report.skipped.append(
-                {profile.name, tr("its source profile '%1' was not imported").arg(sharedSource)});
+            report.skipped.append({profile.name,
+                Tr::tr("its source profile '%1' was not imported").arg(sharedSource)});
             failed.append(profile.name);
             continue;
         }

@@ -12,10 +12,11 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::SharedConfig", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::SharedConfig)
+};
 
 } // namespace
 
@@ -25,7 +26,7 @@ Result<Profile> SharedConfig::ssoProfile(
 {
     auto fail = [&](const QString& message) {
         return makeError(ErrorKind::Configuration, QStringLiteral("UnsupportedProfile"),
-            tr("Profile '%1' %2.").arg(p.name, message), 0);
+            Tr::tr("Profile '%1' %2.").arg(p.name, message), 0);
     };
     profile.source = CredentialSource::Sso;
     profile.ssoAccountId = p.value(u"sso_account_id"_s);
@@ -35,20 +36,20 @@ Result<Profile> SharedConfig::ssoProfile(
     const QString ownRegion = p.value(u"sso_region"_s);
     if (!profile.ssoSession.isEmpty()) {
         if (!m_ssoSessionSettings.contains(profile.ssoSession))
-            return fail(tr("names sso_session '%1', but %2 has no [sso-session %1] section")
+            return fail(Tr::tr("names sso_session '%1', but %2 has no [sso-session %1] section")
                             .arg(profile.ssoSession, m_paths.config));
         const QMap<QString, QString> session = ssoSession(profile.ssoSession);
         profile.ssoStartUrl = session.value(u"sso_start_url"_s);
         profile.ssoRegion = session.value(u"sso_region"_s);
         // As the CLI: a profile may repeat its session's values, but not contradict them.
         if (!ownStartUrl.isEmpty() && ownStartUrl != profile.ssoStartUrl)
-            return fail(tr("sets sso_start_url '%1', but its sso-session '%2' has '%3'")
+            return fail(Tr::tr("sets sso_start_url '%1', but its sso-session '%2' has '%3'")
                             .arg(ownStartUrl, profile.ssoSession, profile.ssoStartUrl));
         if (!ownRegion.isEmpty() && ownRegion != profile.ssoRegion)
-            return fail(tr("sets sso_region '%1', but its sso-session '%2' has '%3'")
+            return fail(Tr::tr("sets sso_region '%1', but its sso-session '%2' has '%3'")
                             .arg(ownRegion, profile.ssoSession, profile.ssoRegion));
         if (profile.ssoStartUrl.isEmpty() || profile.ssoRegion.isEmpty())
-            return fail(tr("uses sso-session '%1', which lacks sso_start_url or sso_region")
+            return fail(Tr::tr("uses sso-session '%1', which lacks sso_start_url or sso_region")
                             .arg(profile.ssoSession));
         for (const QString& scope :
             session.value(u"sso_registration_scopes"_s).split(u',', Qt::SkipEmptyParts)) {
@@ -59,11 +60,11 @@ Result<Profile> SharedConfig::ssoProfile(
         profile.ssoStartUrl = ownStartUrl;
         profile.ssoRegion = ownRegion;
         if (profile.ssoStartUrl.isEmpty() || profile.ssoRegion.isEmpty())
-            return fail(tr("uses IAM Identity Center but sets neither sso_session nor both "
-                           "sso_start_url and sso_region"));
+            return fail(Tr::tr("uses IAM Identity Center but sets neither sso_session nor both "
+                               "sso_start_url and sso_region"));
     }
     if (profile.ssoAccountId.isEmpty() || profile.ssoRoleName.isEmpty())
-        return fail(tr("uses IAM Identity Center but lacks sso_account_id or sso_role_name"));
+        return fail(Tr::tr("uses IAM Identity Center but lacks sso_account_id or sso_role_name"));
     const QString portal = endpointOf(u"sso"_s, &profile.ssoEndpointUrlOrigin);
     const QString oidc = endpointOf(u"sso_oidc"_s, &profile.ssoOidcEndpointUrlOrigin);
     profile.ssoEndpointUrl = portal.isEmpty() ? QUrl() : QUrl(portal);
@@ -76,11 +77,11 @@ Result<Profile> SharedConfig::toProfile(const QString& name) const
     const SharedProfile* shared = profile(name);
     auto fail = [&](const QString& message) {
         return makeError(ErrorKind::Configuration, QStringLiteral("UnsupportedProfile"),
-            tr("Profile '%1' %2.").arg(name, message), 0);
+            Tr::tr("Profile '%1' %2.").arg(name, message), 0);
     };
     if (!shared)
         return makeError(ErrorKind::Configuration, QStringLiteral("UnknownProfile"),
-            tr("There is no profile '%1' in %2 or %3.")
+            Tr::tr("There is no profile '%1' in %2 or %3.")
                 .arg(name, m_paths.config, m_paths.credentials),
             0);
     const SharedProfile& p = *shared;
@@ -95,11 +96,11 @@ Result<Profile> SharedConfig::toProfile(const QString& name) const
     const QString globalEndpoint = p.value(u"endpoint_url"_s);
     const QString fileOf
         = p.credentialsFileKeys.contains(u"endpoint_url"_s) ? m_paths.credentials : m_paths.config;
-    const QString globalOrigin = tr("endpoint_url of profile '%1' in %2").arg(name, fileOf);
+    const QString globalOrigin = Tr::tr("endpoint_url of profile '%1' in %2").arg(name, fileOf);
     const auto endpointOf = [&](const QString& service, QString* origin) {
         const QString key = service + u".endpoint_url"_s;
         if (services.contains(key)) {
-            *origin = tr("%1 in [services %2] of %3").arg(key, servicesName, m_paths.config);
+            *origin = Tr::tr("%1 in [services %2] of %3").arg(key, servicesName, m_paths.config);
             return services.value(key);
         }
         *origin = globalEndpoint.isEmpty() ? QString() : globalOrigin;
@@ -118,7 +119,7 @@ Result<Profile> SharedConfig::toProfile(const QString& name) const
         const QString sourceProfile = p.value(u"source_profile"_s);
         const QString credentialSource = p.value(u"credential_source"_s);
         if (!sourceProfile.isEmpty() && !credentialSource.isEmpty())
-            return fail(tr("sets both source_profile and credential_source"));
+            return fail(Tr::tr("sets both source_profile and credential_source"));
         if (!sourceProfile.isEmpty()) {
             profile.sourceProfile = sourceProfile == name
                 ? QString(idPrefix() + name + selfKeysSuffix())
@@ -126,12 +127,12 @@ Result<Profile> SharedConfig::toProfile(const QString& name) const
         } else if (credentialSource == u"Environment") {
             profile.roleSourceIsEnvironment = true;
         } else if (!credentialSource.isEmpty()) {
-            return fail(tr("uses credential_source = %1; only Environment is supported")
+            return fail(Tr::tr("uses credential_source = %1; only Environment is supported")
                             .arg(credentialSource));
         } else if (!p.value(u"web_identity_token_file"_s).isEmpty()) {
-            return fail(tr("uses web_identity_token_file, which this app does not support"));
+            return fail(Tr::tr("uses web_identity_token_file, which this app does not support"));
         } else {
-            return fail(tr("sets role_arn without source_profile or credential_source"));
+            return fail(Tr::tr("sets role_arn without source_profile or credential_source"));
         }
         profile.externalId = p.value(u"external_id"_s);
         profile.sessionName = p.value(u"role_session_name"_s);
@@ -140,7 +141,8 @@ Result<Profile> SharedConfig::toProfile(const QString& name) const
             bool ok = false;
             profile.durationSeconds = duration.toInt(&ok);
             if (!ok)
-                return fail(tr("has duration_seconds = '%1', which is not a number").arg(duration));
+                return fail(
+                    Tr::tr("has duration_seconds = '%1', which is not a number").arg(duration));
         }
         return profile;
     }
@@ -160,8 +162,8 @@ Result<Profile> SharedConfig::toProfile(const QString& name) const
         return profile;
     }
     if (!p.value(u"web_identity_token_file"_s).isEmpty())
-        return fail(tr("uses web_identity_token_file, which this app does not support"));
-    return fail(tr("has no credentials (no access key, role_arn or credential_process)"));
+        return fail(Tr::tr("uses web_identity_token_file, which this app does not support"));
+    return fail(Tr::tr("has no credentials (no access key, role_arn or credential_process)"));
 }
 
 } // namespace ecr

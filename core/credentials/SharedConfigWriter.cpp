@@ -12,10 +12,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::SharedConfigWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::SharedConfigWriter)
+};
 
 QString line(const QString& key, const QString& value)
 {
@@ -51,7 +52,7 @@ QString ssoConfigConflict(const SharedConfig& config, const Profile& profile, bo
 {
     *withSession = false;
     if (config.profile(profile.name) && !config.profile(profile.name)->settings.isEmpty())
-        return tr("%1 has a profile named '%2' already; choose another name.")
+        return Tr::tr("%1 has a profile named '%2' already; choose another name.")
             .arg(config.paths().config, profile.name);
     if (profile.ssoSession.isEmpty())
         return {};
@@ -62,8 +63,8 @@ QString ssoConfigConflict(const SharedConfig& config, const Profile& profile, bo
     const QMap<QString, QString> session = config.ssoSession(profile.ssoSession);
     if (session.value(u"sso_start_url"_s) != profile.ssoStartUrl
         || session.value(u"sso_region"_s) != profile.ssoRegion)
-        return tr("%1 has an sso-session '%2' for another portal or region; choose another "
-                  "session name.")
+        return Tr::tr("%1 has an sso-session '%2' for another portal or region; choose another "
+                      "session name.")
             .arg(config.paths().config, profile.ssoSession);
     return {};
 }
@@ -72,12 +73,12 @@ Result<Unit> appendToConfigFile(const QString& path, const QString& text)
 {
     auto failed = [&](const QString& why) {
         return makeError(ErrorKind::Configuration, u"ConfigNotWritten"_s,
-            tr("%1 could not be written: %2").arg(path, why), 0);
+            Tr::tr("%1 could not be written: %2").arg(path, why), 0);
     };
     const QFileInfo info(path);
     if (!info.dir().exists()) {
         if (!QDir().mkpath(info.absolutePath()))
-            return failed(tr("its folder cannot be created"));
+            return failed(Tr::tr("its folder cannot be created"));
         QFile::setPermissions(info.absolutePath(),
             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }

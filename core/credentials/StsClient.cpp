@@ -51,6 +51,7 @@ StsClient::StsClient(
         partitionForRegion(m_config.region).id};
     pipeline.endpointOrigin = m_config.customEndpointOrigin;
     pipeline.caBundlePath = m_config.caBundlePath;
+    pipeline.proxy = m_config.proxy;
     pipeline.attemptTimeout = m_config.attemptTimeout;
     pipeline.retry = m_config.retry;
     m_pipeline = std::make_unique<ServiceClient>(network, clock, pipeline);

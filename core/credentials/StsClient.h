@@ -28,6 +28,7 @@ struct StsConfig
     QUrl customEndpoint; // empty: https://sts.<region>.<dnsSuffix>
     QString customEndpointOrigin; // the setting it came from, for messages
     QString caBundlePath; // extra trusted CAs (PEM); empty: the system's
+    QUrl proxy; // the profile's proxy; empty: HTTPS_PROXY or the system's
     std::chrono::milliseconds attemptTimeout{30000};
     RetrySettings retry;
 };

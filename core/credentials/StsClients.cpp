@@ -10,9 +10,10 @@ QString keyOf(const StsConfig& config)
 {
     const RetrySettings& retry = config.retry;
     return QStringList{config.region, config.customEndpoint.toString(), config.customEndpointOrigin,
-        config.caBundlePath, QString::number(config.attemptTimeout.count()),
-        QString::number(retry.maxAttempts), QString::number(retry.backoffBase.count()),
-        QString::number(retry.backoffCap.count()), QString::number(retry.bucketCapacity)}
+        config.caBundlePath, config.proxy.toString(),
+        QString::number(config.attemptTimeout.count()), QString::number(retry.maxAttempts),
+        QString::number(retry.backoffBase.count()), QString::number(retry.backoffCap.count()),
+        QString::number(retry.bucketCapacity)}
         .join(u'\n');
 }
 

@@ -12,15 +12,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::StsProtocol", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::StsProtocol)
+};
 
 AwsError invalidResponse(const QString& what)
 {
     return makeError(ErrorKind::InvalidResponse, QString(),
-        tr("STS answered with a response that could not be read (%1).").arg(what), 1);
+        Tr::tr("STS answered with a response that could not be read (%1).").arg(what), 1);
 }
 
 Result<TemporaryCredentials> credentialsFrom(const FlatXml& xml, const QString& resultPath)
@@ -32,9 +33,9 @@ Result<TemporaryCredentials> credentialsFrom(const FlatXml& xml, const QString& 
     c.credentials.sessionToken = xml.value(base + u"SessionToken"_s);
     c.expiration = parseIsoTimestamp(xml.value(base + u"Expiration"_s));
     if (!c.credentials.isValid() || c.credentials.sessionToken.isEmpty())
-        return invalidResponse(tr("no credentials"));
+        return invalidResponse(Tr::tr("no credentials"));
     if (!c.expiration.isValid())
-        return invalidResponse(tr("no valid Expiration"));
+        return invalidResponse(Tr::tr("no valid Expiration"));
     return c;
 }
 
@@ -56,7 +57,7 @@ Result<QUrl> endpoint(const QString& region, const QUrl& customEndpoint)
         if (!customEndpoint.isValid() || customEndpoint.host().isEmpty()
             || (customEndpoint.scheme() != u"https" && customEndpoint.scheme() != u"http"))
             return makeError(ErrorKind::Configuration, u"InvalidConfiguration"_s,
-                tr("The STS endpoint URL '%1' is not a valid http(s) URL.")
+                Tr::tr("The STS endpoint URL '%1' is not a valid http(s) URL.")
                     .arg(customEndpoint.toDisplayString()),
                 0);
         return customEndpoint;
@@ -64,8 +65,8 @@ Result<QUrl> endpoint(const QString& region, const QUrl& customEndpoint)
     static const QRegularExpression regionPattern(u"^[a-z0-9][a-z0-9-]{0,62}$"_s);
     if (region.isEmpty() || !regionPattern.match(region).hasMatch())
         return makeError(ErrorKind::Configuration, u"InvalidConfiguration"_s,
-            region.isEmpty() ? tr("No region is set for STS. Choose a region for this profile.")
-                             : tr("'%1' is not a valid region name.").arg(region),
+            region.isEmpty() ? Tr::tr("No region is set for STS. Choose a region for this profile.")
+                             : Tr::tr("'%1' is not a valid region name.").arg(region),
             0);
     QUrl url;
     url.setScheme(u"https"_s);
@@ -78,7 +79,7 @@ Result<StsAssumeRoleResult> parseAssumeRole(const QByteArray& body)
 {
     const std::optional<FlatXml> xml = expectRoot(body, "AssumeRoleResponse"_L1);
     if (!xml)
-        return invalidResponse(tr("not an AssumeRoleResponse"));
+        return invalidResponse(Tr::tr("not an AssumeRoleResponse"));
     Result<TemporaryCredentials> credentials = credentialsFrom(*xml, u"AssumeRoleResult"_s);
     if (!credentials)
         return credentials.error();
@@ -96,7 +97,7 @@ Result<TemporaryCredentials> parseGetSessionToken(const QByteArray& body)
 {
     const std::optional<FlatXml> xml = expectRoot(body, "GetSessionTokenResponse"_L1);
     if (!xml)
-        return invalidResponse(tr("not a GetSessionTokenResponse"));
+        return invalidResponse(Tr::tr("not a GetSessionTokenResponse"));
     return credentialsFrom(*xml, u"GetSessionTokenResult"_s);
 }
 
@@ -104,12 +105,12 @@ Result<CallerIdentity> parseGetCallerIdentity(const QByteArray& body)
 {
     const std::optional<FlatXml> xml = expectRoot(body, "GetCallerIdentityResponse"_L1);
     if (!xml)
-        return invalidResponse(tr("not a GetCallerIdentityResponse"));
+        return invalidResponse(Tr::tr("not a GetCallerIdentityResponse"));
     CallerIdentity identity{xml->value(u"GetCallerIdentityResult/Account"_s),
         xml->value(u"GetCallerIdentityResult/Arn"_s),
         xml->value(u"GetCallerIdentityResult/UserId"_s)};
     if (identity.account.isEmpty() || identity.arn.isEmpty())
-        return invalidResponse(tr("no Account or Arn"));
+        return invalidResponse(Tr::tr("no Account or Arn"));
     return identity;
 }
 

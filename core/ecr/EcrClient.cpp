@@ -2,6 +2,8 @@
 
 #include "PtcValidation.h"
 
+Q_LOGGING_CATEGORY(lcEcr, "ecr.ecr", QtInfoMsg)
+
 namespace ecr {
 
 namespace {
@@ -75,6 +77,10 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::createRule(
     }
     const QJsonObject body = request.toJson(); // a named local: GCC 12 and co_await temporaries
     Result<ServiceAnswer> response = co_await send(kCreate, body, cancel);
+    if (response) {
+        qCInfo(lcEcr) << "created the rule" << request.ecrRepositoryPrefix << "for"
+                      << request.upstreamRegistryUrl;
+    }
     if (response)
         co_return reply(PullThroughCacheRule::fromJson(response->json), response.value());
 

@@ -6,10 +6,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::Endpoint", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::Endpoint)
+};
 
 } // namespace
 
@@ -20,34 +21,34 @@ Result<ResolvedEndpoint> resolveEcrEndpoint(const EndpointConfig& config)
             ErrorKind::Configuration, QStringLiteral("InvalidConfiguration"), message, 0);
     };
     if (config.region.isEmpty())
-        return configError(tr("No region is set. Choose a region for this profile."));
+        return configError(Tr::tr("No region is set. Choose a region for this profile."));
 
     if (!config.customEndpoint.isEmpty()) {
         if (config.useFips)
-            return configError(tr("Invalid configuration: FIPS and a custom endpoint are not "
-                                  "supported together."));
+            return configError(Tr::tr("Invalid configuration: FIPS and a custom endpoint are not "
+                                      "supported together."));
         if (config.useDualStack)
-            return configError(tr("Invalid configuration: dual-stack and a custom endpoint are "
-                                  "not supported together."));
+            return configError(Tr::tr("Invalid configuration: dual-stack and a custom endpoint are "
+                                      "not supported together."));
         const QUrl& url = config.customEndpoint;
         if (!url.isValid() || url.host().isEmpty()
             || (url.scheme() != u"https" && url.scheme() != u"http"))
-            return configError(
-                tr("The endpoint URL '%1' is not a valid http(s) URL.").arg(url.toDisplayString()));
+            return configError(Tr::tr("The endpoint URL '%1' is not a valid http(s) URL.")
+                                   .arg(url.toDisplayString()));
         return ResolvedEndpoint{url, config.region, partitionForRegion(config.region).id};
     }
 
     if (!isValidRegionLabel(config.region))
         return configError(
-            tr("Invalid configuration: '%1' is not a valid region name.").arg(config.region));
+            Tr::tr("Invalid configuration: '%1' is not a valid region name.").arg(config.region));
 
     const Partition& partition = partitionForRegion(config.region);
     if (config.useFips && !partition.supportsFips)
         return configError(
-            tr("FIPS is enabled but partition %1 does not support it.").arg(partition.id));
+            Tr::tr("FIPS is enabled but partition %1 does not support it.").arg(partition.id));
     if (config.useDualStack && !partition.supportsDualStack)
-        return configError(
-            tr("Dual-stack is enabled but partition %1 does not support it.").arg(partition.id));
+        return configError(Tr::tr("Dual-stack is enabled but partition %1 does not support it.")
+                               .arg(partition.id));
 
     QString host;
     if (config.useDualStack) {

@@ -25,6 +25,7 @@ Result<std::unique_ptr<EcrSession>> EcrSession::create(
     config.endpoint = session->m_endpoint;
     config.endpointOrigin = session->m_target.customEndpointOrigin;
     config.caBundlePath = session->m_target.caBundlePath;
+    config.proxy = session->m_target.proxy;
     session->m_auth = std::make_unique<SigV4Auth>(*session->m_target.credentials, clock);
     session->m_transport
         = std::make_unique<ServiceClient>(network, clock, config, session->m_auth.get());
@@ -48,6 +49,7 @@ SecretsManagerClient& EcrSession::secrets()
         config.endpoint = secretsManagerEndpoint(m_target.region, local ? custom : QUrl());
         config.endpointOrigin = local ? m_target.customEndpointOrigin : QString();
         config.caBundlePath = m_target.caBundlePath;
+        config.proxy = m_target.proxy;
         m_secretsTransport
             = std::make_unique<ServiceClient>(*m_network, *m_clock, config, m_auth.get());
         m_secrets = std::make_unique<SecretsManagerClient>(*m_secretsTransport);

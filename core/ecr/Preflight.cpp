@@ -16,10 +16,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::Preflight", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::Preflight)
+};
 
 using Status = PreflightFinding::Status;
 
@@ -63,8 +64,8 @@ std::optional<PreflightFinding> notChecked(
         return std::nullopt;
     const bool denied = error->code.contains(u"AccessDenied");
     return PreflightFinding{id, Status::NotChecked,
-        denied ? tr("Not checked: reading it needs %1.").arg(permission)
-               : tr("Not checked: %1").arg(error->message),
+        denied ? Tr::tr("Not checked: reading it needs %1.").arg(permission)
+               : Tr::tr("Not checked: %1").arg(error->message),
         PreflightFinding::Fix::None};
 }
 
@@ -165,23 +166,23 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
     // The prefix and the quota.
     const bool taken = !in.ruleExists && in.existingPrefixes.contains(prefix);
     out.append({u"prefix"_s, taken ? Status::Failed : Status::Passed,
-        taken ? tr("A rule with the prefix %1 exists already.").arg(prefix)
-              : (in.ruleExists ? tr("The rule %1 exists.").arg(prefix)
-                               : tr("The prefix %1 is free.").arg(prefix))});
+        taken ? Tr::tr("A rule with the prefix %1 exists already.").arg(prefix)
+              : (in.ruleExists ? Tr::tr("The rule %1 exists.").arg(prefix)
+                               : Tr::tr("The prefix %1 is free.").arg(prefix))});
     const int count = int(in.existingPrefixes.size()) + (in.ruleExists ? 0 : 1);
     out.append({u"quota"_s,
         count > ptc::kRuleQuota            ? Status::Failed
             : count >= ptc::kRuleQuota - 5 ? Status::Warning
                                            : Status::Passed,
         count > ptc::kRuleQuota
-            ? tr("The registry has %1 of %2 rules: the quota cannot be raised.")
+            ? Tr::tr("The registry has %1 of %2 rules: the quota cannot be raised.")
                   .arg(in.existingPrefixes.size())
                   .arg(ptc::kRuleQuota)
-            : tr("%1 of %2 rules with this one.").arg(count).arg(ptc::kRuleQuota)});
+            : Tr::tr("%1 of %2 rules with this one.").arg(count).arg(ptc::kRuleQuota)});
     const bool region = isPullThroughCacheRegion(in.location.region);
     out.append({u"region"_s, region ? Status::Passed : Status::Failed,
-        region ? tr("Pull through cache is offered in %1.").arg(in.location.region)
-               : tr("Pull through cache is not offered in %1 (China and GovCloud regions).")
+        region ? Tr::tr("Pull through cache is offered in %1.").arg(in.location.region)
+               : Tr::tr("Pull through cache is not offered in %1 (China and GovCloud regions).")
                      .arg(in.location.region)});
 
     // The upstream's credentials.
@@ -193,7 +194,8 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
     if (needsSecret) {
         if (in.rule.credentialArn.isEmpty()) {
             out.append({u"secret"_s, Status::Failed,
-                tr("This upstream needs a Secrets Manager secret with its user name and token."),
+                Tr::tr(
+                    "This upstream needs a Secrets Manager secret with its user name and token."),
                 PreflightFinding::Fix::Secret});
         } else if (const auto skipped
                    = notChecked(u"secret"_s, in.secret.error, u"secretsmanager:DescribeSecret"_s);
@@ -201,7 +203,7 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
             out.append(*skipped);
         } else if (!in.secret.value) {
             out.append({u"secret"_s, Status::Failed,
-                tr("The secret %1 does not exist in %2.")
+                Tr::tr("The secret %1 does not exist in %2.")
                     .arg(in.rule.credentialArn.section(u':', 6), in.location.region),
                 PreflightFinding::Fix::Secret, secretNameOf(in.rule.credentialArn)});
         } else {
@@ -209,28 +211,29 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
             const QStringList parts = s.arn.split(u':');
             if (!s.name.startsWith(u"ecr-pullthroughcache/"))
                 out.append({u"secret"_s, Status::Failed,
-                    tr("The secret's name must start with ecr-pullthroughcache/; ECR does not "
-                       "read %1.")
+                    Tr::tr("The secret's name must start with ecr-pullthroughcache/; ECR does not "
+                           "read %1.")
                         .arg(s.name),
                     PreflightFinding::Fix::Secret});
             else if (parts.size() > 4
                 && (parts[3] != in.location.region
                     || (!in.location.accountId.isEmpty() && parts[4] != in.location.accountId)))
                 out.append({u"secret"_s, Status::Failed,
-                    tr("The secret is in account %1, region %2; ECR reads it only in the "
-                       "registry's own.")
+                    Tr::tr("The secret is in account %1, region %2; ECR reads it only in the "
+                           "registry's own.")
                         .arg(parts[4], parts[3]),
                     PreflightFinding::Fix::Secret, s.name});
             else if (!s.kmsKeyId.isEmpty() && !s.kmsKeyId.startsWith(u"alias/aws/"))
                 out.append({u"secret"_s, Status::Warning,
-                    tr("The secret %1 is encrypted with the key %2: its key policy must let "
-                       "ECR's pull-through-cache role decrypt, or pulls fail. The default "
-                       "aws/secretsmanager key needs nothing.")
+                    Tr::tr("The secret %1 is encrypted with the key %2: its key policy must let "
+                           "ECR's pull-through-cache role decrypt, or pulls fail. The default "
+                           "aws/secretsmanager key needs nothing.")
                         .arg(s.name, s.kmsKeyId)});
             else
                 out.append({u"secret"_s, Status::Passed,
-                    tr("The secret %1 exists, is named for ECR and is in the registry's account "
-                       "and region.")
+                    Tr::tr(
+                        "The secret %1 exists, is named for ECR and is in the registry's account "
+                        "and region.")
                         .arg(s.name)});
         }
     }
@@ -243,12 +246,12 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
         const std::optional<QString>& text = *in.registryPolicy.value;
         const bool covered = text && registryPolicyCoversPrefix(*text, in.location, prefix);
         out.append({u"registry-policy"_s, covered ? Status::Passed : Status::Warning,
-            covered ? tr("The registry policy lets pullers create repositories and import "
-                         "images under %1.")
+            covered ? Tr::tr("The registry policy lets pullers create repositories and import "
+                             "images under %1.")
                           .arg(prefix)
-                    : tr("No registry policy statement grants ecr:CreateRepository and "
-                         "ecr:BatchImportUpstreamImage under %1: pullers need them in their "
-                         "own IAM policy, or here.")
+                    : Tr::tr("No registry policy statement grants ecr:CreateRepository and "
+                             "ecr:BatchImportUpstreamImage under %1: pullers need them in their "
+                             "own IAM policy, or here.")
                           .arg(prefix),
             covered || in.location.accountId.isEmpty() ? PreflightFinding::Fix::None
                                                        : PreflightFinding::Fix::RegistryPolicy});
@@ -263,7 +266,8 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
             = templateForRule(prefix, *in.templates.value);
         if (!t) {
             out.append({u"template"_s, Status::Passed,
-                tr("No creation template applies: the cached repositories get ECR's defaults.")});
+                Tr::tr(
+                    "No creation template applies: the cached repositories get ECR's defaults.")});
         } else {
             const QStringList warnings = templateWarnings(*t);
             const bool broken = !warnings.isEmpty() && t->customRoleArn.isEmpty()
@@ -273,8 +277,8 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
                     : warnings.isEmpty() ? Status::Passed
                                          : Status::Warning,
                 warnings.isEmpty()
-                    ? tr("The cached repositories get the template %1.").arg(t->prefix)
-                    : tr("Template %1: %2").arg(t->prefix, warnings.join(u' ')),
+                    ? Tr::tr("The cached repositories get the template %1.").arg(t->prefix)
+                    : Tr::tr("Template %1: %2").arg(t->prefix, warnings.join(u' ')),
                 warnings.isEmpty() ? PreflightFinding::Fix::None : PreflightFinding::Fix::Template,
                 t->prefix});
         }
@@ -287,20 +291,20 @@ QList<PreflightFinding> evaluatePreflight(const PreflightInput& in)
             = !in.location.accountId.isEmpty() && upstreamAccount != in.location.accountId;
         if (otherAccount && in.rule.customRoleArn.isEmpty())
             out.append({u"ecr-upstream"_s, Status::Failed,
-                tr("The upstream registry is in account %1: a custom role in this account "
-                   "that ECR may assume is needed, and the upstream must allow it to pull.")
+                Tr::tr("The upstream registry is in account %1: a custom role in this account "
+                       "that ECR may assume is needed, and the upstream must allow it to pull.")
                     .arg(upstreamAccount)});
         else
             out.append({u"ecr-upstream"_s, otherAccount ? Status::Warning : Status::Passed,
-                otherAccount ? tr("Account %1 must allow the role %2 to pull (its registry or "
-                                  "repository policy); this app cannot see that policy.")
+                otherAccount ? Tr::tr("Account %1 must allow the role %2 to pull (its registry or "
+                                      "repository policy); this app cannot see that policy.")
                                    .arg(upstreamAccount, in.rule.customRoleArn.section(u'/', -1))
-                             : tr("The upstream registry is this account's.")});
+                             : Tr::tr("The upstream registry is this account's.")});
     }
     if (registry == UpstreamRegistry::DockerHub)
         out.append({u"docker-library"_s, Status::Passed,
-            tr("Official images go through library/: pull %1/library/nginx:latest, not "
-               "%1/nginx:latest.")
+            Tr::tr("Official images go through library/: pull %1/library/nginx:latest, not "
+                   "%1/nginx:latest.")
                 .arg(in.location.repositoryUri(
                     PullThroughCacheRule{prefix, {}, {}, {}, {}, {}, {}, {}, {}}))});
     return out;

@@ -9,10 +9,11 @@ namespace ecr::ptc {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::ptc::Validation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::ptc::Validation)
+};
 
 // Exactly the ECR model's shapes (aws-models/ecr-2015-09-21). RegistryId's pattern is unanchored
 // in the model; it is anchored here, as the service means it.
@@ -49,17 +50,17 @@ QString patternHint(Field field)
     switch (field) {
     case Field::EcrRepositoryPrefix:
     case Field::UpstreamRepositoryPrefix:
-        return tr("Use lower-case letters and digits, separated by '.', '_', '__', '-' or '/' "
-                  "(no separator at the start or end, no '//'), or ROOT.");
+        return Tr::tr("Use lower-case letters and digits, separated by '.', '_', '__', '-' or '/' "
+                      "(no separator at the start or end, no '//'), or ROOT.");
     case Field::RegistryId:
-        return tr("A registry ID is the 12-digit AWS account ID.");
+        return Tr::tr("A registry ID is the 12-digit AWS account ID.");
     case Field::CredentialArn:
-        return tr("Use the ARN of a Secrets Manager secret whose name starts with "
-                  "'ecr-pullthroughcache/', e.g. "
-                  "arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/"
-                  "docker-hub-AbCdEf.");
+        return Tr::tr("Use the ARN of a Secrets Manager secret whose name starts with "
+                      "'ecr-pullthroughcache/', e.g. "
+                      "arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/"
+                      "docker-hub-AbCdEf.");
     case Field::UpstreamRegistry:
-        return tr("Choose one of the supported upstream registries.");
+        return Tr::tr("Choose one of the supported upstream registries.");
     default:
         return QString();
     }
@@ -76,7 +77,7 @@ void add(QList<FieldError>& errors, Field field, const QString& value)
 void require(QList<FieldError>& errors, Field field, const QString& value)
 {
     if (value.isEmpty())
-        errors.append({field, tr("%1 is required.").arg(fieldDisplayName(field))});
+        errors.append({field, Tr::tr("%1 is required.").arg(fieldDisplayName(field))});
     else
         add(errors, field, value);
 }
@@ -102,21 +103,21 @@ QString fieldDisplayName(Field field)
 {
     switch (field) {
     case Field::EcrRepositoryPrefix:
-        return tr("Cache repository prefix");
+        return Tr::tr("Cache repository prefix");
     case Field::UpstreamRegistryUrl:
-        return tr("Upstream registry URL");
+        return Tr::tr("Upstream registry URL");
     case Field::RegistryId:
-        return tr("Registry ID");
+        return Tr::tr("Registry ID");
     case Field::UpstreamRegistry:
-        return tr("Upstream registry");
+        return Tr::tr("Upstream registry");
     case Field::CredentialArn:
-        return tr("Credential ARN");
+        return Tr::tr("Credential ARN");
     case Field::CustomRoleArn:
-        return tr("Custom role ARN");
+        return Tr::tr("Custom role ARN");
     case Field::UpstreamRepositoryPrefix:
-        return tr("Upstream repository prefix");
+        return Tr::tr("Upstream repository prefix");
     case Field::MaxResults:
-        return tr("Page size");
+        return Tr::tr("Page size");
     }
     Q_UNREACHABLE();
 }
@@ -127,15 +128,15 @@ std::optional<FieldError> checkField(Field field, const QString& value)
     const QString name = fieldDisplayName(field);
     if (c.minLength > 0 && value.size() < c.minLength)
         return FieldError{
-            field, tr("%1 must be at least %2 characters long.").arg(name).arg(c.minLength)};
+            field, Tr::tr("%1 must be at least %2 characters long.").arg(name).arg(c.minLength)};
     if (c.maxLength > 0 && value.size() > c.maxLength)
         return FieldError{field,
-            tr("%1 must be at most %2 characters long (it has %3).")
+            Tr::tr("%1 must be at most %2 characters long (it has %3).")
                 .arg(name)
                 .arg(c.maxLength)
                 .arg(value.size())};
     if (!c.pattern.isEmpty() && !c.regex.match(value).hasMatch())
-        return FieldError{field, tr("%1 is not valid. %2").arg(name, patternHint(field))};
+        return FieldError{field, Tr::tr("%1 is not valid. %2").arg(name, patternHint(field))};
     return std::nullopt;
 }
 
@@ -158,9 +159,9 @@ QList<FieldError> validateCreate(const CreateRuleRequest& request)
         if (!request.upstreamRegistryUrl.isEmpty()
             && !hasErrorFor(errors, Field::UpstreamRegistryUrl))
             errors.append({Field::UpstreamRegistryUrl,
-                tr("'%1' is not a supported upstream registry. Choose Amazon ECR Public, "
-                   "Kubernetes, Quay, Docker Hub, GitHub, Azure, GitLab, Chainguard or Amazon "
-                   "ECR.")
+                Tr::tr("'%1' is not a supported upstream registry. Choose Amazon ECR Public, "
+                       "Kubernetes, Quay, Docker Hub, GitHub, Azure, GitLab, Chainguard or Amazon "
+                       "ECR.")
                     .arg(request.upstreamRegistryUrl)});
         return errors;
     }
@@ -169,27 +170,30 @@ QList<FieldError> validateCreate(const CreateRuleRequest& request)
     if (!request.upstreamRegistryUrl.isEmpty()
         && !upstreamUrlMatches(*registry, request.upstreamRegistryUrl))
         errors.append({Field::UpstreamRegistryUrl,
-            tr("The URL for %1 must look like %2.").arg(info.displayName, info.defaultUrl)});
+            Tr::tr("The URL for %1 must look like %2.").arg(info.displayName, info.defaultUrl)});
     if (info.auth == UpstreamAuth::SecretsManager && request.credentialArn.isEmpty())
         errors.append({Field::CredentialArn,
-            tr("%1 requires authentication: enter the ARN of a Secrets Manager secret whose name "
-               "starts with 'ecr-pullthroughcache/'.")
+            Tr::tr(
+                "%1 requires authentication: enter the ARN of a Secrets Manager secret whose name "
+                "starts with 'ecr-pullthroughcache/'.")
                 .arg(info.displayName)});
     if (info.auth != UpstreamAuth::SecretsManager && !request.credentialArn.isEmpty())
         errors.append({Field::CredentialArn,
-            tr("%1 does not use a Secrets Manager credential.").arg(info.displayName)});
+            Tr::tr("%1 does not use a Secrets Manager credential.").arg(info.displayName)});
     if (*registry != UpstreamRegistry::Ecr && !request.customRoleArn.isEmpty())
         errors.append({Field::CustomRoleArn,
-            tr("A custom role applies only to an Amazon ECR (private) upstream.")});
+            Tr::tr("A custom role applies only to an Amazon ECR (private) upstream.")});
     if (*registry != UpstreamRegistry::Ecr && !request.upstreamRepositoryPrefix.isEmpty())
         errors.append({Field::UpstreamRepositoryPrefix,
-            tr("An upstream repository prefix applies only to an Amazon ECR (private) upstream.")});
+            Tr::tr("An upstream repository prefix applies only to an Amazon ECR (private) "
+                   "upstream.")});
     if (request.ecrRepositoryPrefix == QLatin1StringView("ROOT")
         && !request.upstreamRepositoryPrefix.isEmpty()
         && request.upstreamRepositoryPrefix != QLatin1StringView("ROOT"))
         errors.append({Field::UpstreamRepositoryPrefix,
-            tr("The upstream repository prefix can be set only when the cache repository prefix "
-               "is not ROOT.")});
+            Tr::tr(
+                "The upstream repository prefix can be set only when the cache repository prefix "
+                "is not ROOT.")});
     return errors;
 }
 
@@ -202,8 +206,8 @@ QList<FieldError> validateUpdate(const UpdateRuleRequest& request)
     add(errors, Field::CustomRoleArn, request.customRoleArn);
     if (request.credentialArn.isEmpty() && request.customRoleArn.isEmpty())
         errors.append({Field::CredentialArn,
-            tr("Enter a new credential ARN or custom role ARN: an update changes only the "
-               "credentials.")});
+            Tr::tr("Enter a new credential ARN or custom role ARN: an update changes only the "
+                   "credentials.")});
     return errors;
 }
 
@@ -220,11 +224,11 @@ QList<FieldError> validateDescribe(const DescribeRulesRequest& request)
     QList<FieldError> errors;
     add(errors, Field::RegistryId, request.registryId);
     if (request.ecrRepositoryPrefixes.size() > 100)
-        errors.append({Field::EcrRepositoryPrefix, tr("Filter by at most 100 prefixes.")});
+        errors.append({Field::EcrRepositoryPrefix, Tr::tr("Filter by at most 100 prefixes.")});
     for (const QString& prefix : request.ecrRepositoryPrefixes)
         require(errors, Field::EcrRepositoryPrefix, prefix);
     if (request.maxResults && (*request.maxResults < 1 || *request.maxResults > 1000))
-        errors.append({Field::MaxResults, tr("The page size must be between 1 and 1000.")});
+        errors.append({Field::MaxResults, Tr::tr("The page size must be between 1 and 1000.")});
     return errors;
 }
 

@@ -11,10 +11,11 @@ namespace ecr::ptc {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::RegistryChecks", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::RegistryChecks)
+};
 
 void checkSecret(
     QList<FieldError>& errors, const QString& credentialArn, const RegistryLocation& location)
@@ -24,13 +25,13 @@ void checkSecret(
         return; // the pattern check says what is wrong with it
     if (!location.accountId.isEmpty() && arn.account != location.accountId)
         errors.append({Field::CredentialArn,
-            tr("The secret is in account %1, but this registry is account %2: ECR reads the "
-               "secret only in the registry's own account.")
+            Tr::tr("The secret is in account %1, but this registry is account %2: ECR reads the "
+                   "secret only in the registry's own account.")
                 .arg(arn.account, location.accountId)});
     else if (!location.region.isEmpty() && arn.region != location.region)
         errors.append({Field::CredentialArn,
-            tr("The secret is in region %1, but this registry is in %2: ECR reads the secret "
-               "only in the registry's own region.")
+            Tr::tr("The secret is in region %1, but this registry is in %2: ECR reads the secret "
+                   "only in the registry's own region.")
                 .arg(arn.region, location.region)});
 }
 
@@ -40,8 +41,8 @@ void checkRoleAccount(
     const ArnParts role = parseArn(customRoleArn);
     if (role.isValid() && !location.accountId.isEmpty() && role.account != location.accountId)
         errors.append({Field::CustomRoleArn,
-            tr("The role is in account %1; ECR assumes a role in the registry's own account "
-               "(%2).")
+            Tr::tr("The role is in account %1; ECR assumes a role in the registry's own account "
+                   "(%2).")
                 .arg(role.account, location.accountId)});
 }
 
@@ -64,8 +65,8 @@ QList<FieldError> checkInRegistry(const CreateRuleRequest& request,
         for (const QString& existing : existingPrefixes) {
             if (normalizedPrefix(existing) == prefix) {
                 errors.append({Field::EcrRepositoryPrefix,
-                    tr("This registry already has a rule with the prefix %1; choose another "
-                       "prefix, or edit that rule.")
+                    Tr::tr("This registry already has a rule with the prefix %1; choose another "
+                           "prefix, or edit that rule.")
                         .arg(existing)});
                 break;
             }
@@ -79,8 +80,8 @@ QList<FieldError> checkInRegistry(const CreateRuleRequest& request,
         if (request.customRoleArn.isEmpty() && !location.accountId.isEmpty()
             && upstreamAccount != location.accountId)
             errors.append({Field::CustomRoleArn,
-                tr("The upstream registry is in another account (%1): ECR needs an IAM role in "
-                   "this account (%2) that it can assume to pull from there.")
+                Tr::tr("The upstream registry is in another account (%1): ECR needs an IAM role in "
+                       "this account (%2) that it can assume to pull from there.")
                     .arg(upstreamAccount, location.accountId)});
         else
             checkRoleAccount(errors, request.customRoleArn, location);

@@ -11,10 +11,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::RepositoryTemplate", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::RepositoryTemplate)
+};
 
 bool matches(const QString& pattern, const QString& value)
 {
@@ -34,13 +35,13 @@ bool isJsonObjectText(const QString& text, QString* error)
     QJsonParseError parse;
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parse);
     if (parse.error != QJsonParseError::NoError) {
-        *error = tr("It is not valid JSON: %1 at character %2.")
+        *error = Tr::tr("It is not valid JSON: %1 at character %2.")
                      .arg(parse.errorString())
                      .arg(parse.offset);
         return false;
     }
     if (!document.isObject()) {
-        *error = tr("It must be a JSON object ({ … }).");
+        *error = Tr::tr("It must be a JSON object ({ … }).");
         return false;
     }
     return true;
@@ -119,61 +120,62 @@ QList<TemplateIssue> validateTemplate(const RepositoryCreationTemplate& t, const
     };
     if (t.prefix.isEmpty())
         add(TemplateField::Prefix, u"prefix"_s,
-            tr("Enter the prefix: a repository path such as docker-hub, or ROOT for every "
-               "repository no other template covers."));
+            Tr::tr("Enter the prefix: a repository path such as docker-hub, or ROOT for every "
+                   "repository no other template covers."));
     else if (t.prefix.size() > 256 || !matches(kPrefixPattern, t.prefix))
         add(TemplateField::Prefix, u"prefix"_s,
-            tr("A prefix is lower-case letters and digits, parts separated by . _ __ - or /, "
-               "at most 256 characters; or ROOT."));
+            Tr::tr("A prefix is lower-case letters and digits, parts separated by . _ __ - or /, "
+                   "at most 256 characters; or ROOT."));
     if (t.description.size() > 256)
         add(TemplateField::Description, u"description"_s,
-            tr("A description has at most 256 characters."));
+            Tr::tr("A description has at most 256 characters."));
     static const QStringList kAppliedFor{
         u"PULL_THROUGH_CACHE"_s, u"REPLICATION"_s, u"CREATE_ON_PUSH"_s};
     if (t.appliedFor.isEmpty())
         add(TemplateField::AppliedFor, u"appliedFor"_s,
-            tr("Choose what the template applies to (pull through cache, replication, create "
-               "on push)."));
+            Tr::tr("Choose what the template applies to (pull through cache, replication, create "
+                   "on push)."));
     for (const QString& use : t.appliedFor) {
         if (!kAppliedFor.contains(use))
             add(TemplateField::AppliedFor, u"appliedFor"_s,
-                tr("'%1' is not PULL_THROUGH_CACHE, REPLICATION or CREATE_ON_PUSH.").arg(use));
+                Tr::tr("'%1' is not PULL_THROUGH_CACHE, REPLICATION or CREATE_ON_PUSH.").arg(use));
     }
     static const QStringList kEncryption{u"AES256"_s, u"KMS"_s, u"KMS_DSSE"_s};
     if (!t.encryptionType.isEmpty() && !kEncryption.contains(t.encryptionType))
         add(TemplateField::EncryptionType, u"encryptionType"_s,
-            tr("Encryption is AES256, KMS or KMS_DSSE."));
+            Tr::tr("Encryption is AES256, KMS or KMS_DSSE."));
     if (!t.kmsKey.isEmpty()) {
         if (t.encryptionType != u"KMS" && t.encryptionType != u"KMS_DSSE")
             add(TemplateField::KmsKey, u"kmsKey"_s,
-                tr("A KMS key goes with KMS or KMS_DSSE encryption only."));
+                Tr::tr("A KMS key goes with KMS or KMS_DSSE encryption only."));
         else if (t.kmsKey.size() > 2048
             || !matches(u"arn:aws[a-z0-9-]*:kms:[a-z0-9-]+:[0-9]{12}:key\\/[a-z0-9-]+"_s, t.kmsKey))
             add(TemplateField::KmsKey, u"kmsKey"_s,
-                tr("The KMS key must be a key ARN, such as "
-                   "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab."));
+                Tr::tr("The KMS key must be a key ARN, such as "
+                       "arn:aws:kms:us-east-1:123456789012:key/"
+                       "1234abcd-12ab-34cd-56ef-1234567890ab."));
     }
     static const QStringList kMutability{
         u"MUTABLE"_s, u"IMMUTABLE"_s, u"IMMUTABLE_WITH_EXCLUSION"_s, u"MUTABLE_WITH_EXCLUSION"_s};
     if (!t.imageTagMutability.isEmpty() && !kMutability.contains(t.imageTagMutability))
         add(TemplateField::ImageTagMutability, u"imageTagMutability"_s,
-            tr("Tag mutability is MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION or "
-               "MUTABLE_WITH_EXCLUSION."));
+            Tr::tr("Tag mutability is MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION or "
+                   "MUTABLE_WITH_EXCLUSION."));
     const bool withExclusion = t.imageTagMutability.endsWith(u"_WITH_EXCLUSION");
     if (withExclusion && t.exclusionFilters.isEmpty())
         add(TemplateField::ExclusionFilters, u"imageTagMutabilityExclusionFilters"_s,
-            tr("With exclusions, give 1 to 5 tag filters (for example latest or dev-*)."));
+            Tr::tr("With exclusions, give 1 to 5 tag filters (for example latest or dev-*)."));
     if (!withExclusion && !t.exclusionFilters.isEmpty())
         add(TemplateField::ExclusionFilters, u"imageTagMutabilityExclusionFilters"_s,
-            tr("Tag filters go with MUTABLE_WITH_EXCLUSION or IMMUTABLE_WITH_EXCLUSION only."));
+            Tr::tr("Tag filters go with MUTABLE_WITH_EXCLUSION or IMMUTABLE_WITH_EXCLUSION only."));
     if (t.exclusionFilters.size() > 5)
         add(TemplateField::ExclusionFilters, u"imageTagMutabilityExclusionFilters"_s,
-            tr("At most 5 tag filters."));
+            Tr::tr("At most 5 tag filters."));
     for (const TagMutabilityFilter& f : t.exclusionFilters) {
         if (f.filterType != u"WILDCARD" || !matches(u"[0-9a-zA-Z._*-]{1,128}"_s, f.filter)) {
             add(TemplateField::ExclusionFilters, u"imageTagMutabilityExclusionFilters"_s,
-                tr("A tag filter is 1 to 128 letters, digits and . _ * - characters; '%1' is "
-                   "not.")
+                Tr::tr("A tag filter is 1 to 128 letters, digits and . _ * - characters; '%1' is "
+                       "not.")
                     .arg(f.filter));
             break;
         }
@@ -182,8 +184,9 @@ QList<TemplateIssue> validateTemplate(const RepositoryCreationTemplate& t, const
         if (tag.key.isEmpty() || tag.key.size() > 128 || tag.value.size() > 256
             || tag.key.startsWith(u"aws:", Qt::CaseInsensitive)) {
             add(TemplateField::ResourceTags, u"resourceTags"_s,
-                tr("A tag has a key of 1 to 128 characters (not starting with aws:) and a value "
-                   "of at most 256."));
+                Tr::tr(
+                    "A tag has a key of 1 to 128 characters (not starting with aws:) and a value "
+                    "of at most 256."));
             break;
         }
     }
@@ -192,32 +195,32 @@ QList<TemplateIssue> validateTemplate(const RepositoryCreationTemplate& t, const
         && (t.repositoryPolicy.size() > 10240 || !isJsonObjectText(t.repositoryPolicy, &jsonError)))
         add(TemplateField::RepositoryPolicy, u"repositoryPolicy"_s,
             t.repositoryPolicy.size() > 10240
-                ? tr("The repository policy has at most 10240 characters.")
-                : tr("The repository policy is not usable: %1").arg(jsonError));
+                ? Tr::tr("The repository policy has at most 10240 characters.")
+                : Tr::tr("The repository policy is not usable: %1").arg(jsonError));
     if (!t.lifecyclePolicy.isEmpty()) {
         if (t.lifecyclePolicy.size() > 30720)
             add(TemplateField::LifecyclePolicy, u"lifecyclePolicy"_s,
-                tr("The lifecycle policy has at most 30720 characters."));
+                Tr::tr("The lifecycle policy has at most 30720 characters."));
         else if (!isJsonObjectText(t.lifecyclePolicy, &jsonError))
             add(TemplateField::LifecyclePolicy, u"lifecyclePolicy"_s,
-                tr("The lifecycle policy is not usable: %1").arg(jsonError));
+                Tr::tr("The lifecycle policy is not usable: %1").arg(jsonError));
         else if (!QJsonDocument::fromJson(t.lifecyclePolicy.toUtf8())
                       .object()
                       .value(u"rules"_s)
                       .isArray())
             add(TemplateField::LifecyclePolicy, u"lifecyclePolicy"_s,
-                tr("A lifecycle policy has a \"rules\" list."));
+                Tr::tr("A lifecycle policy has a \"rules\" list."));
     }
     if (!t.customRoleArn.isEmpty()) {
         if (t.customRoleArn.size() > 2048
             || !matches(
                 u"arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}"_s, t.customRoleArn))
             add(TemplateField::CustomRoleArn, u"customRoleArn"_s,
-                tr("The role must be an IAM role ARN, such as "
-                   "arn:aws:iam::123456789012:role/ecr-template."));
+                Tr::tr("The role must be an IAM role ARN, such as "
+                       "arn:aws:iam::123456789012:role/ecr-template."));
         else if (!accountId.isEmpty() && t.customRoleArn.section(u':', 4, 4) != accountId)
             add(TemplateField::CustomRoleArn, u"customRoleArn"_s,
-                tr("The role must be in the registry's account (%1).").arg(accountId));
+                Tr::tr("The role must be in the registry's account (%1).").arg(accountId));
     }
     return issues;
 }
@@ -228,15 +231,16 @@ QStringList templateWarnings(const RepositoryCreationTemplate& t)
     const bool kms = t.encryptionType == u"KMS" || t.encryptionType == u"KMS_DSSE";
     if (t.customRoleArn.isEmpty() && (!t.resourceTags.isEmpty() || kms))
         warnings.append(
-            tr("With %1 and no custom role, ECR cannot create the cached repositories: pulls "
-               "through the cache fail. Set a custom role that ECR may assume.")
-                .arg(kms && !t.resourceTags.isEmpty() ? tr("tags and KMS encryption")
-                        : kms                         ? tr("KMS encryption")
-                                                      : tr("resource tags")));
+            Tr::tr("With %1 and no custom role, ECR cannot create the cached repositories: pulls "
+                   "through the cache fail. Set a custom role that ECR may assume.")
+                .arg(kms && !t.resourceTags.isEmpty() ? Tr::tr("tags and KMS encryption")
+                        : kms                         ? Tr::tr("KMS encryption")
+                                                      : Tr::tr("resource tags")));
     if (t.imageTagMutability == u"IMMUTABLE" && t.appliesToPullThroughCache())
-        warnings.append(tr("IMMUTABLE tags stop ECR from updating a cached tag when the upstream "
-                           "moves it (latest, say). Prefer MUTABLE, or IMMUTABLE_WITH_EXCLUSION "
-                           "for the tags that move."));
+        warnings.append(
+            Tr::tr("IMMUTABLE tags stop ECR from updating a cached tag when the upstream "
+                   "moves it (latest, say). Prefer MUTABLE, or IMMUTABLE_WITH_EXCLUSION "
+                   "for the tags that move."));
     return warnings;
 }
 
@@ -283,11 +287,11 @@ QList<RepositoryCreationTemplate> templatesForRules(
 QList<LifecyclePreset> lifecyclePresets()
 {
     return {
-        {tr("Expire cached images pushed more than 90 days ago"),
+        {Tr::tr("Expire cached images pushed more than 90 days ago"),
             uR"({"rules":[{"rulePriority":1,"description":"Expire cached images pushed more than 90 days ago","selection":{"tagStatus":"any","countType":"sinceImagePushed","countUnit":"days","countNumber":90},"action":{"type":"expire"}}]})"_s},
-        {tr("Keep the 100 newest images"),
+        {Tr::tr("Keep the 100 newest images"),
             uR"({"rules":[{"rulePriority":1,"description":"Keep the 100 newest images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":100},"action":{"type":"expire"}}]})"_s},
-        {tr("Archive images not pulled for 30 days, delete them 90 days later"),
+        {Tr::tr("Archive images not pulled for 30 days, delete them 90 days later"),
             uR"({"rules":[{"rulePriority":1,"description":"Archive images not pulled for 30 days","selection":{"tagStatus":"any","countType":"sinceImagePulled","countUnit":"days","countNumber":30},"action":{"type":"transition","targetStorageClass":"archive"}},{"rulePriority":2,"description":"Delete images archived for 90+ days","selection":{"tagStatus":"any","storageClass":"archive","countType":"sinceImageTransitioned","countUnit":"days","countNumber":90},"action":{"type":"expire"}}]})"_s},
     };
 }

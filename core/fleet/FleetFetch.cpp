@@ -3,8 +3,11 @@
 #include "Endpoint.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPointer>
+
+Q_LOGGING_CATEGORY(lcFleet, "ecr.fleet", QtInfoMsg)
 
 using namespace Qt::StringLiterals;
 
@@ -107,6 +110,9 @@ void FleetFetch::start(const QList<FleetTarget>& targets)
         m_results.append(registry);
     }
     m_running = !m_results.isEmpty();
+    qCInfo(lcFleet) << "reading" << m_results.size() << "registries, at most"
+                    << m_options.maxInFlight << "at once and" << m_options.maxPerRegion
+                    << "per region";
     Q_EMIT progress(0, int(m_results.size()));
     if (!m_running) {
         Q_EMIT finished(false);

@@ -12,10 +12,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::RuleCopy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::RuleCopy)
+};
 
 QString normalized(QString prefix)
 {
@@ -52,8 +53,8 @@ QList<CopyPlanItem> planCopy(const QList<PullThroughCacheRule>& rules,
                 item.request.credentialArn = secretMap.value(rule.credentialArn);
             else if (elsewhere) {
                 item.action = CopyPlanItem::Action::NeedsSecret;
-                item.reason = tr("The secret is in account %1, %2: ECR reads a secret only in "
-                                 "the rule's own account and region. Choose one of %3's.")
+                item.reason = Tr::tr("The secret is in account %1, %2: ECR reads a secret only in "
+                                     "the rule's own account and region. Choose one of %3's.")
                                   .arg(parts.at(4), parts.at(3), destination.label);
                 out.append(item);
                 continue;
@@ -63,8 +64,9 @@ QList<CopyPlanItem> planCopy(const QList<PullThroughCacheRule>& rules,
             const QString roleAccount = rule.customRoleArn.section(u':', 4, 4);
             if (roleAccount != to.accountId) {
                 item.action = CopyPlanItem::Action::NeedsRole;
-                item.reason = tr("The custom role is in account %1; the rule needs a role in %2.")
-                                  .arg(roleAccount, to.accountId);
+                item.reason
+                    = Tr::tr("The custom role is in account %1; the rule needs a role in %2.")
+                          .arg(roleAccount, to.accountId);
                 out.append(item);
                 continue;
             }
@@ -75,31 +77,33 @@ QList<CopyPlanItem> planCopy(const QList<PullThroughCacheRule>& rules,
             });
         if (existing == destination.rules.cend()) {
             item.action = CopyPlanItem::Action::Create;
-            item.reason = tr("Will be created.");
+            item.reason = Tr::tr("Will be created.");
         } else {
             QStringList differs;
             if (existing->upstreamRegistryUrl != item.request.upstreamRegistryUrl)
-                differs.append(tr("upstream %1").arg(existing->upstreamRegistryUrl));
+                differs.append(Tr::tr("upstream %1").arg(existing->upstreamRegistryUrl));
             if (existing->credentialArn != item.request.credentialArn)
                 differs.append(
-                    tr("credential %1")
-                        .arg(existing->credentialArn.isEmpty() ? tr("none")
+                    Tr::tr("credential %1")
+                        .arg(existing->credentialArn.isEmpty() ? Tr::tr("none")
                                                                : existing->credentialArn));
             if (existing->customRoleArn != item.request.customRoleArn)
-                differs.append(tr("role %1").arg(
-                    existing->customRoleArn.isEmpty() ? tr("none") : existing->customRoleArn));
+                differs.append(Tr::tr("role %1").arg(
+                    existing->customRoleArn.isEmpty() ? Tr::tr("none") : existing->customRoleArn));
             const bool ecrUpstream = !item.request.upstreamRepositoryPrefix.isEmpty()
                 || !existing->upstreamRepositoryPrefix.isEmpty();
             if (ecrUpstream
                 && upstreamPrefixOf(existing->upstreamRepositoryPrefix)
                     != upstreamPrefixOf(item.request.upstreamRepositoryPrefix))
-                differs.append(tr("upstream prefix %1").arg(existing->upstreamRepositoryPrefix));
+                differs.append(
+                    Tr::tr("upstream prefix %1").arg(existing->upstreamRepositoryPrefix));
             item.existing = *existing;
             item.action = differs.isEmpty() ? CopyPlanItem::Action::Identical
                                             : CopyPlanItem::Action::Conflict;
             item.reason = differs.isEmpty()
-                ? tr("Exists with the same settings.")
-                : tr("Exists with other settings (%1): left as it is.").arg(differs.join(u", "_s));
+                ? Tr::tr("Exists with the same settings.")
+                : Tr::tr("Exists with other settings (%1): left as it is.")
+                      .arg(differs.join(u", "_s));
         }
         out.append(item);
     }
@@ -154,8 +158,9 @@ QList<TemplateCopyItem> planTemplateCopy(
         if (!source.customRoleArn.isEmpty() && !to.accountId.isEmpty()
             && accountOf(source.customRoleArn) != to.accountId) {
             item.action = CopyPlanItem::Action::NeedsRole;
-            item.reason = tr("The custom role is in account %1; the template needs a role in %2.")
-                              .arg(accountOf(source.customRoleArn), to.accountId);
+            item.reason
+                = Tr::tr("The custom role is in account %1; the template needs a role in %2.")
+                      .arg(accountOf(source.customRoleArn), to.accountId);
             out.append(item);
             continue;
         }
@@ -164,8 +169,8 @@ QList<TemplateCopyItem> planTemplateCopy(
                 || (!to.accountId.isEmpty() && accountOf(source.kmsKey) != to.accountId))) {
             item.action = CopyPlanItem::Action::NeedsKey;
             item.reason
-                = tr("The KMS key is in account %1, %2: a repository can use a key of "
-                     "its own account and region only. Choose one of %3's.")
+                = Tr::tr("The KMS key is in account %1, %2: a repository can use a key of "
+                         "its own account and region only. Choose one of %3's.")
                       .arg(accountOf(source.kmsKey), regionOf(source.kmsKey), destination.label);
             out.append(item);
             continue;
@@ -175,31 +180,31 @@ QList<TemplateCopyItem> planTemplateCopy(
             [&source](const RepositoryCreationTemplate& t) { return t.prefix == source.prefix; });
         if (existing == destination.templates.cend()) {
             item.action = CopyPlanItem::Action::Create;
-            item.reason = tr("Will be created.");
+            item.reason = Tr::tr("Will be created.");
         } else if (sameSettings(*existing, item.request)) {
             item.action = CopyPlanItem::Action::Identical;
-            item.reason = tr("Exists with the same settings.");
+            item.reason = Tr::tr("Exists with the same settings.");
         } else {
             QStringList differs;
             if (existing->encryptionType != source.encryptionType
                 || existing->kmsKey != source.kmsKey)
-                differs.append(tr("encryption"));
+                differs.append(Tr::tr("encryption"));
             if (existing->imageTagMutability != source.imageTagMutability
                 || existing->exclusionFilters != source.exclusionFilters)
-                differs.append(tr("tag mutability"));
+                differs.append(Tr::tr("tag mutability"));
             if (existing->resourceTags != source.resourceTags)
-                differs.append(tr("tags"));
+                differs.append(Tr::tr("tags"));
             if (existing->repositoryPolicy != source.repositoryPolicy)
-                differs.append(tr("repository policy"));
+                differs.append(Tr::tr("repository policy"));
             if (existing->lifecyclePolicy != source.lifecyclePolicy)
-                differs.append(tr("lifecycle policy"));
+                differs.append(Tr::tr("lifecycle policy"));
             if (existing->customRoleArn != source.customRoleArn)
-                differs.append(tr("role"));
+                differs.append(Tr::tr("role"));
             if (differs.isEmpty())
-                differs.append(tr("description or use"));
+                differs.append(Tr::tr("description or use"));
             item.action = CopyPlanItem::Action::Conflict;
-            item.reason
-                = tr("Exists with other settings (%1): left as it is.").arg(differs.join(u", "_s));
+            item.reason = Tr::tr("Exists with other settings (%1): left as it is.")
+                              .arg(differs.join(u", "_s));
         }
         out.append(item);
     }

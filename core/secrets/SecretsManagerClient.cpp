@@ -3,8 +3,11 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QUuid>
+
+Q_LOGGING_CATEGORY(lcSecrets, "ecr.secrets", QtInfoMsg)
 
 namespace ecr {
 
@@ -12,10 +15,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::SecretsManagerClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::SecretsManagerClient)
+};
 
 QDateTime epochTime(const QJsonValue& value)
 {
@@ -64,26 +68,26 @@ QString secretNameProblem(const QString& name)
 {
     static const QRegularExpression allowed(u"^[A-Za-z0-9/_+=.@-]{1,512}$"_s);
     if (!name.startsWith(kPtcSecretPrefix) || name.size() == kPtcSecretPrefix.size())
-        return tr("The secret's name must start with ecr-pullthroughcache/ and go on, for "
-                  "example ecr-pullthroughcache/docker-hub.");
+        return Tr::tr("The secret's name must start with ecr-pullthroughcache/ and go on, for "
+                      "example ecr-pullthroughcache/docker-hub.");
     if (!allowed.match(name).hasMatch())
-        return tr("A secret name has at most 512 letters, digits and /_+=.@- characters.");
+        return Tr::tr("A secret name has at most 512 letters, digits and /_+=.@- characters.");
     // Secrets Manager adds -XXXXXX to the ARN; a name ending like that confuses partial ARNs.
     static const QRegularExpression suffix(u"-[A-Za-z0-9]{6}$"_s);
     if (suffix.match(name).hasMatch())
-        return tr("Do not end the name with a hyphen and six characters: Secrets Manager adds "
-                  "such a suffix to the ARN itself.");
+        return Tr::tr("Do not end the name with a hyphen and six characters: Secrets Manager adds "
+                      "such a suffix to the ARN itself.");
     return {};
 }
 
 QString credentialsProblem(const UpstreamCredentials& credentials)
 {
     if (credentials.username.trimmed().isEmpty())
-        return tr("Enter the upstream registry's user name.");
+        return Tr::tr("Enter the upstream registry's user name.");
     if (credentials.accessToken.isEmpty())
-        return tr("Enter the access token (or password) of that user.");
+        return Tr::tr("Enter the access token (or password) of that user.");
     if (secretValueJson(credentials).size() > 65536)
-        return tr("The user name and token are longer than a secret can hold (64 KiB).");
+        return Tr::tr("The user name and token are longer than a secret can hold (64 KiB).");
     return {};
 }
 
@@ -103,8 +107,8 @@ SecretsManagerClient::SecretsManagerClient(ServiceClient& transport, QObject* pa
 
 ServiceInfo SecretsManagerClient::service()
 {
-    return {
-        tr("AWS Secrets Manager"), "secretsmanager", Protocol::AwsJson1_1, "secretsmanager", {}};
+    return {Tr::tr("AWS Secrets Manager"), "secretsmanager", Protocol::AwsJson1_1, "secretsmanager",
+        {}};
 }
 
 QCoro::Task<Result<QList<SecretSummary>>> SecretsManagerClient::listPtcSecrets(CancelToken cancel)
@@ -134,7 +138,7 @@ QCoro::Task<Result<QList<SecretSummary>>> SecretsManagerClient::listPtcSecrets(C
             co_return out;
     }
     co_return makeError(ErrorKind::InvalidResponse, u"TooManyPages"_s,
-        tr("ListSecrets did not end after %1 pages.").arg(kMaxPages), 0);
+        Tr::tr("ListSecrets did not end after %1 pages.").arg(kMaxPages), 0);
 }
 
 QCoro::Task<Result<SecretSummary>> SecretsManagerClient::describeSecret(
@@ -177,6 +181,8 @@ QCoro::Task<Result<CreatedSecret>> SecretsManagerClient::createSecret(
     }
     if (!answer)
         co_return answer.error();
+    // The name and ARN only: the value never reaches a log.
+    qCInfo(lcSecrets) << "created the secret" << answer->json.value(u"ARN"_s).toString();
     co_return CreatedSecret{answer->json.value(u"ARN"_s).toString(),
         answer->json.value(u"Name"_s).toString(), answer->json.value(u"VersionId"_s).toString()};
 }

@@ -21,10 +21,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::SsoTokenCache", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::SsoTokenCache)
+};
 
 AwsError fileError(const QString& message)
 {
@@ -65,11 +66,11 @@ Result<QByteArray> readFile(const QString& path, bool* missing)
         return QByteArray();
     if (!file.open(QIODevice::ReadOnly))
         return fileError(
-            tr("The SSO cache file %1 cannot be read: %2.").arg(path, file.errorString()));
+            Tr::tr("The SSO cache file %1 cannot be read: %2.").arg(path, file.errorString()));
     constexpr qint64 kMaxCacheFile = 1024 * 1024;
     QByteArray content = file.read(kMaxCacheFile + 1);
     if (content.size() > kMaxCacheFile)
-        return fileError(tr("The SSO cache file %1 is too large to be a token.").arg(path));
+        return fileError(Tr::tr("The SSO cache file %1 is too large to be a token.").arg(path));
     return content;
 }
 
@@ -174,7 +175,7 @@ Result<std::optional<SsoToken>> SsoTokenCache::readToken(const SsoSessionConfig&
     std::optional<SsoToken> token = parseToken(content.value());
     if (!token)
         return fileError(
-            tr("The SSO cache file %1 is not a token (it needs accessToken and expiresAt).")
+            Tr::tr("The SSO cache file %1 is not a token (it needs accessToken and expiresAt).")
                 .arg(path));
     return token;
 }
@@ -217,7 +218,7 @@ Result<Unit> SsoTokenCache::removeFile(const QString& path) const
 {
     QFile file(path);
     if (file.exists() && !file.remove())
-        return fileError(tr("The SSO cache file %1 cannot be removed: %2.")
+        return fileError(Tr::tr("The SSO cache file %1 cannot be removed: %2.")
                              .arg(file.fileName(), file.errorString()));
     return Unit{};
 }
@@ -225,15 +226,15 @@ Result<Unit> SsoTokenCache::removeFile(const QString& path) const
 Result<Unit> SsoTokenCache::writeFile(const QString& path, const QByteArray& content) const
 {
     if (!makePrivatePath(m_directory))
-        return fileError(tr("The SSO cache folder %1 cannot be created.").arg(m_directory));
+        return fileError(Tr::tr("The SSO cache folder %1 cannot be created.").arg(m_directory));
     // QTemporaryFile creates its file 0600; the rename replaces the old one in one step.
     QTemporaryFile file(QDir(m_directory).filePath(u".tmp-XXXXXX"_s));
     if (!file.open())
-        return fileError(tr("The SSO cache folder %1 is not writable: %2.")
+        return fileError(Tr::tr("The SSO cache folder %1 is not writable: %2.")
                              .arg(m_directory, file.errorString()));
     if (file.write(content) != content.size() || !file.flush())
         return fileError(
-            tr("The SSO cache file %1 cannot be written: %2.").arg(path, file.errorString()));
+            Tr::tr("The SSO cache file %1 cannot be written: %2.").arg(path, file.errorString()));
 #ifdef Q_OS_UNIX
     ::fsync(file.handle());
 #endif
@@ -245,7 +246,7 @@ Result<Unit> SsoTokenCache::writeFile(const QString& path, const QByteArray& con
     std::filesystem::rename(std::filesystem::path(temporary.toStdU16String()),
         std::filesystem::path(path.toStdU16String()), failed);
     if (failed)
-        return fileError(tr("The SSO cache file %1 cannot be written: %2.")
+        return fileError(Tr::tr("The SSO cache file %1 cannot be written: %2.")
                              .arg(path, QString::fromStdString(failed.message())));
     file.setAutoRemove(false);
     return Unit{};

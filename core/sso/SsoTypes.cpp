@@ -72,17 +72,22 @@ QString sha1Hex(const QString& text)
         QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex());
 }
 
+// The tr() of this function's messages; lupdate reads the context from the macro.
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ecr::SsoTypes)
+};
+} // namespace
+
 Result<QUrl> ssoServiceEndpoint(
     const QString& host, const QString& region, const QUrl& customEndpoint, const QString& service)
 {
-    const auto tr = [](const char* text) {
-        return QCoreApplication::translate("ecr::SsoTypes", text);
-    };
     if (!customEndpoint.isEmpty()) {
         if (!customEndpoint.isValid() || customEndpoint.host().isEmpty()
             || (customEndpoint.scheme() != u"https" && customEndpoint.scheme() != u"http"))
             return makeError(ErrorKind::Configuration, u"InvalidConfiguration"_s,
-                tr("The %1 endpoint URL '%2' is not a valid http(s) URL.")
+                Tr::tr("The %1 endpoint URL '%2' is not a valid http(s) URL.")
                     .arg(service, customEndpoint.toDisplayString()),
                 0);
         return customEndpoint;
@@ -90,8 +95,8 @@ Result<QUrl> ssoServiceEndpoint(
     static const QRegularExpression regionPattern(u"^[a-z]{2}(-[a-z]+)+-\\d+$"_s);
     if (!regionPattern.match(region).hasMatch())
         return makeError(ErrorKind::Configuration, u"InvalidConfiguration"_s,
-            region.isEmpty() ? tr("The %1 region is not set (sso_region).").arg(service)
-                             : tr("'%1' is not an AWS region (sso_region).").arg(region),
+            region.isEmpty() ? Tr::tr("The %1 region is not set (sso_region).").arg(service)
+                             : Tr::tr("'%1' is not an AWS region (sso_region).").arg(region),
             0);
     return QUrl(u"https://%1.%2.%3/"_s.arg(host, region, partitionForRegion(region).dnsSuffix));
 }

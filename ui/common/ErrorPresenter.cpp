@@ -2,11 +2,14 @@
 #include "ErrorPresenter.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QStringList>
 
 #include <initializer_list>
 #include <optional>
+
+Q_LOGGING_CATEGORY(lcUi, "ecr.ui", QtInfoMsg)
 
 using namespace Qt::StringLiterals;
 
@@ -14,15 +17,11 @@ namespace ecr {
 
 namespace {
 
-QString tr(const char* text)
+// The tr() of this file's messages; lupdate reads the context from the macro.
+struct Tr
 {
-    return QCoreApplication::translate("ecr::ErrorPresenter", text);
-}
-
-QString tr(const char* text, std::nullptr_t, int n)
-{
-    return QCoreApplication::translate("ecr::ErrorPresenter", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(ecr::ErrorPresenter)
+};
 
 struct Words
 {
@@ -64,208 +63,220 @@ std::optional<Words> serviceWords(const AwsError& e, const QString& op)
     const QString& c = e.code;
     // The other quotas than the 50 rules: of templates, and of Secrets Manager's secrets.
     if (c == u"LimitExceededException" && e.message.contains(u"creation templates"))
-        return Words{tr("Too many templates"),
-            withMessage(tr("%1 failed: %2"), tr("%1 failed: the registry has its most templates."),
-                op, e.message),
-            tr("Delete a template you no longer need, or widen an existing template's prefix.")};
+        return Words{Tr::tr("Too many templates"),
+            withMessage(Tr::tr("%1 failed: %2"),
+                Tr::tr("%1 failed: the registry has its most templates."), op, e.message),
+            Tr::tr(
+                "Delete a template you no longer need, or widen an existing template's prefix.")};
     if (c == u"LimitExceededException" && e.message.contains(u"secrets"))
-        return Words{tr("Too many secrets"),
-            withMessage(tr("%1 failed: %2"), tr("%1 failed: the region has its most secrets."), op,
-                e.message),
-            tr("Reuse an existing ecr-pullthroughcache/ secret, or delete secrets no longer "
-               "used.")};
+        return Words{Tr::tr("Too many secrets"),
+            withMessage(Tr::tr("%1 failed: %2"),
+                Tr::tr("%1 failed: the region has its most secrets."), op, e.message),
+            Tr::tr("Reuse an existing ecr-pullthroughcache/ secret, or delete secrets no longer "
+                   "used.")};
     if (c == u"ServerException")
-        return Words{tr("Amazon ECR service error"),
-            tr("%1 failed because of an internal error in Amazon ECR.").arg(op),
-            tr("Wait a moment and try again; if it keeps failing, check the AWS Health Dashboard "
-               "for Amazon ECR in this region.")};
+        return Words{Tr::tr("Amazon ECR service error"),
+            Tr::tr("%1 failed because of an internal error in Amazon ECR.").arg(op),
+            Tr::tr(
+                "Wait a moment and try again; if it keeps failing, check the AWS Health Dashboard "
+                "for Amazon ECR in this region.")};
     if (c == u"InvalidParameterException")
-        return Words{tr("Invalid parameter"),
-            withMessage(tr("%1 failed because Amazon ECR rejected a parameter: %2"),
-                tr("%1 failed because Amazon ECR rejected a parameter."), op, e.message),
-            tr("Correct the value the message names and try again.")};
+        return Words{Tr::tr("Invalid parameter"),
+            withMessage(Tr::tr("%1 failed because Amazon ECR rejected a parameter: %2"),
+                Tr::tr("%1 failed because Amazon ECR rejected a parameter."), op, e.message),
+            Tr::tr("Correct the value the message names and try again.")};
     if (c == u"ValidationException")
-        return Words{tr("Request not valid"),
-            withMessage(tr("%1 failed because Amazon ECR did not accept the request: %2"),
-                tr("%1 failed because Amazon ECR did not accept the request."), op, e.message),
-            tr("Correct the value the message names and try again; if this app accepted it, "
-               "the service's rules may have changed.")};
+        return Words{Tr::tr("Request not valid"),
+            withMessage(Tr::tr("%1 failed because Amazon ECR did not accept the request: %2"),
+                Tr::tr("%1 failed because Amazon ECR did not accept the request."), op, e.message),
+            Tr::tr("Correct the value the message names and try again; if this app accepted it, "
+                   "the service's rules may have changed.")};
     if (c == u"PullThroughCacheRuleAlreadyExistsException")
-        return Words{tr("Rule already exists"),
-            tr("%1 failed because a pull-through cache rule with this prefix already exists in "
-               "this registry.")
+        return Words{Tr::tr("Rule already exists"),
+            Tr::tr("%1 failed because a pull-through cache rule with this prefix already exists in "
+                   "this registry.")
                 .arg(op),
-            tr("Choose a different cache repository prefix, or edit the credentials of the "
-               "existing rule.")};
+            Tr::tr("Choose a different cache repository prefix, or edit the credentials of the "
+                   "existing rule.")};
     if (c == u"PullThroughCacheRuleNotFoundException")
-        return Words{tr("Rule not found"),
-            tr("%1 failed because the pull-through cache rule does not exist; it may have been "
-               "deleted in the meantime.")
+        return Words{Tr::tr("Rule not found"),
+            Tr::tr("%1 failed because the pull-through cache rule does not exist; it may have been "
+                   "deleted in the meantime.")
                 .arg(op),
-            tr("Refresh the list of rules.")};
+            Tr::tr("Refresh the list of rules.")};
     if (c == u"UnsupportedUpstreamRegistryException") {
         if (isAboutAuthentication(e))
-            return Words{tr("Upstream registry needs credentials"),
-                tr("%1 failed because the upstream registry requires authentication.").arg(op),
-                tr("Enter the ARN of a Secrets Manager secret whose name starts with "
-                   "'ecr-pullthroughcache/' and that holds the upstream user name and access "
-                   "token.")};
-        return Words{tr("Upstream registry not supported"),
+            return Words{Tr::tr("Upstream registry needs credentials"),
+                Tr::tr("%1 failed because the upstream registry requires authentication.").arg(op),
+                Tr::tr("Enter the ARN of a Secrets Manager secret whose name starts with "
+                       "'ecr-pullthroughcache/' and that holds the upstream user name and access "
+                       "token.")};
+        return Words{Tr::tr("Upstream registry not supported"),
             withMessage(
-                tr("%1 failed because Amazon ECR does not support this upstream registry: %2"),
-                tr("%1 failed because Amazon ECR does not support this upstream registry."), op,
+                Tr::tr("%1 failed because Amazon ECR does not support this upstream registry: %2"),
+                Tr::tr("%1 failed because Amazon ECR does not support this upstream registry."), op,
                 e.message),
-            tr("Choose one of the listed registries and check the Azure registry name or the "
-               "upstream ECR account and region.")};
+            Tr::tr("Choose one of the listed registries and check the Azure registry name or the "
+                   "upstream ECR account and region.")};
     }
     if (c == u"LimitExceededException")
-        return Words{tr("Rule limit reached"),
-            tr("%1 failed because the registry has reached its quota of 50 pull-through cache "
-               "rules in this region.")
+        return Words{Tr::tr("Rule limit reached"),
+            Tr::tr("%1 failed because the registry has reached its quota of 50 pull-through cache "
+                   "rules in this region.")
                 .arg(op),
-            tr("The quota cannot be raised: delete a rule you no longer use, then try again.")};
+            Tr::tr("The quota cannot be raised: delete a rule you no longer use, then try again.")};
     if (c == u"UnableToAccessSecretException")
-        return Words{tr("Secret not accessible"),
-            tr("%1 failed because Amazon ECR is not allowed to read the Secrets Manager secret.")
+        return Words{Tr::tr("Secret not accessible"),
+            Tr::tr(
+                "%1 failed because Amazon ECR is not allowed to read the Secrets Manager secret.")
                 .arg(op),
-            tr("Check the secret's resource policy and KMS key, and that the secret is in the "
-               "same account and region as this registry.")};
+            Tr::tr("Check the secret's resource policy and KMS key, and that the secret is in the "
+                   "same account and region as this registry.")};
     if (c == u"SecretNotFoundException")
-        return Words{tr("Secret not found"),
-            tr("%1 failed because Amazon ECR could not find a secret with this ARN.").arg(op),
-            tr("Check the ARN. Secrets Manager can take a few seconds to make a new secret "
-               "visible; if you just created it, try again.")};
+        return Words{Tr::tr("Secret not found"),
+            Tr::tr("%1 failed because Amazon ECR could not find a secret with this ARN.").arg(op),
+            Tr::tr("Check the ARN. Secrets Manager can take a few seconds to make a new secret "
+                   "visible; if you just created it, try again.")};
     if (c == u"UnableToDecryptSecretValueException")
-        return Words{tr("Secret cannot be decrypted"),
-            tr("%1 failed because Amazon ECR can read the secret but cannot decrypt its value.")
+        return Words{Tr::tr("Secret cannot be decrypted"),
+            Tr::tr("%1 failed because Amazon ECR can read the secret but cannot decrypt its value.")
                 .arg(op),
-            tr("Allow Amazon ECR to use the secret's KMS key (kms:Decrypt), or store the secret "
-               "with the default aws/secretsmanager key.")};
+            Tr::tr(
+                "Allow Amazon ECR to use the secret's KMS key (kms:Decrypt), or store the secret "
+                "with the default aws/secretsmanager key.")};
     if (isOneOf(c,
             {u"ThrottlingException", u"ThrottledException", u"TooManyRequestsException",
                 u"RequestLimitExceeded"}))
-        return Words{tr("Too many requests"),
-            tr("%1 failed because Amazon ECR is limiting the request rate, even after retrying.")
+        return Words{Tr::tr("Too many requests"),
+            Tr::tr(
+                "%1 failed because Amazon ECR is limiting the request rate, even after retrying.")
                 .arg(op),
-            tr("Wait a few seconds and try again.")};
+            Tr::tr("Wait a few seconds and try again.")};
     if (isOneOf(c, {u"InvalidSignatureException", u"SignatureDoesNotMatch"}))
-        return Words{tr("Signature rejected"),
-            tr("%1 failed because AWS rejected the request signature.").arg(op),
-            tr("Check that the secret access key belongs to the access key ID, and that this "
-               "computer's clock is correct.")};
+        return Words{Tr::tr("Signature rejected"),
+            Tr::tr("%1 failed because AWS rejected the request signature.").arg(op),
+            Tr::tr("Check that the secret access key belongs to the access key ID, and that this "
+                   "computer's clock is correct.")};
     if (c == u"UnrecognizedClientException")
-        return Words{tr("Access key not recognised"),
-            tr("%1 failed because AWS does not recognise the access key ID or security token.")
+        return Words{Tr::tr("Access key not recognised"),
+            Tr::tr("%1 failed because AWS does not recognise the access key ID or security token.")
                 .arg(op),
-            tr("Check the profile's access key ID, or sign in again if you use temporary "
-               "credentials.")};
+            Tr::tr("Check the profile's access key ID, or sign in again if you use temporary "
+                   "credentials.")};
     if (c == u"MissingAuthenticationTokenException")
-        return Words{tr("Request not signed"),
-            tr("%1 failed because the request carried no valid AWS credentials.").arg(op),
-            tr("Configure credentials for this profile, and check that the endpoint is an Amazon "
-               "ECR endpoint.")};
+        return Words{Tr::tr("Request not signed"),
+            Tr::tr("%1 failed because the request carried no valid AWS credentials.").arg(op),
+            Tr::tr(
+                "Configure credentials for this profile, and check that the endpoint is an Amazon "
+                "ECR endpoint.")};
     if (isOneOf(c, {u"ExpiredTokenException", u"ExpiredToken"}))
-        return Words{tr("Credentials expired"),
-            tr("%1 failed because the temporary AWS credentials have expired.").arg(op),
-            tr("Refresh the credentials (for example with 'aws sso login' or a new session "
-               "token) and try again.")};
+        return Words{Tr::tr("Credentials expired"),
+            Tr::tr("%1 failed because the temporary AWS credentials have expired.").arg(op),
+            Tr::tr("Refresh the credentials (for example with 'aws sso login' or a new session "
+                   "token) and try again.")};
     if (c == u"UnauthorizedException") // the SSO portal: the access token is no good
-        return Words{tr("SSO sign-in no longer valid"),
-            tr("%1 failed because IAM Identity Center no longer accepts the sign-in.").arg(op),
-            tr("Try again to sign in anew, or run 'aws sso login' for the profile.")};
+        return Words{Tr::tr("SSO sign-in no longer valid"),
+            Tr::tr("%1 failed because IAM Identity Center no longer accepts the sign-in.").arg(op),
+            Tr::tr("Try again to sign in anew, or run 'aws sso login' for the profile.")};
     if (c == u"ForbiddenException"
         || (c == u"ResourceNotFoundException" && e.message.contains(u"role")))
-        return Words{tr("SSO role not available"),
-            withMessage(tr("%1 failed: %2"),
-                tr("%1 failed because the sign-in does not reach "
-                   "this account and role."),
+        return Words{Tr::tr("SSO role not available"),
+            withMessage(Tr::tr("%1 failed: %2"),
+                Tr::tr("%1 failed because the sign-in does not reach "
+                       "this account and role."),
                 op, e.message),
-            tr("Choose an account and role your sign-in lists, or ask your administrator for the "
-               "assignment.")};
+            Tr::tr(
+                "Choose an account and role your sign-in lists, or ask your administrator for the "
+                "assignment.")};
     if (std::optional<Words> secrets = secretsManagerWords(e, op))
         return secrets;
     if (c == u"TemplateAlreadyExistsException")
-        return Words{tr("Template already exists"),
-            tr("%1 failed because a repository creation template with this prefix already "
-               "exists.")
+        return Words{Tr::tr("Template already exists"),
+            Tr::tr("%1 failed because a repository creation template with this prefix already "
+                   "exists.")
                 .arg(op),
-            tr("Edit the existing template, or use another prefix.")};
+            Tr::tr("Edit the existing template, or use another prefix.")};
     if (c == u"TemplateNotFoundException")
-        return Words{tr("Template not found"),
-            tr("%1 failed because the repository creation template does not exist (any more).")
+        return Words{Tr::tr("Template not found"),
+            Tr::tr("%1 failed because the repository creation template does not exist (any more).")
                 .arg(op),
-            tr("Refresh the templates; someone may have deleted it.")};
+            Tr::tr("Refresh the templates; someone may have deleted it.")};
     if (c == u"RegistryPolicyNotFoundException")
-        return Words{tr("No registry policy"),
-            tr("%1 found no registry policy: this registry has none.").arg(op),
-            tr("Add one that lets the pullers create repositories and import images for the "
-               "cache's prefixes.")};
+        return Words{Tr::tr("No registry policy"),
+            Tr::tr("%1 found no registry policy: this registry has none.").arg(op),
+            Tr::tr("Add one that lets the pullers create repositories and import images for the "
+                   "cache's prefixes.")};
     // The repositories a cache made, and the registry HTTP API of a test pull.
     if (c == u"RepositoryNotFoundException")
-        return Words{tr("Repository not found"),
-            tr("%1 failed because the repository does not exist (any more).").arg(op),
-            tr("Refresh the cached repositories; it may have been deleted already.")};
+        return Words{Tr::tr("Repository not found"),
+            Tr::tr("%1 failed because the repository does not exist (any more).").arg(op),
+            Tr::tr("Refresh the cached repositories; it may have been deleted already.")};
     if (c == u"RepositoryNotEmptyException")
-        return Words{tr("Repository not empty"),
-            tr("%1 failed because the repository still has images.").arg(op),
-            tr("Delete it with its images, or delete the images first.")};
+        return Words{Tr::tr("Repository not empty"),
+            Tr::tr("%1 failed because the repository still has images.").arg(op),
+            Tr::tr("Delete it with its images, or delete the images first.")};
     if (c == u"ImageNotFoundException")
-        return Words{tr("Image not found"),
-            tr("%1 failed because the image does not exist in the repository.").arg(op),
-            tr("Refresh the repository's images.")};
+        return Words{Tr::tr("Image not found"),
+            Tr::tr("%1 failed because the image does not exist in the repository.").arg(op),
+            Tr::tr("Refresh the repository's images.")};
     if (c == u"KmsException")
-        return Words{tr("KMS error"),
-            withMessage(tr("%1 failed because AWS KMS refused: %2"),
-                tr("%1 failed because AWS KMS refused."), op, e.message),
-            tr("Check the repository's KMS key and its key policy.")};
+        return Words{Tr::tr("KMS error"),
+            withMessage(Tr::tr("%1 failed because AWS KMS refused: %2"),
+                Tr::tr("%1 failed because AWS KMS refused."), op, e.message),
+            Tr::tr("Check the repository's KMS key and its key policy.")};
     if (c == u"UNAUTHORIZED")
-        return Words{tr("Registry token refused"),
-            tr("%1 failed because the registry did not accept the token.").arg(op),
-            tr("Try again: the app asks for a new token (GetAuthorizationToken). A token is "
-               "valid for 12 hours, and no longer than the credentials that asked for it.")};
+        return Words{Tr::tr("Registry token refused"),
+            Tr::tr("%1 failed because the registry did not accept the token.").arg(op),
+            Tr::tr("Try again: the app asks for a new token (GetAuthorizationToken). A token is "
+                   "valid for 12 hours, and no longer than the credentials that asked for it.")};
     if (c == u"DENIED")
-        return Words{tr("Pull denied"),
-            withMessage(tr("%1 was denied: %2"), tr("%1 was denied."), op, e.message),
+        return Words{Tr::tr("Pull denied"),
+            withMessage(Tr::tr("%1 was denied: %2"), Tr::tr("%1 was denied."), op, e.message),
             e.message.contains(u"upstream"_s, Qt::CaseInsensitive)
-                ? tr("Check the rule's secret: its user name and access token must be valid "
-                     "for the upstream registry (Replace Token…).")
-                : tr("The puller needs ecr:BatchImportUpstreamImage and, for the first pull of "
-                     "a repository, ecr:CreateRepository on the prefix (Check… fixes the "
-                     "registry policy).")};
+                ? Tr::tr("Check the rule's secret: its user name and access token must be valid "
+                         "for the upstream registry (Replace Token…).")
+                : Tr::tr("The puller needs ecr:BatchImportUpstreamImage and, for the first pull of "
+                         "a repository, ecr:CreateRepository on the prefix (Check… fixes the "
+                         "registry policy).")};
     if (c == u"NAME_UNKNOWN")
-        return Words{tr("Image name unknown"),
-            tr("%1 failed because neither the cache nor the upstream has a repository of "
-               "that name.")
+        return Words{Tr::tr("Image name unknown"),
+            Tr::tr("%1 failed because neither the cache nor the upstream has a repository of "
+                   "that name.")
                 .arg(op),
-            tr("Check the image's path at the upstream registry, without the rule's prefix "
-               "(it is added for you); for Docker Hub's official images the app adds library/.")};
+            Tr::tr(
+                "Check the image's path at the upstream registry, without the rule's prefix "
+                "(it is added for you); for Docker Hub's official images the app adds library/.")};
     if (c == u"MANIFEST_UNKNOWN")
-        return Words{tr("Tag or digest unknown"),
-            withMessage(tr("%1 found the repository but not that tag or digest: %2"),
-                tr("%1 found the repository but not that tag or digest."), op, e.message),
-            tr("Check the tag. Test by tag: ECR does not cache an image pulled by digest first.")};
+        return Words{Tr::tr("Tag or digest unknown"),
+            withMessage(Tr::tr("%1 found the repository but not that tag or digest: %2"),
+                Tr::tr("%1 found the repository but not that tag or digest."), op, e.message),
+            Tr::tr(
+                "Check the tag. Test by tag: ECR does not cache an image pulled by digest first.")};
     if (c == u"TOOMANYREQUESTS")
-        return Words{tr("Registry rate limit"),
-            tr("%1 failed because the registry or its upstream is limiting requests.").arg(op),
-            tr("Wait a minute and try again; upstream limits (Docker Hub's) are lower without a "
-               "secret.")};
+        return Words{Tr::tr("Registry rate limit"),
+            Tr::tr("%1 failed because the registry or its upstream is limiting requests.").arg(op),
+            Tr::tr(
+                "Wait a minute and try again; upstream limits (Docker Hub's) are lower without a "
+                "secret.")};
     if (isOneOf(
             c, {u"NAME_INVALID", u"MANIFEST_INVALID", u"DIGEST_INVALID", u"InvalidImageReference"}))
-        return Words{tr("Invalid image reference"),
-            withMessage(tr("%1 failed: %2"), tr("%1 failed: the image reference is invalid."), op,
-                e.message),
-            tr("Give a repository path in lower case and a tag, such as library/alpine:3.20.")};
+        return Words{Tr::tr("Invalid image reference"),
+            withMessage(Tr::tr("%1 failed: %2"),
+                Tr::tr("%1 failed: the image reference is invalid."), op, e.message),
+            Tr::tr("Give a repository path in lower case and a tag, such as library/alpine:3.20.")};
     if (c == u"RequestExpired")
-        return Words{tr("Request expired"),
-            tr("%1 failed because AWS considered the request too old.").arg(op),
-            tr("Check that this computer's date, time and time zone are correct, then try "
-               "again.")};
+        return Words{Tr::tr("Request expired"),
+            Tr::tr("%1 failed because AWS considered the request too old.").arg(op),
+            Tr::tr("Check that this computer's date, time and time zone are correct, then try "
+                   "again.")};
     if (c == u"AccessDeniedException")
-        return Words{tr("Access denied"),
-            withMessage(tr("%1 failed because the IAM identity is not allowed to do this: %2"),
-                tr("%1 failed because the IAM identity is not allowed to do this."), op, e.message),
-            tr("Ask your AWS administrator for the IAM permission the message names, for example "
-               "ecr:CreatePullThroughCacheRule.")};
+        return Words{Tr::tr("Access denied"),
+            withMessage(Tr::tr("%1 failed because the IAM identity is not allowed to do this: %2"),
+                Tr::tr("%1 failed because the IAM identity is not allowed to do this."), op,
+                e.message),
+            Tr::tr(
+                "Ask your AWS administrator for the IAM permission the message names, for example "
+                "ecr:CreatePullThroughCacheRule.")};
     return std::nullopt;
 }
 
@@ -274,40 +285,43 @@ std::optional<Words> secretsManagerWords(const AwsError& e, const QString& op)
 {
     const QString& c = e.code;
     if (c == u"ResourceExistsException")
-        return Words{tr("Secret already exists"),
-            withMessage(tr("%1 failed: %2"),
-                tr("%1 failed because a secret of that name already exists."), op, e.message),
-            tr("Choose the existing secret from the list, or give the new one another name.")};
+        return Words{Tr::tr("Secret already exists"),
+            withMessage(Tr::tr("%1 failed: %2"),
+                Tr::tr("%1 failed because a secret of that name already exists."), op, e.message),
+            Tr::tr("Choose the existing secret from the list, or give the new one another name.")};
     if (c == u"ResourceNotFoundException")
-        return Words{tr("Not found"),
-            withMessage(tr("%1 failed: %2"), tr("%1 failed because the secret or key is gone."), op,
-                e.message),
-            tr("Refresh the list: it may have been deleted, or be in another account or region.")};
+        return Words{Tr::tr("Not found"),
+            withMessage(Tr::tr("%1 failed: %2"),
+                Tr::tr("%1 failed because the secret or key is gone."), op, e.message),
+            Tr::tr(
+                "Refresh the list: it may have been deleted, or be in another account or region.")};
     if (c == u"InvalidNextTokenException")
-        return Words{tr("Listing interrupted"),
-            tr("%1 failed because the list changed while it was being read.").arg(op),
-            tr("Refresh the list.")};
+        return Words{Tr::tr("Listing interrupted"),
+            Tr::tr("%1 failed because the list changed while it was being read.").arg(op),
+            Tr::tr("Refresh the list.")};
     if (c == u"InvalidRequestException")
-        return Words{tr("Request refused"),
-            withMessage(tr("%1 was refused: %2"), tr("%1 was refused by AWS Secrets Manager."), op,
-                e.message),
-            tr("Correct what the message names; a secret scheduled for deletion must be restored "
-               "first.")};
+        return Words{Tr::tr("Request refused"),
+            withMessage(Tr::tr("%1 was refused: %2"),
+                Tr::tr("%1 was refused by AWS Secrets Manager."), op, e.message),
+            Tr::tr(
+                "Correct what the message names; a secret scheduled for deletion must be restored "
+                "first.")};
     if (c == u"EncryptionFailure" || c == u"DecryptionFailure")
-        return Words{tr("KMS key not usable"),
-            withMessage(tr("%1 failed because the KMS key could not be used: %2"),
-                tr("%1 failed because the KMS key could not be used."), op, e.message),
-            tr("Check that the KMS key is enabled and that you may use it (kms:GenerateDataKey, "
-               "kms:Decrypt), or leave the key empty for the default one.")};
+        return Words{Tr::tr("KMS key not usable"),
+            withMessage(Tr::tr("%1 failed because the KMS key could not be used: %2"),
+                Tr::tr("%1 failed because the KMS key could not be used."), op, e.message),
+            Tr::tr(
+                "Check that the KMS key is enabled and that you may use it (kms:GenerateDataKey, "
+                "kms:Decrypt), or leave the key empty for the default one.")};
     if (c == u"InternalServiceError")
-        return Words{tr("AWS Secrets Manager service error"),
-            tr("%1 failed because of an internal error in AWS Secrets Manager.").arg(op),
-            tr("Wait a moment and try again.")};
+        return Words{Tr::tr("AWS Secrets Manager service error"),
+            Tr::tr("%1 failed because of an internal error in AWS Secrets Manager.").arg(op),
+            Tr::tr("Wait a moment and try again.")};
     if (c == u"MalformedPolicyDocumentException" || c == u"PreconditionNotMetException")
-        return Words{tr("Secret policy refused"),
-            withMessage(tr("%1 failed: %2"), tr("%1 failed because of the secret's policy."), op,
-                e.message),
-            tr("Correct the secret's resource policy as the message says.")};
+        return Words{Tr::tr("Secret policy refused"),
+            withMessage(Tr::tr("%1 failed: %2"),
+                Tr::tr("%1 failed because of the secret's policy."), op, e.message),
+            Tr::tr("Correct the secret's resource policy as the message says.")};
     return std::nullopt;
 }
 
@@ -316,21 +330,21 @@ std::optional<Words> ssoWords(const AwsError& e, const QString& op)
 {
     const QString& c = e.code;
     if (c == u"SsoSignInExpired")
-        return Words{tr("Sign-in code expired"),
-            tr("%1 needs an IAM Identity Center sign-in, but the code expired before it was "
-               "approved.")
+        return Words{Tr::tr("Sign-in code expired"),
+            Tr::tr("%1 needs an IAM Identity Center sign-in, but the code expired before it was "
+                   "approved.")
                 .arg(op),
-            tr("Try again and approve the new code in the browser within the time shown.")};
+            Tr::tr("Try again and approve the new code in the browser within the time shown.")};
     if (c == u"SsoSignInDenied")
-        return Words{tr("Sign-in denied"),
-            tr("%1 needs an IAM Identity Center sign-in, but it was denied in the browser.")
+        return Words{Tr::tr("Sign-in denied"),
+            Tr::tr("%1 needs an IAM Identity Center sign-in, but it was denied in the browser.")
                 .arg(op),
-            tr("Try again and choose Allow, or ask your administrator for access.")};
+            Tr::tr("Try again and choose Allow, or ask your administrator for access.")};
     if (c == u"SsoSignInUnavailable")
-        return Words{tr("Sign-in needed"),
-            withMessage(tr("%1 needs an IAM Identity Center sign-in: %2"),
-                tr("%1 needs an IAM Identity Center sign-in."), op, e.message),
-            tr("Run 'aws sso login' for the profile, or use the app's window to sign in.")};
+        return Words{Tr::tr("Sign-in needed"),
+            withMessage(Tr::tr("%1 needs an IAM Identity Center sign-in: %2"),
+                Tr::tr("%1 needs an IAM Identity Center sign-in."), op, e.message),
+            Tr::tr("Run 'aws sso login' for the profile, or use the app's window to sign in.")};
     return std::nullopt;
 }
 
@@ -340,31 +354,33 @@ Words keychainWords(const AwsError& e, const QString& op)
     if (std::optional<Words> sso = ssoWords(e, op))
         return *sso;
     if (c == u"KeychainLocked")
-        return {tr("Keychain locked"),
-            tr("%1 needs the secret access key, but the system keychain is locked.").arg(op),
-            tr("Unlock the keychain (for example by unlocking your login keyring) and try "
-               "again.")};
+        return {Tr::tr("Keychain locked"),
+            Tr::tr("%1 needs the secret access key, but the system keychain is locked.").arg(op),
+            Tr::tr("Unlock the keychain (for example by unlocking your login keyring) and try "
+                   "again.")};
     if (c == u"KeychainAccessDenied")
-        return {tr("Keychain access denied"),
-            tr("%1 needs the secret access key, but access to its keychain entry was denied.")
+        return {Tr::tr("Keychain access denied"),
+            Tr::tr("%1 needs the secret access key, but access to its keychain entry was denied.")
                 .arg(op),
-            tr("Allow this app to read the entry when the keychain asks, then try again.")};
+            Tr::tr("Allow this app to read the entry when the keychain asks, then try again.")};
     if (c == u"KeychainUnavailable")
-        return {tr("No keychain available"),
-            tr("%1 needs the secret access key, but no system keychain (Secret Service) is "
-               "available.")
+        return {Tr::tr("No keychain available"),
+            Tr::tr("%1 needs the secret access key, but no system keychain (Secret Service) is "
+                   "available.")
                 .arg(op),
-            tr("Start a keyring service such as GNOME Keyring or KWallet; this app never stores "
-               "secrets in plain text.")};
+            Tr::tr(
+                "Start a keyring service such as GNOME Keyring or KWallet; this app never stores "
+                "secrets in plain text.")};
     if (c == u"KeychainEntryMissing")
-        return {tr("Secret access key not stored"),
-            tr("%1 needs the secret access key, but the keychain has no entry for this profile.")
+        return {Tr::tr("Secret access key not stored"),
+            Tr::tr(
+                "%1 needs the secret access key, but the keychain has no entry for this profile.")
                 .arg(op),
-            tr("Enter the secret access key in the profile settings again.")};
-    return {tr("No usable credentials"),
-        withMessage(tr("%1 failed because no usable AWS credentials were found: %2"),
-            tr("%1 failed because no usable AWS credentials were found."), op, e.message),
-        tr("Add an access key to the profile, or choose another profile.")};
+            Tr::tr("Enter the secret access key in the profile settings again.")};
+    return {Tr::tr("No usable credentials"),
+        withMessage(Tr::tr("%1 failed because no usable AWS credentials were found: %2"),
+            Tr::tr("%1 failed because no usable AWS credentials were found."), op, e.message),
+        Tr::tr("Add an access key to the profile, or choose another profile.")};
 }
 
 // Settings the call pipeline refuses before sending anything.
@@ -372,27 +388,29 @@ std::optional<Words> pipelineWords(const AwsError& e, const QString& op)
 {
     const QString& c = e.code;
     if (c == u"InsecureEndpoint")
-        return Words{tr("Insecure endpoint refused"),
-            withMessage(
-                tr("%1 was not sent: %2"), tr("%1 was not sent over plain http."), op, e.message),
-            tr("Use an https endpoint URL, or remove the setting the message names.")};
+        return Words{Tr::tr("Insecure endpoint refused"),
+            withMessage(Tr::tr("%1 was not sent: %2"), Tr::tr("%1 was not sent over plain http."),
+                op, e.message),
+            Tr::tr("Use an https endpoint URL, or remove the setting the message names.")};
     if (c == u"ClockSkewTooLarge")
-        return Words{tr("Clock too far off"),
-            withMessage(
-                tr("%1 failed: %2"), tr("%1 failed because the clocks disagree."), op, e.message),
-            tr("Set this computer's date, time and time zone, or check the endpoint URL.")};
+        return Words{Tr::tr("Clock too far off"),
+            withMessage(Tr::tr("%1 failed: %2"), Tr::tr("%1 failed because the clocks disagree."),
+                op, e.message),
+            Tr::tr("Set this computer's date, time and time zone, or check the endpoint URL.")};
     if (isOneOf(c, {u"CaBundleUnreadable", u"CaBundleInvalid"}))
-        return Words{tr("CA bundle not usable"),
-            withMessage(tr("%1 was not sent: %2"),
-                tr("%1 was not sent: the CA bundle is not usable."), op, e.message),
-            tr("Check the CA bundle path of the profile (or AWS_CA_BUNDLE) and that the file holds "
-               "PEM certificates.")};
+        return Words{Tr::tr("CA bundle not usable"),
+            withMessage(Tr::tr("%1 was not sent: %2"),
+                Tr::tr("%1 was not sent: the CA bundle is not usable."), op, e.message),
+            Tr::tr("Check the CA bundle path of the profile (or AWS_CA_BUNDLE) and that the file "
+                   "holds "
+                   "PEM certificates.")};
     if (c == u"ResponseTooLarge")
-        return Words{tr("Answer too large"),
-            withMessage(tr("%1 failed: %2"), tr("%1 failed because the answer was too large."), op,
-                e.message),
-            tr("Check the endpoint URL and any proxy: an AWS answer to this request is never this "
-               "large.")};
+        return Words{Tr::tr("Answer too large"),
+            withMessage(Tr::tr("%1 failed: %2"),
+                Tr::tr("%1 failed because the answer was too large."), op, e.message),
+            Tr::tr(
+                "Check the endpoint URL and any proxy: an AWS answer to this request is never this "
+                "large.")};
     return std::nullopt;
 }
 
@@ -402,80 +420,82 @@ Words kindWords(const AwsError& e, const QString& op)
     case ErrorKind::Service:
         break;
     case ErrorKind::InvalidResponse:
-        return {tr("Unexpected answer"),
-            tr("%1 failed because the server's answer was not an Amazon ECR response.").arg(op),
-            tr("Check the endpoint URL and any proxy between this computer and AWS.")};
+        return {Tr::tr("Unexpected answer"),
+            Tr::tr("%1 failed because the server's answer was not an Amazon ECR response.").arg(op),
+            Tr::tr("Check the endpoint URL and any proxy between this computer and AWS.")};
     case ErrorKind::HostNotFound:
-        return {tr("Server not found"),
-            tr("%1 failed because the host name of the Amazon ECR endpoint could not be found.")
+        return {Tr::tr("Server not found"),
+            Tr::tr("%1 failed because the host name of the Amazon ECR endpoint could not be found.")
                 .arg(op),
-            tr("Check your network connection and DNS, and that the region or custom endpoint "
-               "is correct.")};
+            Tr::tr("Check your network connection and DNS, and that the region or custom endpoint "
+                   "is correct.")};
     case ErrorKind::ConnectionRefused:
-        return {tr("Connection refused"),
-            tr("%1 failed because the server refused the connection.").arg(op),
-            tr("Check the endpoint URL and port and your proxy and firewall settings; for the "
-               "local sandbox, check that it is running.")};
+        return {Tr::tr("Connection refused"),
+            Tr::tr("%1 failed because the server refused the connection.").arg(op),
+            Tr::tr("Check the endpoint URL and port and your proxy and firewall settings; for the "
+                   "local sandbox, check that it is running.")};
     case ErrorKind::ConnectionReset:
-        return {tr("Connection lost"),
-            tr("%1 failed because the connection closed before the answer was complete.").arg(op),
-            tr("Refresh the list to see whether the change was applied, then try again.")};
+        return {Tr::tr("Connection lost"),
+            Tr::tr("%1 failed because the connection closed before the answer was complete.")
+                .arg(op),
+            Tr::tr("Refresh the list to see whether the change was applied, then try again.")};
     case ErrorKind::Tls:
-        return {tr("Secure connection failed"),
+        return {Tr::tr("Secure connection failed"),
             withMessage(
-                tr("%1 failed because a secure (TLS) connection could not be established: %2"),
-                tr("%1 failed because a secure (TLS) connection could not be established."), op,
+                Tr::tr("%1 failed because a secure (TLS) connection could not be established: %2"),
+                Tr::tr("%1 failed because a secure (TLS) connection could not be established."), op,
                 e.message),
-            tr("Check this computer's date and time and, behind a TLS-inspecting proxy, that its "
-               "certificate is trusted.")};
+            Tr::tr(
+                "Check this computer's date and time and, behind a TLS-inspecting proxy, that its "
+                "certificate is trusted.")};
     case ErrorKind::Timeout:
-        return {tr("No answer in time"),
-            tr("%1 failed because the server did not answer in time.").arg(op),
-            tr("Check your network connection, refresh to see whether the change was applied, "
-               "and try again.")};
+        return {Tr::tr("No answer in time"),
+            Tr::tr("%1 failed because the server did not answer in time.").arg(op),
+            Tr::tr("Check your network connection, refresh to see whether the change was applied, "
+                   "and try again.")};
     case ErrorKind::Network:
-        return {tr("Network error"),
-            withMessage(tr("%1 failed because of a network error: %2"),
-                tr("%1 failed because of a network error."), op, e.message),
-            tr("Check your network connection and proxy settings, then try again.")};
+        return {Tr::tr("Network error"),
+            withMessage(Tr::tr("%1 failed because of a network error: %2"),
+                Tr::tr("%1 failed because of a network error."), op, e.message),
+            Tr::tr("Check your network connection and proxy settings, then try again.")};
     case ErrorKind::Cancelled:
-        return {tr("Cancelled"), tr("%1 was cancelled.").arg(op),
-            tr("If the request had already reached AWS, refresh the list to see its effect.")};
+        return {Tr::tr("Cancelled"), Tr::tr("%1 was cancelled.").arg(op),
+            Tr::tr("If the request had already reached AWS, refresh the list to see its effect.")};
     case ErrorKind::InvalidInput:
-        return {tr("Invalid input"),
-            withMessage(tr("%1 was not sent because some input is not valid: %2"),
-                tr("%1 was not sent because some input is not valid."), op, e.message),
-            tr("Correct the marked fields and try again.")};
+        return {Tr::tr("Invalid input"),
+            withMessage(Tr::tr("%1 was not sent because some input is not valid: %2"),
+                Tr::tr("%1 was not sent because some input is not valid."), op, e.message),
+            Tr::tr("Correct the marked fields and try again.")};
     case ErrorKind::Configuration:
-        return {tr("Configuration problem"),
-            withMessage(tr("%1 cannot run with the current settings: %2"),
-                tr("%1 cannot run with the current settings."), op, e.message),
-            tr("Check the profile's region and endpoint settings.")};
+        return {Tr::tr("Configuration problem"),
+            withMessage(Tr::tr("%1 cannot run with the current settings: %2"),
+                Tr::tr("%1 cannot run with the current settings."), op, e.message),
+            Tr::tr("Check the profile's region and endpoint settings.")};
     case ErrorKind::Credentials:
         return keychainWords(e, op);
     }
     // A service error code this app does not know.
     const QString said = e.message.isEmpty() ? e.code : e.message;
-    return {tr("Amazon ECR returned an error"),
-        withMessage(tr("%1 failed: %2"), tr("%1 failed."), op, said),
-        tr("Check the details and try again.")};
+    return {Tr::tr("Amazon ECR returned an error"),
+        withMessage(Tr::tr("%1 failed: %2"), Tr::tr("%1 failed."), op, said),
+        Tr::tr("Check the details and try again.")};
 }
 
 QString detailsOf(const AwsError& e)
 {
     QStringList lines;
     if (!e.code.isEmpty())
-        lines.append(tr("Error code: %1").arg(e.code));
+        lines.append(Tr::tr("Error code: %1").arg(e.code));
     if (e.kind != ErrorKind::Service)
-        lines.append(tr("Kind: %1").arg(errorKindName(e.kind)));
+        lines.append(Tr::tr("Kind: %1").arg(errorKindName(e.kind)));
     if (e.httpStatus > 0)
-        lines.append(tr("HTTP status: %1").arg(e.httpStatus));
+        lines.append(Tr::tr("HTTP status: %1").arg(e.httpStatus));
     if (!e.requestId.isEmpty())
-        lines.append(tr("Request ID: %1").arg(e.requestId));
+        lines.append(Tr::tr("Request ID: %1").arg(e.requestId));
     if (e.attempts > 1)
-        lines.append(tr("Attempts: %1").arg(e.attempts));
+        lines.append(Tr::tr("Attempts: %1").arg(e.attempts));
     if (!e.message.isEmpty())
-        lines.append(tr("Message: %1").arg(e.message));
+        lines.append(Tr::tr("Message: %1").arg(e.message));
     return lines.join(u'\n');
 }
 
@@ -501,7 +521,7 @@ QList<ptc::Field> fieldsNamedIn(const QString& message)
 
 ErrorText describeError(const AwsError& error, const QString& operationName, bool changes)
 {
-    const QString op = operationName.isEmpty() ? tr("The request") : operationName;
+    const QString op = operationName.isEmpty() ? Tr::tr("The request") : operationName;
     std::optional<Words> words;
     if (error.kind == ErrorKind::Service)
         words = serviceWords(error, op);
@@ -514,15 +534,17 @@ ErrorText describeError(const AwsError& error, const QString& operationName, boo
         switch (error.kind) {
         case ErrorKind::Timeout:
         case ErrorKind::ConnectionReset:
-            words->action = tr("Check your network connection and try again.");
+            words->action = Tr::tr("Check your network connection and try again.");
             break;
         case ErrorKind::Cancelled:
-            words->action = tr("Nothing was changed; try again when you are ready.");
+            words->action = Tr::tr("Nothing was changed; try again when you are ready.");
             break;
         default:
             break;
         }
     }
+    // What the user is told, for the log: the code and details, never a credential.
+    qCInfo(lcUi).noquote() << "error shown:" << op << "-" << detailsOf(error);
     return ErrorText{words->title, words->what, words->action, detailsOf(error)};
 }
 
@@ -559,20 +581,20 @@ QString fieldErrorText(const ErrorText& text)
 
 QString inlineErrorText(const ErrorText& text)
 {
-    return tr("%1: %2 %3").arg(text.title, text.what, text.action);
+    return Tr::tr("%1: %2 %3").arg(text.title, text.what, text.action);
 }
 
 ErrorText describeValidationFailure(
     const QString& prefix, const QString& failure, const QString& requestId)
 {
     ErrorText text;
-    text.title = tr("Authentication failed");
-    text.what = tr("ECR could not sign in to the upstream registry of %1: %2")
-                    .arg(prefix, failure.isEmpty() ? tr("no reason was given.") : failure);
-    text.action = tr("Check the user name and access token stored in the secret, then use Edit "
-                     "credentials if the rule should use another secret.");
+    text.title = Tr::tr("Authentication failed");
+    text.what = Tr::tr("ECR could not sign in to the upstream registry of %1: %2")
+                    .arg(prefix, failure.isEmpty() ? Tr::tr("no reason was given.") : failure);
+    text.action = Tr::tr("Check the user name and access token stored in the secret, then use Edit "
+                         "credentials if the rule should use another secret.");
     if (!requestId.isEmpty())
-        text.details = tr("Request ID: %1").arg(requestId);
+        text.details = Tr::tr("Request ID: %1").arg(requestId);
     return text;
 }
 
@@ -583,21 +605,22 @@ ErrorText describeDeleteOutcomes(const QList<DeleteOutcome>& outcomes, qsizetype
     for (const DeleteOutcome& outcome : outcomes) {
         if (!outcome.error) {
             ++deleted;
-            lines.append(tr("%1: deleted").arg(outcome.prefix));
+            lines.append(Tr::tr("%1: deleted").arg(outcome.prefix));
             continue;
         }
-        const ErrorText text = describeError(*outcome.error, tr("Deleting %1").arg(outcome.prefix));
-        lines.append(tr("%1: %2 — %3").arg(outcome.prefix, text.title, text.what));
+        const ErrorText text
+            = describeError(*outcome.error, Tr::tr("Deleting %1").arg(outcome.prefix));
+        lines.append(Tr::tr("%1: %2 — %3").arg(outcome.prefix, text.title, text.what));
     }
     const qsizetype notTried = asked - outcomes.size();
     if (notTried > 0)
         lines.append(
-            tr("%n rule(s) not tried: the deletion was cancelled.", nullptr, int(notTried)));
+            Tr::tr("%n rule(s) not tried: the deletion was cancelled.", nullptr, int(notTried)));
     ErrorText text;
-    text.title = tr("Not every rule was deleted");
-    text.what = tr("%1 of %n rule(s) were deleted.", nullptr, int(asked)).arg(deleted);
-    text.action = tr("Refresh the list, check the rules that remain (details below), and try "
-                     "again for them.");
+    text.title = Tr::tr("Not every rule was deleted");
+    text.what = Tr::tr("%1 of %n rule(s) were deleted.", nullptr, int(asked)).arg(deleted);
+    text.action = Tr::tr("Refresh the list, check the rules that remain (details below), and try "
+                         "again for them.");
     text.details = lines.join(u'\n');
     return text;
 }
@@ -605,10 +628,10 @@ ErrorText describeDeleteOutcomes(const QList<DeleteOutcome>& outcomes, qsizetype
 ErrorText describeSandboxStartFailure(const QString& detail)
 {
     ErrorText text;
-    text.title = tr("Local sandbox not started");
-    text.what = tr("The Local sandbox could not start: %1").arg(detail);
-    text.action = tr("Close other programs that may hold local ports, then start the Local "
-                     "sandbox again from the File menu.");
+    text.title = Tr::tr("Local sandbox not started");
+    text.what = Tr::tr("The Local sandbox could not start: %1").arg(detail);
+    text.action = Tr::tr("Close other programs that may hold local ports, then start the Local "
+                         "sandbox again from the File menu.");
     text.details = detail;
     return text;
 }

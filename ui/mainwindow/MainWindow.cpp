@@ -210,6 +210,7 @@ void MainWindow::connectActions()
         {m_ui->aboutAction, &MainWindow::showAbout},
         {m_ui->shortcutsAction, &MainWindow::showShortcuts},
         {m_ui->documentationAction, &MainWindow::documentationRequested},
+        {m_ui->logFolderAction, &MainWindow::logFolderRequested},
         {m_ui->manageProfilesAction, &MainWindow::manageProfilesRequested},
         {m_ui->localSandboxAction, &MainWindow::localSandboxRequested},
         {m_ui->sandboxDetailsAction, &MainWindow::sandboxDetailsRequested},
@@ -345,7 +346,19 @@ void MainWindow::reloadProfiles()
         updateActions();
         return;
     }
-    selectProfile(m_selector->fallbackProfile());
+    const QString startupProfile = std::exchange(m_startupProfile, QString());
+    const QString startupRegion = std::exchange(m_startupRegion, QString());
+    if (!startupProfile.isEmpty() && m_selector->choose(startupProfile, startupRegion)) {
+        selectProfile(startupProfile, startupRegion);
+        return;
+    }
+    selectProfile(m_selector->fallbackProfile(), startupRegion);
+}
+
+void MainWindow::setStartupChoice(const QString& profileId, const QString& region)
+{
+    m_startupProfile = profileId;
+    m_startupRegion = region;
 }
 
 void MainWindow::selectProfile(const QString& profileId, const QString& region)

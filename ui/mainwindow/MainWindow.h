@@ -45,6 +45,9 @@ public:
 
     // Selects a profile (and its remembered or given region) and loads its rules.
     void selectProfile(const QString& profileId, const QString& region = {});
+    // What to open when the profiles are first read (--profile, --region), instead of the
+    // last one used; an empty profile keeps the usual choice and opens it in `region`.
+    void setStartupChoice(const QString& profileId, const QString& region);
     RulesController& controller() const { return *m_controller; }
     RulesTableModel& model() const { return *m_model; }
     RulesView& rulesView() const { return *m_view; }
@@ -57,6 +60,7 @@ Q_SIGNALS:
     void manageProfilesRequested();
     void importProfilesRequested();
     void documentationRequested();
+    void logFolderRequested(); // Help › Open log folder
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -104,6 +108,8 @@ private:
     QPushButton* m_cancelButton;
     QLabel* m_endpointLabel;
     QString m_connectedRevision; // the profile's connectionRevision() when the session opened
+    QString m_startupProfile;
+    QString m_startupRegion;
     bool m_started = false; // profiles are loaded after the first show
 };
 

@@ -51,6 +51,8 @@ std::optional<ProfileInput> inputFor(ProfileField field, CredentialSource source
         return ProfileInput::StsEndpointUrl;
     case ProfileField::CaBundlePath:
         return ProfileInput::CaBundle;
+    case ProfileField::ProxyUrl:
+        return ProfileInput::ProxyUrl;
     case ProfileField::Source:
         return std::nullopt;
     case ProfileField::RoleArn:
@@ -181,6 +183,7 @@ void ProfileEditor::addGeneralFields()
         {int(ProfileInput::StsEndpointUrl), m_ui->stsEndpointUrlLineEdit,
             m_ui->stsEndpointUrlErrorLabel},
         {int(ProfileInput::CaBundle), m_ui->caBundleLineEdit, m_ui->caBundleErrorLabel},
+        {int(ProfileInput::ProxyUrl), m_ui->proxyLineEdit, m_ui->proxyErrorLabel},
     });
     FormValidation::Field region;
     region.editor = m_ui->regionComboBox;
@@ -190,7 +193,7 @@ void ProfileEditor::addGeneralFields()
     };
     m_validation->addField(int(ProfileInput::Region), region);
     for (QLineEdit* edit : {m_ui->nameLineEdit, m_ui->endpointUrlLineEdit,
-             m_ui->stsEndpointUrlLineEdit, m_ui->caBundleLineEdit})
+             m_ui->stsEndpointUrlLineEdit, m_ui->caBundleLineEdit, m_ui->proxyLineEdit})
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditor::refresh);
     connect(m_ui->regionComboBox, &QComboBox::editTextChanged, this, [this] {
         if (!m_filling)
@@ -212,6 +215,7 @@ void ProfileEditor::setProfile(const Profile& profile, bool isNew)
     m_ui->endpointUrlLineEdit->setText(profile.endpointUrl.toString());
     m_ui->stsEndpointUrlLineEdit->setText(profile.stsEndpointUrl.toString());
     m_ui->caBundleLineEdit->setText(profile.caBundlePath);
+    m_ui->proxyLineEdit->setText(profile.proxyUrl.toString());
     setCurrentSource(profile.source);
     m_ui->accessKeysPage->load(profile);
     m_ui->assumeRolePage->load(profile, m_others);
@@ -262,6 +266,7 @@ Profile ProfileEditor::profile() const
     p.endpointUrl = urlFrom(m_ui->endpointUrlLineEdit);
     p.stsEndpointUrl = urlFrom(m_ui->stsEndpointUrlLineEdit);
     p.caBundlePath = m_ui->caBundleLineEdit->text().trimmed();
+    p.proxyUrl = QUrl(m_ui->proxyLineEdit->text().trimmed());
     p.source = currentSource();
 
     // Only the chosen source's fields are kept.

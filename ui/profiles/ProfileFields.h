@@ -12,6 +12,7 @@ enum class ProfileInput
     EndpointUrl,
     StsEndpointUrl,
     CaBundle,
+    ProxyUrl,
     AccessKeyId, // AccessKeysPage
     SecretAccessKey,
     KeysMfaSerial,
