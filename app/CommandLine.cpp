@@ -1,6 +1,8 @@
 #include "CommandLine.h"
 
+#include "AppProfileDirectory.h"
 #include "LogLevel.h"
+#include "MainWindow.h"
 #include "Profile.h"
 #include "TransportSecurity.h"
 
@@ -138,6 +140,23 @@ std::optional<CommandLine> CommandLine::parse(const QStringList& arguments, int*
                 .arg(parser.value(options.logLevel), logging::logLevelNames().join(u", "_s)),
             exitCode);
     return line;
+}
+
+QString applyCommandLine(const CommandLine& line, AppProfileDirectory& profiles, MainWindow& window)
+{
+    profiles.setEndpointOverride(line.endpointUrl);
+    if (line.profile.isEmpty()) {
+        if (!line.region.isEmpty())
+            window.setStartupChoice(QString(), line.region);
+        return {};
+    }
+    const QString id = profiles.profileIdNamed(line.profile);
+    if (id.isEmpty())
+        return Tr::tr("%1: there is no profile named '%2' (the app's profiles and those of "
+                      "~/.aws/config are looked at).\n")
+            .arg(QCoreApplication::applicationName(), line.profile);
+    window.setStartupChoice(id, line.region);
+    return {};
 }
 
 } // namespace ecr

@@ -27,4 +27,13 @@ struct CommandLine
     static QString helpText();
 };
 
+class AppProfileDirectory;
+class MainWindow;
+
+// Gives the composed app what the command line chose: the ECR endpoint override, and the
+// profile and region the window opens first. Returns the message for a --profile that names no
+// profile (the app then exits with status 2), else an empty string.
+QString applyCommandLine(
+    const CommandLine& line, AppProfileDirectory& profiles, MainWindow& window);
+
 } // namespace ecr

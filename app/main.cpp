@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "CommandLine.h"
 #include "CredentialProfileDirectory.h"
+#include "DesktopAppearance.h"
 #include "DialogMfaPrompter.h"
 #include "KeychainStore.h"
 #include "LocalSandbox.h"
@@ -60,10 +61,12 @@ int main(int argc, char* argv[])
         QLoggingCategory::setFilterRules(*rules);
     const ecr::identity::Migration moved = ecr::identity::migrateLegacyLocations();
     ecr::logging::LogFile log(ecr::logging::LogFile::defaultPath());
-    qCInfo(lcApp).noquote() << QCoreApplication::applicationName()
-                            << QCoreApplication::applicationVersion() << "starting; Qt"
-                            << qVersion() << "; locale" << QLocale::system().name()
-                            << "; translations" << translations.join(u',');
+    qCInfo(lcApp).noquote() << QStringLiteral("%1 %2 starting (Qt %3, locale %4, translations: %5)")
+                                   .arg(QCoreApplication::applicationName(),
+                                       QCoreApplication::applicationVersion(),
+                                       QString::fromLatin1(qVersion()), QLocale::system().name(),
+                                       translations.isEmpty() ? QStringLiteral("none")
+                                                              : translations.join(u", "));
     if (moved.settingsMoved || moved.dataMoved)
         qCInfo(lcApp) << "moved the settings and data of an older version to"
                       << QSettings().fileName();
@@ -71,6 +74,10 @@ int main(int argc, char* argv[])
         qCWarning(lcApp).noquote() << "could not move the older settings or data:" << moved.problem;
     if (!log.isOpen())
         qCWarning(lcApp).noquote() << "no log file:" << log.errorString();
+
+    // Light or dark, as the desktop prefers (and when it changes).
+    ecr::DesktopAppearance appearance;
+    appearance.start();
 
     // The system's proxy, unless HTTPS_PROXY / HTTP_PROXY / NO_PROXY say otherwise.
     ecr::AwsProxyFactory::install();
@@ -84,7 +91,6 @@ int main(int argc, char* argv[])
     ecr::CredentialProfileDirectory credentialProfiles(profileStore, keychain, network, clock);
     ecr::LocalSandbox sandbox(clock);
     ecr::AppProfileDirectory profiles(credentialProfiles, sandbox);
-    profiles.setEndpointOverride(commandLine->endpointUrl);
     ecr::DirectorySessionFactory sessions(profiles, network, clock);
     ecr::MainWindow window(profiles, sessions, presenter);
     ecr::ActivityLog activity(ecr::ActivityLog::defaultPath());
@@ -95,21 +101,11 @@ int main(int argc, char* argv[])
     credentialProfiles.setSsoPrompter(&ssoPrompter);
     ecr::AppWiring wiring(window, credentialProfiles, sandbox, presenter);
 
-    if (!commandLine->profile.isEmpty()) {
-        const QString id = profiles.profileIdNamed(commandLine->profile);
-        if (id.isEmpty()) {
-            const QByteArray message
-                = QCoreApplication::translate("ecr::CommandLine",
-                    "%1: there is no profile named '%2' (the app's profiles and those of "
-                    "~/.aws/config are looked at).\n")
-                      .arg(QCoreApplication::applicationName(), commandLine->profile)
-                      .toLocal8Bit();
-            std::fwrite(message.constData(), 1, size_t(message.size()), stderr);
-            return 2;
-        }
-        window.setStartupChoice(id, commandLine->region);
-    } else if (!commandLine->region.isEmpty()) {
-        window.setStartupChoice(QString(), commandLine->region);
+    if (const QString problem = ecr::applyCommandLine(*commandLine, profiles, window);
+        !problem.isEmpty()) {
+        const QByteArray message = problem.toLocal8Bit();
+        std::fwrite(message.constData(), 1, size_t(message.size()), stderr);
+        return 2;
     }
 
     window.show();

@@ -2,12 +2,15 @@
 // with the sandbox in it): what the Profile box shows is always the session in use. Adding or
 // importing a profile refills the list without moving the selection or the session; choosing
 // another entry switches to it.
+#include "AppHarness.h"
 #include "AppProfileDirectory.h"
 #include "AppWiring.h"
 #include "CredentialProfileDirectory.h"
 #include "CredentialsTestSupport.h"
 #include "KeychainStore.h"
 #include "LocalSandbox.h"
+#include "LogFile.h"
+#include "LogLevel.h"
 #include "MainWindow.h"
 #include "RecordingPresenter.h"
 #include "RulesController.h"
@@ -31,6 +34,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -94,19 +98,19 @@ private:
     QNetworkAccessManager m_network;
 };
 
-// The app as main.cpp composes it, over a fresh HOME and the test keyring. The environment has
-// keys, so that an Environment-source profile resolves (the test registries accept them).
-struct App
+// The fresh HOME of an App: a base, so it exists before the app is composed over it.
+struct FreshHome
+{
+    QTemporaryDir home;
+};
+
+// The app as main.cpp composes it and wires it, over a fresh HOME and the test keyring. The
+// environment has keys, so that an Environment-source profile resolves (the test registries
+// accept them).
+struct App : FreshHome, ComposedApp
 {
     App()
-        : settings(home.filePath(u"settings.ini"_s), QSettings::IniFormat)
-        , store(settings)
-        , keychain(KeychainStore::defaultService(), u"org.ecr-ptc-admin.test/"_s)
-        , credentials(store, keychain, network, clock, environmentFor(home))
-        , sandbox(clock)
-        , profiles(credentials, sandbox)
-        , sessions(profiles, network, clock)
-        , window(profiles, sessions, presenter)
+        : ComposedApp(home.path(), environmentFor(home))
         , wiring(window, credentials, sandbox, presenter)
     { }
     static QProcessEnvironment environmentFor(const QTemporaryDir& home)
@@ -122,20 +126,42 @@ struct App
         window.show();
         return QTest::qWaitForWindowExposed(&window);
     }
+    // Sign-ins open the sandbox's device page in `browser` and are answered there.
+    void signInThrough(DevicePageBrowser& browser)
+    {
+        QDesktopServices::setUrlHandler(u"http"_s, &browser, "open");
+        ssoPrompter = std::make_unique<DialogSsoPrompter>(&window);
+        credentials.setSsoPrompter(ssoPrompter.get());
+    }
+    // Shown, with the Local sandbox started and its session open.
+    bool showInTheSandbox()
+    {
+        if (!show())
+            return false;
+        wiring.startSandbox();
+        return QTest::qWaitFor(
+            [this] { return window.controller().session() && !window.controller().isBusy(); });
+    }
 
-    QTemporaryDir home;
-    QSettings settings;
-    ProfileStore store;
-    KeychainStore keychain;
-    QNetworkAccessManager network;
-    SystemClock clock;
-    CredentialProfileDirectory credentials;
-    LocalSandbox sandbox;
-    AppProfileDirectory profiles;
-    DirectorySessionFactory sessions;
-    RecordingPresenter presenter;
-    MainWindow window;
+    // Chooses the sandbox's SSO demo and waits until the sign-in was allowed on its page and
+    // the session with the role credentials is open.
+    bool openTheSsoDemo(DevicePageBrowser& browser)
+    {
+        window.selectProfile(AppProfileDirectory::kSandboxSsoId);
+        RulesController& controller = window.controller();
+        const bool open = QTest::qWaitFor(
+            [&] {
+                return browser.approved == 1
+                    && controller.profileId() == AppProfileDirectory::kSandboxSsoId
+                    && controller.session() && !controller.isBusy();
+            },
+            10000);
+        QDesktopServices::unsetUrlHandler(u"http"_s);
+        return open;
+    }
+
     AppWiring wiring;
+    std::unique_ptr<DialogSsoPrompter> ssoPrompter;
 };
 
 class TestAppWindow : public QObject
@@ -351,14 +377,10 @@ private Q_SLOTS:
     void theSandboxsSsoDemoSignsInOnItsOwnPage()
     {
         DevicePageBrowser browser;
-        QDesktopServices::setUrlHandler(u"http"_s, &browser, "open");
         App app;
-        DialogSsoPrompter prompter(&app.window);
-        app.credentials.setSsoPrompter(&prompter);
-        QVERIFY(app.show());
-        app.wiring.startSandbox();
+        app.signInThrough(browser);
         RulesController& controller = app.window.controller();
-        QTRY_VERIFY(controller.session() && !controller.isBusy());
+        QVERIFY(app.showInTheSandbox());
         const QString prefix
             = u"sso-demo-"_s + QString::number(QDateTime::currentMSecsSinceEpoch());
         QVERIFY(awaitTask(controller.createRule({prefix, u"quay.io"_s, {}, {}, {}, {}, {}})).ok());
@@ -369,12 +391,7 @@ private Q_SLOTS:
         QCOMPARE(profileBox->itemText(profileBox->findData(AppProfileDirectory::kSandboxSsoId)),
             u"Local sandbox (SSO demo)"_s);
 
-        app.window.selectProfile(AppProfileDirectory::kSandboxSsoId);
-        QTRY_COMPARE_WITH_TIMEOUT(browser.approved, 1, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(controller.profileId() == AppProfileDirectory::kSandboxSsoId
-                && controller.session() && !controller.isBusy(),
-            10000);
-        QDesktopServices::unsetUrlHandler(u"http"_s);
+        QVERIFY(app.openTheSsoDemo(browser));
         QCOMPARE(browser.opened.size(), 1);
         QVERIFY(browser.opened.first().toString().startsWith(app.sandbox.url().toString()));
         const QString code = QUrlQuery(browser.opened.first()).queryItemValue(u"user_code"_s);
@@ -394,6 +411,82 @@ private Q_SLOTS:
 
     // Help › Documentation opens the README (the source tree's in a build, the installed one
     // in a package).
+    // A whole session at debug level, with a secret created, a rule created, listed, updated and
+    // deleted, and an SSO sign-in: the log file tells what went on the wire, with every key,
+    // token and secret value replaced.
+    void theDebugLogHoldsNoSecret()
+    {
+        const QString logPath = QDir(QDir::tempPath())
+                                    .filePath(u"ecr-ptc-admin-log-test-%1.log"_s.arg(
+                                        QCoreApplication::applicationPid()));
+        QFile::remove(logPath);
+        QStringList secrets;
+        {
+            logging::LogFile log(logPath, {4 * 1024 * 1024, 1, false});
+            QLoggingCategory::setFilterRules(*logging::filterRulesFor(u"debug"_s));
+            DevicePageBrowser browser;
+            App app;
+            app.signInThrough(browser);
+            RulesController& controller = app.window.controller();
+            QVERIFY(app.showInTheSandbox());
+            secrets << app.sandbox.credentials().secretAccessKey;
+
+            const QString token = u"dckr_pat_EXAMPLE0123456789abcdefSECRET"_s;
+            secrets << token;
+            const Result<CreatedSecret> secret = awaitTask(controller.createSecret(
+                {u"ecr-pullthroughcache/log-test"_s, {}, {}, {u"example-user"_s, token}}));
+            QVERIFY2(secret.ok(), qPrintable(secret.ok() ? QString() : secret.error().message));
+            const QString prefix = u"log-test"_s;
+            QVERIFY(awaitTask(controller.createRule({prefix, u"registry-1.docker.io"_s, {},
+                                  u"docker-hub"_s, secret->arn, {}, {}}))
+                        .ok());
+            awaitTask(controller.refresh());
+            QTRY_VERIFY(app.window.model().rowOfPrefix(prefix) >= 0);
+            QVERIFY(awaitTask(controller.updateRule({prefix, {}, secret->arn, {}})).ok());
+            QVERIFY(awaitTask(controller.deleteRule(prefix)).ok());
+
+            QVERIFY(app.openTheSsoDemo(browser));
+            awaitTask(controller.refresh());
+            const Result<sigv4::Credentials> role
+                = awaitTask(controller.session()->target().credentials->credentials({}));
+            QVERIFY(role.ok());
+            QVERIFY(!role->sessionToken.isEmpty());
+            secrets << role->secretAccessKey << role->sessionToken;
+            const QDir cache(SsoTokenCache::directoryFor(app.home.path()));
+            for (const QString& file : cache.entryList(QDir::Files)) {
+                QFile f(cache.filePath(file));
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                const QJsonObject entry = QJsonDocument::fromJson(f.readAll()).object();
+                for (const char* key : {"accessToken", "refreshToken", "clientSecret"}) {
+                    const QString value = entry.value(QLatin1StringView(key)).toString();
+                    if (!value.isEmpty())
+                        secrets << value;
+                }
+            }
+            QVERIFY(secrets.size() >= 6); // the sandbox key, the token, two role parts, SSO ones
+            QLoggingCategory::setFilterRules(QString());
+        }
+        QFile file(logPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        file.close();
+        QFile::remove(logPath);
+        // It did log the traffic, at debug level, redacted.
+        for (const char* expected : {"CreatePullThroughCacheRule", "UpdatePullThroughCacheRule",
+                 "DeletePullThroughCacheRule", "DescribePullThroughCacheRules", "CreateSecret",
+                 "CreateToken", "GetRoleCredentials", " debug ecr.aws.call: request ",
+                 "answer body", "<redacted>"})
+            QVERIFY2(text.contains(QLatin1StringView(expected)), expected);
+        for (const QString& secret : std::as_const(secrets)) {
+            QVERIFY(secret.size() >= 16);
+            QVERIFY2(!text.contains(secret), "a secret reached the log");
+            QVERIFY2(!text.contains(secret.left(16)), "part of a secret reached the log");
+        }
+        for (const char* forbidden : {"AWS4-HMAC-SHA256 Credential", "Signature=",
+                 "X-Amz-Security-Token: A", "Authorization: AWS4", "Authorization: Basic"})
+            QVERIFY2(!text.contains(QLatin1StringView(forbidden)), forbidden);
+    }
+
     void documentationOpensTheReadme()
     {
         UrlRecorder recorder;

@@ -157,11 +157,11 @@ private Q_SLOTS:
         QCOMPARE(at(hub, RulesTableModel::CredentialArn, Qt::ToolTipRole).toString(), kArn);
         QCOMPARE(at(hub, RulesTableModel::RegistryId).toString(), u"123456789012"_s);
 
-        // Dates: local "yyyy-MM-dd HH:mm" on screen, UTC ISO in the tool tip, epoch seconds to
-        // sort.
+        // Dates: local, in the locale's short format, on screen, UTC ISO in the tool tip, epoch
+        // seconds to sort.
         const QDateTime created = toDateTime(1700000000.75);
         QCOMPARE(at(hub, RulesTableModel::Created).toString(),
-            created.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s));
+            QLocale().toString(created.toLocalTime(), QLocale::ShortFormat));
         QCOMPARE(at(hub, RulesTableModel::Created, Qt::ToolTipRole).toString(),
             u"2023-11-14T22:13:20Z"_s);
         QCOMPARE(at(hub, RulesTableModel::Created, RulesTableModel::SortRole).toLongLong(),

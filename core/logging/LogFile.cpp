@@ -109,7 +109,8 @@ void LogFile::write(QtMsgType type, const char* category, const QString& message
 void LogFile::rotate()
 {
     m_file.close();
-    auto numbered = [this](int n) {
+    // A QString, not a QStringBuilder that would outlive QString::number's temporary.
+    auto numbered = [this](int n) -> QString {
         return m_path + u'.' + QString::number(n);
     };
     QFile::remove(numbered(m_options.keep));

@@ -114,13 +114,16 @@ QString redactText(QString text)
     // Authorization: value, and any SigV4 authorization value on its own.
     static const QRegularExpression header(
         u"(\\b(?:authorization|x-amz-security-token|x-amz-sso_bearer_token|proxy-authorization|"
-        "cookie)\\b(?:\\\\*\"?\\s*[:=]\\s*\\\\*\"?|\\\\*\"\\s+\\\\*\"))(?!<redacted>)[^\\s\"\\\\,;][^\"\\\\\\n]*"_s,
+        "cookie)\\b(?:\\\\*\"?\\s*[:=]\\s*\\\\*\"?|\\\\*\"\\s+\\\\*\"))(?!<redacted>)[^\\s\"\\\\,;](?:(?!; )[^\"\\\\\\n])*"_s,
         QRegularExpression::CaseInsensitiveOption);
     text.replace(header, u"\\1"_s + redacted);
     static const QRegularExpression sigv4(
         u"AWS4-HMAC-SHA256\\s+Credential=[^\\s\"]*(\\s*,?\\s*SignedHeaders=[^\\s,\"]*)?"
         "(\\s*,?\\s*Signature=[0-9a-fA-F]*)?"_s);
     text.replace(sigv4, redacted);
+    // A signature on its own (a header value cut at "; ", a log of the string to sign).
+    static const QRegularExpression signature(u"\\bSignature=[0-9a-fA-F]{16,}"_s);
+    text.replace(signature, u"Signature="_s + redacted);
     static const QRegularExpression bearer(
         u"\\bBearer\\s+[A-Za-z0-9._~+/=-]+"_s, QRegularExpression::CaseInsensitiveOption);
     text.replace(bearer, u"Bearer "_s + redacted);

@@ -2,6 +2,7 @@
 // details pane; the same window in a dark palette; the rule form; an error dialog; the IAM
 // Identity Center sign-in and Add SSO Profile after signing in to the sandbox. Run through
 // scripts/screenshots, which starts it under Xvfb (with a throwaway HOME).
+#include "Appearance.h"
 #include "CacheDialog.h"
 #include "CreateSecretDialog.h"
 #include "CredentialProfileDirectory.h"
@@ -95,32 +96,6 @@ private:
     QUrl m_url;
     sigv4::Credentials m_credentials;
 };
-
-// The dark palette of a desktop in dark mode, for the Fusion style.
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2b, 0x2b);
-    const QColor base(0x1e, 0x1e, 0x1e);
-    const QColor text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8c, 0x8c));
-    p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-    return p;
-}
 
 class NoPresenter final : public MessagePresenter
 {

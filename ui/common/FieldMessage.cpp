@@ -1,5 +1,7 @@
 #include "FieldMessage.h"
 
+#include "Appearance.h"
+
 #include <QLabel>
 #include <QPalette>
 
@@ -11,9 +13,7 @@ void initFieldMessageLabel(QLabel* label)
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette palette = label->palette();
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    palette.setColor(
-        QPalette::WindowText, dark ? QColor(0xFF, 0x7B, 0x72) : QColor(0xB3, 0x26, 0x1E));
+    palette.setColor(QPalette::WindowText, errorTextColor(palette));
     label->setPalette(palette);
     label->clear();
     label->hide();

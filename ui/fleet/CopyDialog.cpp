@@ -4,6 +4,7 @@
 #include "CopyDialog.h"
 
 #include "ActivityLog.h"
+#include "Appearance.h"
 #include "ErrorPresenter.h"
 #include "RegistryPicker.h"
 #include "SecretPickerDialog.h"
@@ -297,7 +298,7 @@ void CopyDialog::fillTree()
             top->setText(ReasonColumn, text.what);
             top->setToolTip(ReasonColumn, text.what + u' ' + text.action);
             for (int c = 0; c < ColumnCount; ++c)
-                top->setForeground(c, QColor(0xb0, 0x1c, 0x1c));
+                top->setForeground(c, errorTextColor(palette()));
             continue;
         }
         int changes = 0;
@@ -322,7 +323,7 @@ void CopyDialog::fillTree()
             if (outcome) {
                 child->setText(ResultColumn, outcomeText(*outcome));
                 if (outcome->error)
-                    child->setForeground(ResultColumn, QColor(0xb0, 0x1c, 0x1c));
+                    child->setForeground(ResultColumn, errorTextColor(palette()));
             }
         };
         for (int i = 0; i < d.templates.size(); ++i) {

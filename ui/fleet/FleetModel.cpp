@@ -1,5 +1,7 @@
 #include "FleetModel.h"
 
+#include "Appearance.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QGuiApplication>
@@ -269,13 +271,13 @@ QVariant FleetModel::rowData(const Row& row, int column, int role) const
         return registry.error.has_value();
     if (role == Qt::ForegroundRole) {
         if (registry.error)
-            return QBrush(QColor(0xb0, 0x1c, 0x1c));
+            return QBrush(errorTextColor(QGuiApplication::palette()));
         if (!rule)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     }
     if (role == Qt::BackgroundRole && differs)
-        return QBrush(QColor(0xff, 0xe9, 0xa8));
+        return QBrush(attentionBackground(QGuiApplication::palette()));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (column) {

@@ -42,7 +42,7 @@ QVariant localTime(std::optional<EpochSeconds> seconds)
     if (!seconds)
         return QVariant();
     // Sortable and unambiguous in every locale; the tooltip has the UTC time.
-    return toDateTime(*seconds).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+    return RulesTableModel::formatTime(toDateTime(*seconds));
 }
 
 QVariant utcTime(std::optional<EpochSeconds> seconds)
@@ -60,6 +60,12 @@ QVariant epochSeconds(std::optional<EpochSeconds> seconds)
 }
 
 } // namespace
+
+QString RulesTableModel::formatTime(const QDateTime& time)
+{
+    // The user's locale decides the order and separators (4.3.26 05:06, 3/4/26 5:06 AM).
+    return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
 
 RulesTableModel::RulesTableModel(QObject* parent)
     : QAbstractTableModel(parent)

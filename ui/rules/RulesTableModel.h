@@ -5,6 +5,7 @@
 #include "RepositoryTemplate.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QList>
 
 #include <optional>
@@ -18,6 +19,9 @@ class RulesTableModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
+    // A rule's time as the table shows it: local time, in the locale's short format.
+    static QString formatTime(const QDateTime& time);
+
     enum Column
     {
         Prefix,
