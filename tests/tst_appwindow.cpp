@@ -500,6 +500,20 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(recorder.opened.first().toLocalFile()));
         QVERIFY(app.presenter.informations.isEmpty());
     }
+
+    // Help › Open log folder opens the folder the log file is written to (made if missing).
+    void helpOpensTheLogFolder()
+    {
+        UrlRecorder recorder;
+        QDesktopServices::setUrlHandler(u"file"_s, &recorder, "open");
+        App app;
+        app.window.findChild<QAction*>(u"logFolderAction"_s)->trigger();
+        QDesktopServices::unsetUrlHandler(u"file"_s);
+        QCOMPARE(recorder.opened.size(), 1);
+        QCOMPARE(recorder.opened.first().toLocalFile(), logging::LogFile::defaultDirectory());
+        QVERIFY(QFileInfo(logging::LogFile::defaultDirectory()).isDir());
+        QVERIFY(logging::LogFile::defaultPath().startsWith(logging::LogFile::defaultDirectory()));
+    }
 };
 
 QTEST_MAIN(TestAppWindow)
