@@ -315,6 +315,7 @@ private Q_SLOTS:
         QVERIFY(!over.ok());
         QCOMPARE(over.error().code, u"LimitExceededException"_s);
         QCOMPARE(over.error().attempts, 1);
+        QCOMPARE(over.error().operation, u"CreatePullThroughCacheRule"_s); // named by the pipeline
         QCOMPARE(h.service().rules(h.region()).size(), 50);
     }
 

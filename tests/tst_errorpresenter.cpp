@@ -485,6 +485,25 @@ private Q_SLOTS:
         QVERIFY(describeError(error, QString()).what.startsWith(u"The request"_s));
     }
 
+    // LimitExceededException is the 50-rule quota only on CreatePullThroughCacheRule; on a
+    // Describe or Validate it is ECR's request rate, and the text says so.
+    void limitExceededIsTheQuotaOnlyWhenCreating()
+    {
+        AwsError error = serviceError(u"LimitExceededException"_s);
+        error.attempts = 3;
+        error.operation = u"DescribePullThroughCacheRules"_s;
+        const ErrorText rate = describeError(error, u"Loading the rules"_s, false);
+        QCOMPARE(rate.title, u"Too many requests"_s);
+        QVERIFY2(!rate.what.contains(u"50"_s) && !rate.action.contains(u"delete"_s),
+            qPrintable(rate.what));
+        QVERIFY(rate.what.contains(u"DescribePullThroughCacheRules"_s));
+        QVERIFY(rate.what.startsWith(u"Loading the rules"_s));
+        error.operation = u"CreatePullThroughCacheRule"_s;
+        const ErrorText quota = describeError(error, u"Creating the rule"_s);
+        QCOMPARE(quota.title, u"Rule limit reached"_s);
+        QVERIFY(quota.what.contains(u"50"_s));
+    }
+
     void fieldsForError_data()
     {
         using ptc::Field;

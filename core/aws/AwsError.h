@@ -32,6 +32,7 @@ struct AwsError
     int httpStatus = 0; // 0 when no response arrived
     QString requestId; // x-amzn-RequestId, when there was one
     int attempts = 1; // how many times the request was sent
+    QString operation; // the API operation that failed ("DescribePullThroughCacheRules"), if any
     bool retried() const { return attempts > 1; }
     bool isService(QStringView errorCode) const
     {

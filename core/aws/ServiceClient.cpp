@@ -135,6 +135,20 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
 QCoro::Task<Result<ServiceAnswer>> ServiceClient::call(
     OperationRequest operation, RequestAuth* auth, CancelToken cancel)
 {
+    const QString name = operation.name;
+    const OperationRequest named = std::move(operation);
+    const CancelToken token = std::move(cancel);
+    Result<ServiceAnswer> result = co_await attempts(named, auth, token);
+    if (result || !result.error().operation.isEmpty())
+        co_return result;
+    AwsError error = result.error();
+    error.operation = name;
+    co_return error;
+}
+
+QCoro::Task<Result<ServiceAnswer>> ServiceClient::attempts(
+    OperationRequest operation, RequestAuth* auth, CancelToken cancel)
+{
     if (m_setupError) {
         AwsError error = *m_setupError; // a copy: QCoro 0.8 moves from what co_return names
         error.attempts = 0;

@@ -75,6 +75,10 @@ public:
     static QByteArray userAgent();
 
 private:
+    // The attempts of one call; call() names the operation in the error it returns.
+    QCoro::Task<Result<ServiceAnswer>> attempts(
+        OperationRequest operation, RequestAuth* auth, CancelToken cancel);
+
     QNetworkAccessManager& m_network;
     const Clock& m_clock;
     ServiceClientConfig m_config;

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
@@ -142,7 +142,7 @@
         <translation>credential_process-Befehl</translation>
     </message>
     <message>
-        <source>The command runs directly, without a shell: pipes, redirections, variables and ~ are not expanded; quote arguments that contain spaces. It must print the credentials as JSON (Version 1), like the AWS CLI's credential_process.</source>
+        <source>The command runs directly, without a shell: pipes, redirections, variables and ~ are not expanded; quote arguments that contain spaces. It must print the credentials as JSON (Version 1), like the AWS CLI&apos;s credential_process.</source>
         <translation>Der Befehl wird direkt ausgeführt, ohne Shell: Pipes, Umleitungen, Variablen und ~ werden nicht expandiert; setzen Sie Argumente mit Leerzeichen in Anführungszeichen. Er muss die Anmeldedaten als JSON (Version 1) ausgeben, wie bei credential_process der AWS CLI.</translation>
     </message>
 </context>
@@ -316,7 +316,7 @@
         <translation>Test-P&amp;ull …</translation>
     </message>
     <message>
-        <source>Pull an image's manifest through the selected rule, without Docker</source>
+        <source>Pull an image&apos;s manifest through the selected rule, without Docker</source>
         <translation>Das Manifest eines Images über die ausgewählte Regel abrufen, ohne Docker</translation>
     </message>
     <message>
@@ -424,7 +424,7 @@
         <translation>&amp;Zugangsdaten-ARN</translation>
     </message>
     <message>
-        <source>Copy the ARN of the rule's Secrets Manager secret</source>
+        <source>Copy the ARN of the rule&apos;s Secrets Manager secret</source>
         <translation>Den ARN des Secrets-Manager-Secrets der Regel kopieren</translation>
     </message>
     <message>
@@ -488,7 +488,7 @@
         <translation>&amp;Verbindungsdaten der lokalen Sandbox …</translation>
     </message>
     <message>
-        <source>The Local sandbox's endpoint and keys, to drive it with the AWS CLI</source>
+        <source>The Local sandbox&apos;s endpoint and keys, to drive it with the AWS CLI</source>
         <translation>Endpunkt und Schlüssel der lokalen Sandbox, um sie mit der AWS CLI zu steuern</translation>
     </message>
     <message>
@@ -520,7 +520,7 @@
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <source>Open the folder of the app's log files in the file manager</source>
+        <source>Open the folder of the app&apos;s log files in the file manager</source>
         <translation>Den Ordner mit den Protokolldateien der App im Dateimanager öffnen</translation>
     </message>
     <message>
@@ -601,7 +601,7 @@
         <translation>ECR-&amp;Endpunkt:</translation>
     </message>
     <message>
-        <source>Optional; default: the region's endpoint</source>
+        <source>Optional; default: the region&apos;s endpoint</source>
         <translation>Optional; Standard: der Endpunkt der Region</translation>
     </message>
     <message>
@@ -641,7 +641,7 @@
         <translation>Pro&amp;xy:</translation>
     </message>
     <message>
-        <source>Optional; http://host:port, as HTTPS_PROXY; default: HTTPS_PROXY or the system's</source>
+        <source>Optional; http://host:port, as HTTPS_PROXY; default: HTTPS_PROXY or the system&apos;s</source>
         <translation>Optional; http://host:port, wie HTTPS_PROXY; Standard: HTTPS_PROXY oder der des Systems</translation>
     </message>
     <message>
@@ -657,7 +657,7 @@
         <translation>Quelle der Anmeldedaten</translation>
     </message>
     <message>
-        <source>The credentials come from the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN of the app's process. Nothing is stored.</source>
+        <source>The credentials come from the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN of the app&apos;s process. Nothing is stored.</source>
         <translation>Die Anmeldedaten stammen aus den Umgebungsvariablen AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY und AWS_SESSION_TOKEN des App-Prozesses. Es wird nichts gespeichert.</translation>
     </message>
 </context>
@@ -815,7 +815,7 @@
         <translation>Benutzerdefinierte Rollen-ARN</translation>
     </message>
     <message>
-        <source>Needed when the upstream registry belongs to another account. The role must be in this registry's account and trust pullthroughcache.ecr.amazonaws.com.</source>
+        <source>Needed when the upstream registry belongs to another account. The role must be in this registry&apos;s account and trust pullthroughcache.ecr.amazonaws.com.</source>
         <translation>Erforderlich, wenn die Upstream-Registry zu einem anderen Konto gehört. Die Rolle muss sich im Konto dieser Registry befinden und pullthroughcache.ecr.amazonaws.com vertrauen.</translation>
     </message>
     <message>
@@ -835,7 +835,7 @@
         <translation>Registry-&amp;ID:</translation>
     </message>
     <message>
-        <source>Optional: the signed-in account's registry</source>
+        <source>Optional: the signed-in account&apos;s registry</source>
         <translation>Optional: die Registry des angemeldeten Kontos</translation>
     </message>
     <message>
@@ -885,7 +885,7 @@
         <translation>Zugangsdaten-ARN</translation>
     </message>
     <message>
-        <source>The secret's name must start with ecr-pullthroughcache/, and the secret must be in the same account and region as this registry.</source>
+        <source>The secret&apos;s name must start with ecr-pullthroughcache/, and the secret must be in the same account and region as this registry.</source>
         <translation>Der Name des Secrets muss mit ecr-pullthroughcache/ beginnen, und das Secret muss sich im selben Konto und in derselben Region wie diese Registry befinden.</translation>
     </message>
     <message>
@@ -1043,7 +1043,10 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) shown. The log is %1; it holds no secrets.</source>
-        <translation><numerusform>%n Änderung angezeigt. Protokoll: %1; es enthält keine geheimen Daten.</numerusform><numerusform>%n Änderungen angezeigt. Protokoll: %1; es enthält keine geheimen Daten.</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung angezeigt. Protokoll: %1; es enthält keine geheimen Daten.</numerusform>
+            <numerusform>%n Änderungen angezeigt. Protokoll: %1; es enthält keine geheimen Daten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the Activity Log</source>
@@ -1055,7 +1058,10 @@
     </message>
     <message numerus="yes">
         <source>Exported %n change(s) to %1.</source>
-        <translation><numerusform>%n Änderung nach %1 exportiert.</numerusform><numerusform>%n Änderungen nach %1 exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung nach %1 exportiert.</numerusform>
+            <numerusform>%n Änderungen nach %1 exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1110,7 +1116,7 @@
 <context>
     <name>ecr::AssumeRolePage</name>
     <message>
-        <source>How long the role's temporary credentials last: 900 to 43200 seconds.</source>
+        <source>How long the role&apos;s temporary credentials last: 900 to 43200 seconds.</source>
         <translation>Wie lange die temporären Anmeldedaten der Rolle gültig sind: 900 bis 43200 Sekunden.</translation>
     </message>
     <message>
@@ -1118,7 +1124,7 @@
         <translation>Umgebungsvariablen</translation>
     </message>
     <message>
-        <source>AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN of the app's process</source>
+        <source>AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN of the app&apos;s process</source>
         <translation>AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY und AWS_SESSION_TOKEN des App-Prozesses</translation>
     </message>
     <message>
@@ -1193,7 +1199,7 @@
         <translation>Gestoppt: Die Nutzung einiger Repositorys wurde nicht gelesen.</translation>
     </message>
     <message>
-        <source>A ROOT rule's cache cannot be told from repositories pushed to this registry, so the app deletes none of them.</source>
+        <source>A ROOT rule&apos;s cache cannot be told from repositories pushed to this registry, so the app deletes none of them.</source>
         <translation>Der Cache einer ROOT-Regel lässt sich nicht von Repositorys unterscheiden, die in diese Registry gepusht wurden, daher löscht die App keines davon.</translation>
     </message>
     <message>
@@ -1206,7 +1212,10 @@
     </message>
     <message numerus="yes">
         <source>%n repository(ies), %1 in all.</source>
-        <translation><numerusform>%n Repository, insgesamt %1.</numerusform><numerusform>%n Repositorys, insgesamt %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n Repository, insgesamt %1.</numerusform>
+            <numerusform>%n Repositorys, insgesamt %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 shown.</source>
@@ -1214,7 +1223,10 @@
     </message>
     <message numerus="yes">
         <source>%n could not be read (hover for why).</source>
-        <translation><numerusform>%n konnte nicht gelesen werden (Grund im Tooltip).</numerusform><numerusform>%n konnten nicht gelesen werden (Grund im Tooltip).</numerusform></translation>
+        <translation>
+            <numerusform>%n konnte nicht gelesen werden (Grund im Tooltip).</numerusform>
+            <numerusform>%n konnten nicht gelesen werden (Grund im Tooltip).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1349,8 +1361,8 @@
         <translation>Wählen Sie aus, was bereinigt werden soll, dann Probelauf: Es wird noch nichts gelöscht.</translation>
     </message>
     <message>
-        <source>&lt;a href="lifecycle"&gt;Use a lifecycle policy instead&lt;/a&gt;: ECR then expires unused images itself, in every repository the rule's template shapes.</source>
-        <translation>&lt;a href="lifecycle"&gt;Stattdessen eine Lebenszyklusrichtlinie verwenden&lt;/a&gt;: ECR lässt ungenutzte Images dann selbst ablaufen, in jedem Repository, das die Vorlage der Regel gestaltet.</translation>
+        <source>&lt;a href=&quot;lifecycle&quot;&gt;Use a lifecycle policy instead&lt;/a&gt;: ECR then expires unused images itself, in every repository the rule&apos;s template shapes.</source>
+        <translation>&lt;a href=&quot;lifecycle&quot;&gt;Stattdessen eine Lebenszyklusrichtlinie verwenden&lt;/a&gt;: ECR lässt ungenutzte Images dann selbst ablaufen, in jedem Repository, das die Vorlage der Regel gestaltet.</translation>
     </message>
     <message>
         <source>D&amp;elete…</source>
@@ -1378,19 +1390,31 @@
     </message>
     <message numerus="yes">
         <source>Dry run: %n repository(ies) would be deleted, freeing %1. Nothing is deleted yet.</source>
-        <translation><numerusform>Probelauf: %n Repository würde gelöscht, %1 würden frei. Es wird noch nichts gelöscht.</numerusform><numerusform>Probelauf: %n Repositorys würden gelöscht, %1 würden frei. Es wird noch nichts gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>Probelauf: %n Repository würde gelöscht, %1 würden frei. Es wird noch nichts gelöscht.</numerusform>
+            <numerusform>Probelauf: %n Repositorys würden gelöscht, %1 würden frei. Es wird noch nichts gelöscht.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n repository(ies) whose usage could not be read are never included.</source>
-        <translation><numerusform>%n Repository, dessen Nutzung nicht gelesen werden konnte, wird nie einbezogen.</numerusform><numerusform>%n Repositorys, deren Nutzung nicht gelesen werden konnte, werden nie einbezogen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Repository, dessen Nutzung nicht gelesen werden konnte, wird nie einbezogen.</numerusform>
+            <numerusform>%n Repositorys, deren Nutzung nicht gelesen werden konnte, werden nie einbezogen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Type %1 to delete %n repositories:</source>
-        <translation><numerusform>Geben Sie %1 ein, um %n Repository zu löschen:</numerusform><numerusform>Geben Sie %1 ein, um %n Repositorys zu löschen:</numerusform></translation>
+        <translation>
+            <numerusform>Geben Sie %1 ein, um %n Repository zu löschen:</numerusform>
+            <numerusform>Geben Sie %1 ein, um %n Repositorys zu löschen:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>D&amp;elete %n…</source>
-        <translation><numerusform>&amp;Löschen (%n) …</numerusform><numerusform>&amp;Löschen (%n) …</numerusform></translation>
+        <translation>
+            <numerusform>&amp;Löschen (%n) …</numerusform>
+            <numerusform>&amp;Löschen (%n) …</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete Cached Repositories</source>
@@ -1398,7 +1422,10 @@
     </message>
     <message numerus="yes">
         <source>Delete %n cached repository(ies) with their images, freeing %1? A later pull through the rule fetches an image from the upstream again.</source>
-        <translation><numerusform>%n zwischengespeichertes Repository mit seinen Images löschen und %1 freigeben? Ein späterer Pull über die Regel holt ein Image erneut von der Upstream-Registry.</numerusform><numerusform>%n zwischengespeicherte Repositorys mit ihren Images löschen und %1 freigeben? Ein späterer Pull über die Regel holt ein Image erneut von der Upstream-Registry.</numerusform></translation>
+        <translation>
+            <numerusform>%n zwischengespeichertes Repository mit seinen Images löschen und %1 freigeben? Ein späterer Pull über die Regel holt ein Image erneut von der Upstream-Registry.</numerusform>
+            <numerusform>%n zwischengespeicherte Repositorys mit ihren Images löschen und %1 freigeben? Ein späterer Pull über die Regel holt ein Image erneut von der Upstream-Registry.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -1426,19 +1453,31 @@
     </message>
     <message numerus="yes">
         <source>Deleted %n repository(ies), freeing %1.</source>
-        <translation><numerusform>%n Repository gelöscht, %1 freigegeben.</numerusform><numerusform>%n Repositorys gelöscht, %1 freigegeben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Repository gelöscht, %1 freigegeben.</numerusform>
+            <numerusform>%n Repositorys gelöscht, %1 freigegeben.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed (see the list).</source>
-        <translation><numerusform>%n fehlgeschlagen (siehe Liste).</numerusform><numerusform>%n fehlgeschlagen (siehe Liste).</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagen (siehe Liste).</numerusform>
+            <numerusform>%n fehlgeschlagen (siehe Liste).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n kept: pulled since the dry run.</source>
-        <translation><numerusform>%n behalten: seit dem Probelauf abgerufen.</numerusform><numerusform>%n behalten: seit dem Probelauf abgerufen.</numerusform></translation>
+        <translation>
+            <numerusform>%n behalten: seit dem Probelauf abgerufen.</numerusform>
+            <numerusform>%n behalten: seit dem Probelauf abgerufen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Stopped: %n not deleted.</source>
-        <translation><numerusform>Gestoppt: %n nicht gelöscht.</numerusform><numerusform>Gestoppt: %n nicht gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>Gestoppt: %n nicht gelöscht.</numerusform>
+            <numerusform>Gestoppt: %n nicht gelöscht.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1455,7 +1494,7 @@
         <translation>Direkt in der lokalen Sandbox starten (ein prozessinterner ECR-Emulator; kein AWS-Konto erforderlich).</translation>
     </message>
     <message>
-        <source>Open the profile NAME: one of the app's profiles or a profile of ~/.aws/config (instead of AWS_PROFILE or the last one used).</source>
+        <source>Open the profile NAME: one of the app&apos;s profiles or a profile of ~/.aws/config (instead of AWS_PROFILE or the last one used).</source>
         <translation>Das Profil NAME öffnen: eines der Profile der App oder ein Profil aus ~/.aws/config (statt AWS_PROFILE oder des zuletzt verwendeten).</translation>
     </message>
     <message>
@@ -1463,7 +1502,7 @@
         <translation>NAME</translation>
     </message>
     <message>
-        <source>Open the profile in REGION, such as eu-west-1 (instead of AWS_REGION or the profile's region).</source>
+        <source>Open the profile in REGION, such as eu-west-1 (instead of AWS_REGION or the profile&apos;s region).</source>
         <translation>Das Profil in REGION öffnen, etwa eu-west-1 (statt AWS_REGION oder der Region des Profils).</translation>
     </message>
     <message>
@@ -1471,7 +1510,7 @@
         <translation>REGION</translation>
     </message>
     <message>
-        <source>Send ECR requests to URL instead of the region's endpoint, as AWS_ENDPOINT_URL_ECR does: https, or http to this computer only.</source>
+        <source>Send ECR requests to URL instead of the region&apos;s endpoint, as AWS_ENDPOINT_URL_ECR does: https, or http to this computer only.</source>
         <translation>ECR-Anfragen an URL statt an den Endpunkt der Region senden, wie AWS_ENDPOINT_URL_ECR: https, oder http nur zu diesem Computer.</translation>
     </message>
     <message>
@@ -1492,15 +1531,15 @@
     </message>
     <message>
         <source>%1: %2
-Try '%1 --help'.
+Try &apos;%1 --help&apos;.
 </source>
         <translation>%1: %2
-Versuchen Sie '%1 --help'.
+Versuchen Sie &apos;%1 --help&apos;.
 </translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
-        <translation>unerwartetes Argument '%1'</translation>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--profile needs a profile name.</source>
@@ -1511,21 +1550,21 @@ Versuchen Sie '%1 --help'.
         <translation>--sandbox und --profile wählen beide, was geöffnet wird; geben Sie nur eines an.</translation>
     </message>
     <message>
-        <source>'%1' is not an AWS region (such as us-east-1 or eu-west-1).</source>
-        <translation>'%1' ist keine AWS-Region (etwa us-east-1 oder eu-west-1).</translation>
+        <source>&apos;%1&apos; is not an AWS region (such as us-east-1 or eu-west-1).</source>
+        <translation>&apos;%1&apos; ist keine AWS-Region (etwa us-east-1 oder eu-west-1).</translation>
     </message>
     <message>
-        <source>--endpoint-url '%1' is not an http(s) URL with a host.</source>
-        <translation>--endpoint-url '%1' ist keine http(s)-URL mit einem Host.</translation>
+        <source>--endpoint-url &apos;%1&apos; is not an http(s) URL with a host.</source>
+        <translation>--endpoint-url &apos;%1&apos; ist keine http(s)-URL mit einem Host.</translation>
     </message>
     <message>
-        <source>--log-level '%1' is not one of %2.</source>
-        <translation>--log-level '%1' ist keiner der Werte %2.</translation>
+        <source>--log-level &apos;%1&apos; is not one of %2.</source>
+        <translation>--log-level &apos;%1&apos; ist keiner der Werte %2.</translation>
     </message>
     <message>
-        <source>%1: there is no profile named '%2' (the app's profiles and those of ~/.aws/config are looked at).
+        <source>%1: there is no profile named &apos;%2&apos; (the app&apos;s profiles and those of ~/.aws/config are looked at).
 </source>
-        <translation>%1: Es gibt kein Profil namens '%2' (gesucht wird unter den Profilen der App und denen aus ~/.aws/config).
+        <translation>%1: Es gibt kein Profil namens &apos;%2&apos; (gesucht wird unter den Profilen der App und denen aus ~/.aws/config).
 </translation>
     </message>
 </context>
@@ -1640,11 +1679,17 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>%n rule(s)</source>
-        <translation><numerusform>%n Regel</numerusform><numerusform>%n Regeln</numerusform></translation>
+        <translation>
+            <numerusform>%n Regel</numerusform>
+            <numerusform>%n Regeln</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n template(s)</source>
-        <translation><numerusform>%n Vorlage</numerusform><numerusform>%n Vorlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n Vorlage</numerusform>
+            <numerusform>%n Vorlagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 and %2</source>
@@ -1683,7 +1728,7 @@ Versuchen Sie '%1 --help'.
         <translation>Die geplanten Änderungen in allen Zielen vornehmen</translation>
     </message>
     <message>
-        <source>Use one of the destination's own secrets for the selected rule</source>
+        <source>Use one of the destination&apos;s own secrets for the selected rule</source>
         <translation>Eines der eigenen Secrets des Ziels für die ausgewählte Regel verwenden</translation>
     </message>
     <message>
@@ -1700,7 +1745,10 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>%n destination(s) could not be read (shown in red); the others are planned.</source>
-        <translation><numerusform>%n Ziel konnte nicht gelesen werden (rot dargestellt); die anderen sind geplant.</numerusform><numerusform>%n Ziele konnten nicht gelesen werden (rot dargestellt); die anderen sind geplant.</numerusform></translation>
+        <translation>
+            <numerusform>%n Ziel konnte nicht gelesen werden (rot dargestellt); die anderen sind geplant.</numerusform>
+            <numerusform>%n Ziele konnten nicht gelesen werden (rot dargestellt); die anderen sind geplant.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Planned. Tick Overwrite where a conflict should change, map secrets where needed, then Apply.</source>
@@ -1736,7 +1784,10 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>%n change(s) made</source>
-        <translation><numerusform>%n Änderung vorgenommen</numerusform><numerusform>%n Änderungen vorgenommen</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung vorgenommen</numerusform>
+            <numerusform>%n Änderungen vorgenommen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to change</source>
@@ -1744,11 +1795,17 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>%n change(s) planned</source>
-        <translation><numerusform>%n Änderung geplant</numerusform><numerusform>%n Änderungen geplant</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung geplant</numerusform>
+            <numerusform>%n Änderungen geplant</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Apply %n change(s)</source>
-        <translation><numerusform>%n Änderung &amp;anwenden</numerusform><numerusform>%n Änderungen &amp;anwenden</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung &amp;anwenden</numerusform>
+            <numerusform>%n Änderungen &amp;anwenden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Secret for %1 in %2</source>
@@ -1760,7 +1817,10 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>Applying to %n destination(s)…</source>
-        <translation><numerusform>Wird auf %n Ziel angewendet …</numerusform><numerusform>Wird auf %n Ziele angewendet …</numerusform></translation>
+        <translation>
+            <numerusform>Wird auf %n Ziel angewendet …</numerusform>
+            <numerusform>Wird auf %n Ziele angewendet …</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 changes made, %2 failed: see each destination.</source>
@@ -1768,7 +1828,10 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>%n change(s) made.</source>
-        <translation><numerusform>%n Änderung vorgenommen.</numerusform><numerusform>%n Änderungen vorgenommen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung vorgenommen.</numerusform>
+            <numerusform>%n Änderungen vorgenommen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopped. </source>
@@ -1806,7 +1869,7 @@ Versuchen Sie '%1 --help'.
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <source>The upstream registry's user</source>
+        <source>The upstream registry&apos;s user</source>
         <translation>Der Benutzer der Upstream-Registry</translation>
     </message>
     <message>
@@ -1826,7 +1889,7 @@ Versuchen Sie '%1 --help'.
         <translation>&amp;KMS-Schlüssel:</translation>
     </message>
     <message>
-        <source>Optional; empty: the account's aws/secretsmanager key</source>
+        <source>Optional; empty: the account&apos;s aws/secretsmanager key</source>
         <translation>Optional; leer: der Schlüssel aws/secretsmanager des Kontos</translation>
     </message>
     <message>
@@ -1850,15 +1913,15 @@ Versuchen Sie '%1 --help'.
         <translation>Secret wird erstellt</translation>
     </message>
     <message>
-        <source>The secret is created in %1, the registry's region.</source>
+        <source>The secret is created in %1, the registry&apos;s region.</source>
         <translation>Das Secret wird in %1 erstellt, der Region der Registry.</translation>
     </message>
     <message>
-        <source>The secret is created in account %1, region %2: the registry's.</source>
+        <source>The secret is created in account %1, region %2: the registry&apos;s.</source>
         <translation>Das Secret wird in Konto %1, Region %2 erstellt: denen der Registry.</translation>
     </message>
     <message>
-        <source>Enter the upstream registry's user name.</source>
+        <source>Enter the upstream registry&apos;s user name.</source>
         <translation>Geben Sie den Benutzernamen für die Upstream-Registry ein.</translation>
     </message>
     <message>
@@ -1901,8 +1964,8 @@ Versuchen Sie '%1 --help'.
         <translation>Die Ausgabe des Anmeldedatenprozesses enthält keinen SecretAccessKey.</translation>
     </message>
     <message>
-        <source>The credential process output has an Expiration that is not an ISO 8601 time: '%1'.</source>
-        <translation>Die Ausgabe des Anmeldedatenprozesses enthält eine Expiration, die keine ISO-8601-Zeit ist: '%1'.</translation>
+        <source>The credential process output has an Expiration that is not an ISO 8601 time: &apos;%1&apos;.</source>
+        <translation>Die Ausgabe des Anmeldedatenprozesses enthält eine Expiration, die keine ISO-8601-Zeit ist: &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>The credential_process command has an unterminated quote or a trailing backslash.</source>
@@ -1913,20 +1976,20 @@ Versuchen Sie '%1 --help'.
         <translation>Der credential_process-Befehl ist leer.</translation>
     </message>
     <message>
-        <source>The credential process '%1' could not be started: %2</source>
-        <translation>Der Anmeldedatenprozess '%1' konnte nicht gestartet werden: %2</translation>
+        <source>The credential process &apos;%1&apos; could not be started: %2</source>
+        <translation>Der Anmeldedatenprozess &apos;%1&apos; konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <source>The credential process '%1' did not finish within %2 seconds and was stopped.</source>
-        <translation>Der Anmeldedatenprozess '%1' wurde nicht innerhalb von %2 Sekunden beendet und wurde gestoppt.</translation>
+        <source>The credential process &apos;%1&apos; did not finish within %2 seconds and was stopped.</source>
+        <translation>Der Anmeldedatenprozess &apos;%1&apos; wurde nicht innerhalb von %2 Sekunden beendet und wurde gestoppt.</translation>
     </message>
     <message>
-        <source>The credential process '%1' crashed.</source>
-        <translation>Der Anmeldedatenprozess '%1' ist abgestürzt.</translation>
+        <source>The credential process &apos;%1&apos; crashed.</source>
+        <translation>Der Anmeldedatenprozess &apos;%1&apos; ist abgestürzt.</translation>
     </message>
     <message>
-        <source>The credential process '%1' exited with status %2.</source>
-        <translation>Der Anmeldedatenprozess '%1' wurde mit Status %2 beendet.</translation>
+        <source>The credential process &apos;%1&apos; exited with status %2.</source>
+        <translation>Der Anmeldedatenprozess &apos;%1&apos; wurde mit Status %2 beendet.</translation>
     </message>
 </context>
 <context>
@@ -1936,24 +1999,24 @@ Versuchen Sie '%1 --help'.
         <translation>Umgebung</translation>
     </message>
     <message>
-        <source>the ECR endpoint URL of profile '%1'</source>
-        <translation>die ECR-Endpunkt-URL des Profils '%1'</translation>
+        <source>the ECR endpoint URL of profile &apos;%1&apos;</source>
+        <translation>die ECR-Endpunkt-URL des Profils &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>the STS endpoint URL of profile '%1'</source>
-        <translation>die STS-Endpunkt-URL des Profils '%1'</translation>
+        <source>the STS endpoint URL of profile &apos;%1&apos;</source>
+        <translation>die STS-Endpunkt-URL des Profils &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>the SSO portal endpoint URL of profile '%1'</source>
-        <translation>die Endpunkt-URL des SSO-Portals des Profils '%1'</translation>
+        <source>the SSO portal endpoint URL of profile &apos;%1&apos;</source>
+        <translation>die Endpunkt-URL des SSO-Portals des Profils &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>the SSO OIDC endpoint URL of profile '%1'</source>
-        <translation>die SSO-OIDC-Endpunkt-URL des Profils '%1'</translation>
+        <source>the SSO OIDC endpoint URL of profile &apos;%1&apos;</source>
+        <translation>die SSO-OIDC-Endpunkt-URL des Profils &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>The profile '%1' is no longer available.</source>
-        <translation>Das Profil '%1' ist nicht mehr verfügbar.</translation>
+        <source>The profile &apos;%1&apos; is no longer available.</source>
+        <translation>Das Profil &apos;%1&apos; ist nicht mehr verfügbar.</translation>
     </message>
     <message>
         <source>%1 (AWS_PROFILE)</source>
@@ -1964,8 +2027,8 @@ Versuchen Sie '%1 --help'.
         <translation>%1 (AWS CLI)</translation>
     </message>
     <message>
-        <source>Profile '%1' has no region. Choose a region.</source>
-        <translation>Das Profil '%1' hat keine Region. Wählen Sie eine Region.</translation>
+        <source>Profile &apos;%1&apos; has no region. Choose a region.</source>
+        <translation>Das Profil &apos;%1&apos; hat keine Region. Wählen Sie eine Region.</translation>
     </message>
     <message>
         <source>The profile is gone.</source>
@@ -1980,8 +2043,8 @@ Versuchen Sie '%1 --help'.
         <translation>Geben Sie die Zugriffsschlüssel-ID und den geheimen Zugriffsschlüssel ein.</translation>
     </message>
     <message>
-        <source>The profile '%1' does not exist.</source>
-        <translation>Das Profil '%1' existiert nicht.</translation>
+        <source>The profile &apos;%1&apos; does not exist.</source>
+        <translation>Das Profil &apos;%1&apos; existiert nicht.</translation>
     </message>
     <message>
         <source>%1 · %2 / %3</source>
@@ -1995,36 +2058,36 @@ Versuchen Sie '%1 --help'.
         <translation>Die Anmeldedaten werden nicht mehr benötigt.</translation>
     </message>
     <message>
-        <source>The profile's credentials are no longer available.</source>
+        <source>The profile&apos;s credentials are no longer available.</source>
         <translation>Die Anmeldedaten des Profils sind nicht mehr verfügbar.</translation>
     </message>
     <message>
-        <source>There is no profile '%1'.</source>
-        <translation>Es gibt kein Profil '%1'.</translation>
+        <source>There is no profile &apos;%1&apos;.</source>
+        <translation>Es gibt kein Profil &apos;%1&apos;.</translation>
     </message>
     <message>
-        <source>Profile '%1' names source profile '%2', which does not exist.</source>
-        <translation>Das Profil '%1' nennt das Quellprofil '%2', das nicht existiert.</translation>
+        <source>Profile &apos;%1&apos; names source profile &apos;%2&apos;, which does not exist.</source>
+        <translation>Das Profil &apos;%1&apos; nennt das Quellprofil &apos;%2&apos;, das nicht existiert.</translation>
     </message>
     <message>
         <source>The source profiles loop: %1.</source>
         <translation>Die Quellprofile bilden eine Schleife: %1.</translation>
     </message>
     <message>
-        <source>Profile '%1':</source>
-        <translation>Profil '%1':</translation>
+        <source>Profile &apos;%1&apos;:</source>
+        <translation>Profil &apos;%1&apos;:</translation>
     </message>
     <message>
-        <source>Profile '%1' has no known credential source.</source>
-        <translation>Das Profil '%1' hat keine bekannte Anmeldedatenquelle.</translation>
+        <source>Profile &apos;%1&apos; has no known credential source.</source>
+        <translation>Das Profil &apos;%1&apos; hat keine bekannte Anmeldedatenquelle.</translation>
     </message>
     <message>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <source>The source profile of '%1' has no usable credentials:</source>
-        <translation>Das Quellprofil von '%1' hat keine verwendbaren Anmeldedaten:</translation>
+        <source>The source profile of &apos;%1&apos; has no usable credentials:</source>
+        <translation>Das Quellprofil von &apos;%1&apos; hat keine verwendbaren Anmeldedaten:</translation>
     </message>
     <message>
         <source>Your sign-in to %1 does not reach role %2 in account %3: %4</source>
@@ -2097,12 +2160,12 @@ Versuchen Sie '%1 --help'.
         <translation>Ungültige Konfiguration: Dual-Stack und ein benutzerdefinierter Endpunkt werden nicht zusammen unterstützt.</translation>
     </message>
     <message>
-        <source>The endpoint URL '%1' is not a valid http(s) URL.</source>
-        <translation>Die Endpunkt-URL '%1' ist keine gültige http(s)-URL.</translation>
+        <source>The endpoint URL &apos;%1&apos; is not a valid http(s) URL.</source>
+        <translation>Die Endpunkt-URL &apos;%1&apos; ist keine gültige http(s)-URL.</translation>
     </message>
     <message>
-        <source>Invalid configuration: '%1' is not a valid region name.</source>
-        <translation>Ungültige Konfiguration: '%1' ist kein gültiger Regionsname.</translation>
+        <source>Invalid configuration: &apos;%1&apos; is not a valid region name.</source>
+        <translation>Ungültige Konfiguration: &apos;%1&apos; ist kein gültiger Regionsname.</translation>
     </message>
     <message>
         <source>FIPS is enabled but partition %1 does not support it.</source>
@@ -2135,7 +2198,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 fehlgeschlagen: Die Registry hat die maximale Anzahl an Vorlagen erreicht.</translation>
     </message>
     <message>
-        <source>Delete a template you no longer need, or widen an existing template's prefix.</source>
+        <source>Delete a template you no longer need, or widen an existing template&apos;s prefix.</source>
         <translation>Löschen Sie eine nicht mehr benötigte Vorlage oder erweitern Sie das Präfix einer vorhandenen Vorlage.</translation>
     </message>
     <message>
@@ -2191,7 +2254,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil Amazon ECR die Anfrage nicht angenommen hat.</translation>
     </message>
     <message>
-        <source>Correct the value the message names and try again; if this app accepted it, the service's rules may have changed.</source>
+        <source>Correct the value the message names and try again; if this app accepted it, the service&apos;s rules may have changed.</source>
         <translation>Korrigieren Sie den in der Meldung genannten Wert und versuchen Sie es erneut; falls diese App ihn akzeptiert hat, haben sich möglicherweise die Regeln des Dienstes geändert.</translation>
     </message>
     <message>
@@ -2227,8 +2290,8 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil die Upstream-Registry eine Authentifizierung erfordert.</translation>
     </message>
     <message>
-        <source>Enter the ARN of a Secrets Manager secret whose name starts with 'ecr-pullthroughcache/' and that holds the upstream user name and access token.</source>
-        <translation>Geben Sie den ARN eines Secrets-Manager-Secrets ein, dessen Name mit 'ecr-pullthroughcache/' beginnt und das den Upstream-Benutzernamen und das Zugriffstoken enthält.</translation>
+        <source>Enter the ARN of a Secrets Manager secret whose name starts with &apos;ecr-pullthroughcache/&apos; and that holds the upstream user name and access token.</source>
+        <translation>Geben Sie den ARN eines Secrets-Manager-Secrets ein, dessen Name mit &apos;ecr-pullthroughcache/&apos; beginnt und das den Upstream-Benutzernamen und das Zugriffstoken enthält.</translation>
     </message>
     <message>
         <source>Upstream registry not supported</source>
@@ -2267,7 +2330,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil Amazon ECR das Secrets-Manager-Secret nicht lesen darf.</translation>
     </message>
     <message>
-        <source>Check the secret's resource policy and KMS key, and that the secret is in the same account and region as this registry.</source>
+        <source>Check the secret&apos;s resource policy and KMS key, and that the secret is in the same account and region as this registry.</source>
         <translation>Prüfen Sie die Ressourcenrichtlinie und den KMS-Schlüssel des Secrets sowie, ob sich das Secret im selben Konto und in derselben Region wie diese Registry befindet.</translation>
     </message>
     <message>
@@ -2291,7 +2354,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil Amazon ECR das Secret zwar lesen, seinen Wert aber nicht entschlüsseln kann.</translation>
     </message>
     <message>
-        <source>Allow Amazon ECR to use the secret's KMS key (kms:Decrypt), or store the secret with the default aws/secretsmanager key.</source>
+        <source>Allow Amazon ECR to use the secret&apos;s KMS key (kms:Decrypt), or store the secret with the default aws/secretsmanager key.</source>
         <translation>Erlauben Sie Amazon ECR, den KMS-Schlüssel des Secrets zu verwenden (kms:Decrypt), oder speichern Sie das Secret mit dem Standardschlüssel aws/secretsmanager.</translation>
     </message>
     <message>
@@ -2315,7 +2378,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil AWS die Signatur der Anfrage abgelehnt hat.</translation>
     </message>
     <message>
-        <source>Check that the secret access key belongs to the access key ID, and that this computer's clock is correct.</source>
+        <source>Check that the secret access key belongs to the access key ID, and that this computer&apos;s clock is correct.</source>
         <translation>Prüfen Sie, ob der geheime Zugriffsschlüssel zur Zugriffsschlüssel-ID gehört und ob die Uhr dieses Computers richtig geht.</translation>
     </message>
     <message>
@@ -2327,7 +2390,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil AWS die Zugriffsschlüssel-ID oder das Sicherheitstoken nicht erkennt.</translation>
     </message>
     <message>
-        <source>Check the profile's access key ID, or sign in again if you use temporary credentials.</source>
+        <source>Check the profile&apos;s access key ID, or sign in again if you use temporary credentials.</source>
         <translation>Prüfen Sie die Zugriffsschlüssel-ID des Profils oder melden Sie sich erneut an, wenn Sie temporäre Anmeldedaten verwenden.</translation>
     </message>
     <message>
@@ -2351,8 +2414,8 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil die temporären AWS-Anmeldedaten abgelaufen sind.</translation>
     </message>
     <message>
-        <source>Refresh the credentials (for example with 'aws sso login' or a new session token) and try again.</source>
-        <translation>Aktualisieren Sie die Anmeldedaten (zum Beispiel mit 'aws sso login' oder einem neuen Sitzungstoken) und versuchen Sie es erneut.</translation>
+        <source>Refresh the credentials (for example with &apos;aws sso login&apos; or a new session token) and try again.</source>
+        <translation>Aktualisieren Sie die Anmeldedaten (zum Beispiel mit &apos;aws sso login&apos; oder einem neuen Sitzungstoken) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>SSO sign-in no longer valid</source>
@@ -2363,8 +2426,8 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil IAM Identity Center die Anmeldung nicht mehr akzeptiert.</translation>
     </message>
     <message>
-        <source>Try again to sign in anew, or run 'aws sso login' for the profile.</source>
-        <translation>Versuchen Sie, sich neu anzumelden, oder führen Sie 'aws sso login' für das Profil aus.</translation>
+        <source>Try again to sign in anew, or run &apos;aws sso login&apos; for the profile.</source>
+        <translation>Versuchen Sie, sich neu anzumelden, oder führen Sie &apos;aws sso login&apos; für das Profil aus.</translation>
     </message>
     <message>
         <source>SSO role not available</source>
@@ -2411,7 +2474,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 hat keine Registry-Richtlinie gefunden: Diese Registry hat keine.</translation>
     </message>
     <message>
-        <source>Add one that lets the pullers create repositories and import images for the cache's prefixes.</source>
+        <source>Add one that lets the pullers create repositories and import images for the cache&apos;s prefixes.</source>
         <translation>Fügen Sie eine hinzu, die den abrufenden Identitäten erlaubt, für die Präfixe des Caches Repositorys zu erstellen und Images zu importieren.</translation>
     </message>
     <message>
@@ -2447,7 +2510,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil das Image im Repository nicht existiert.</translation>
     </message>
     <message>
-        <source>Refresh the repository's images.</source>
+        <source>Refresh the repository&apos;s images.</source>
         <translation>Aktualisieren Sie die Images des Repositorys.</translation>
     </message>
     <message>
@@ -2463,7 +2526,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil AWS KMS abgelehnt hat.</translation>
     </message>
     <message>
-        <source>Check the repository's KMS key and its key policy.</source>
+        <source>Check the repository&apos;s KMS key and its key policy.</source>
         <translation>Prüfen Sie den KMS-Schlüssel des Repositorys und seine Schlüsselrichtlinie.</translation>
     </message>
     <message>
@@ -2491,7 +2554,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 wurde verweigert.</translation>
     </message>
     <message>
-        <source>Check the rule's secret: its user name and access token must be valid for the upstream registry (Replace Token…).</source>
+        <source>Check the rule&apos;s secret: its user name and access token must be valid for the upstream registry (Replace Token…).</source>
         <translation>Prüfen Sie das Secret der Regel: Benutzername und Zugriffstoken müssen für die Upstream-Registry gültig sein (Token ersetzen …).</translation>
     </message>
     <message>
@@ -2507,7 +2570,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil weder der Cache noch die Upstream-Registry ein Repository dieses Namens hat.</translation>
     </message>
     <message>
-        <source>Check the image's path at the upstream registry, without the rule's prefix (it is added for you); for Docker Hub's official images the app adds library/.</source>
+        <source>Check the image&apos;s path at the upstream registry, without the rule&apos;s prefix (it is added for you); for Docker Hub&apos;s official images the app adds library/.</source>
         <translation>Prüfen Sie den Pfad des Images in der Upstream-Registry, ohne das Präfix der Regel (es wird automatisch hinzugefügt); bei den offiziellen Images von Docker Hub ergänzt die App library/.</translation>
     </message>
     <message>
@@ -2535,7 +2598,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil die Registry oder ihre Upstream-Registry Anfragen begrenzt.</translation>
     </message>
     <message>
-        <source>Wait a minute and try again; upstream limits (Docker Hub's) are lower without a secret.</source>
+        <source>Wait a minute and try again; upstream limits (Docker Hub&apos;s) are lower without a secret.</source>
         <translation>Warten Sie eine Minute und versuchen Sie es erneut; Upstream-Limits (die von Docker Hub) sind ohne Secret niedriger.</translation>
     </message>
     <message>
@@ -2559,7 +2622,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil AWS die Anfrage als zu alt eingestuft hat.</translation>
     </message>
     <message>
-        <source>Check that this computer's date, time and time zone are correct, then try again.</source>
+        <source>Check that this computer&apos;s date, time and time zone are correct, then try again.</source>
         <translation>Prüfen Sie, ob Datum, Uhrzeit und Zeitzone dieses Computers stimmen, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
@@ -2663,11 +2726,11 @@ Versuchen Sie '%1 --help'.
         <translation>Von der Secret-Richtlinie abgelehnt</translation>
     </message>
     <message>
-        <source>%1 failed because of the secret's policy.</source>
+        <source>%1 failed because of the secret&apos;s policy.</source>
         <translation>%1 ist wegen der Richtlinie des Secrets fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>Correct the secret's resource policy as the message says.</source>
+        <source>Correct the secret&apos;s resource policy as the message says.</source>
         <translation>Korrigieren Sie die Ressourcenrichtlinie des Secrets wie in der Meldung beschrieben.</translation>
     </message>
     <message>
@@ -2707,8 +2770,8 @@ Versuchen Sie '%1 --help'.
         <translation>%1 erfordert eine Anmeldung bei IAM Identity Center.</translation>
     </message>
     <message>
-        <source>Run 'aws sso login' for the profile, or use the app's window to sign in.</source>
-        <translation>Führen Sie 'aws sso login' für das Profil aus, oder melden Sie sich über das Fenster der Anwendung an.</translation>
+        <source>Run &apos;aws sso login&apos; for the profile, or use the app&apos;s window to sign in.</source>
+        <translation>Führen Sie &apos;aws sso login&apos; für das Profil aus, oder melden Sie sich über das Fenster der Anwendung an.</translation>
     </message>
     <message>
         <source>Keychain locked</source>
@@ -2799,7 +2862,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil die Uhrzeiten nicht übereinstimmen.</translation>
     </message>
     <message>
-        <source>Set this computer's date, time and time zone, or check the endpoint URL.</source>
+        <source>Set this computer&apos;s date, time and time zone, or check the endpoint URL.</source>
         <translation>Stellen Sie Datum, Uhrzeit und Zeitzone dieses Computers richtig ein, oder prüfen Sie die Endpunkt-URL.</translation>
     </message>
     <message>
@@ -2831,7 +2894,7 @@ Versuchen Sie '%1 --help'.
         <translation>Unerwartete Antwort</translation>
     </message>
     <message>
-        <source>%1 failed because the server's answer was not an Amazon ECR response.</source>
+        <source>%1 failed because the server&apos;s answer was not an Amazon ECR response.</source>
         <translation>%1 ist fehlgeschlagen, weil die Antwort des Servers keine Antwort von Amazon ECR war.</translation>
     </message>
     <message>
@@ -2887,7 +2950,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 ist fehlgeschlagen, weil keine sichere (TLS-)Verbindung hergestellt werden konnte.</translation>
     </message>
     <message>
-        <source>Check this computer's date and time and, behind a TLS-inspecting proxy, that its certificate is trusted.</source>
+        <source>Check this computer&apos;s date and time and, behind a TLS-inspecting proxy, that its certificate is trusted.</source>
         <translation>Prüfen Sie Datum und Uhrzeit dieses Computers und, hinter einem TLS-prüfenden Proxy, ob dessen Zertifikat vertrauenswürdig ist.</translation>
     </message>
     <message>
@@ -2959,7 +3022,7 @@ Versuchen Sie '%1 --help'.
         <translation>%1 kann mit den aktuellen Einstellungen nicht ausgeführt werden.</translation>
     </message>
     <message>
-        <source>Check the profile's region and endpoint settings.</source>
+        <source>Check the profile&apos;s region and endpoint settings.</source>
         <translation>Prüfen Sie die Regions- und Endpunkteinstellungen des Profils.</translation>
     </message>
     <message>
@@ -3044,7 +3107,10 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>%n rule(s) not tried: the deletion was cancelled.</source>
-        <translation><numerusform>%n Regel wurde nicht bearbeitet: Das Löschen wurde abgebrochen.</numerusform><numerusform>%n Regeln wurden nicht bearbeitet: Das Löschen wurde abgebrochen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Regel wurde nicht bearbeitet: Das Löschen wurde abgebrochen.</numerusform>
+            <numerusform>%n Regeln wurden nicht bearbeitet: Das Löschen wurde abgebrochen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not every rule was deleted</source>
@@ -3052,7 +3118,10 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>%1 of %n rule(s) were deleted.</source>
-        <translation><numerusform>%1 von %n Regel wurde gelöscht.</numerusform><numerusform>%1 von %n Regeln wurden gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %n Regel wurde gelöscht.</numerusform>
+            <numerusform>%1 von %n Regeln wurden gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refresh the list, check the rules that remain (details below), and try again for them.</source>
@@ -3070,6 +3139,17 @@ Versuchen Sie '%1 --help'.
         <source>Close other programs that may hold local ports, then start the Local sandbox again from the File menu.</source>
         <translation>Schließen Sie andere Programme, die lokale Ports belegen könnten, und starten Sie die lokale Sandbox dann erneut über das Menü „Datei“.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 failed because Amazon ECR limits how often %2 can be called, and it was still refused after %n attempt(s).</source>
+        <translation>
+            <numerusform>%1 ist fehlgeschlagen, weil Amazon ECR begrenzt, wie oft %2 aufgerufen werden kann, und die Anfrage nach %n Versuch weiterhin abgelehnt wurde.</numerusform>
+            <numerusform>%1 ist fehlgeschlagen, weil Amazon ECR begrenzt, wie oft %2 aufgerufen werden kann, und die Anfrage nach %n Versuchen weiterhin abgelehnt wurde.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wait a minute and try again; other tools or scripts calling Amazon ECR in this account and region share the limit.</source>
+        <translation>Warten Sie eine Minute und versuchen Sie es erneut; andere Werkzeuge oder Skripte, die Amazon ECR in diesem Konto und dieser Region aufrufen, teilen sich das Limit.</translation>
+    </message>
 </context>
 <context>
     <name>ecr::ExportDialog</name>
@@ -3078,12 +3158,18 @@ Versuchen Sie '%1 --help'.
         <translation>Als Code exportieren</translation>
     </message>
     <message numerus="yes">
-        <source>%n rule(s) and %1 in %2. Terraform's import blocks adopt what exists instead of creating it again.</source>
-        <translation><numerusform>%n Regel und %1 in %2. Die import-Blöcke von Terraform übernehmen Vorhandenes, statt es neu zu erstellen.</numerusform><numerusform>%n Regeln und %1 in %2. Die import-Blöcke von Terraform übernehmen Vorhandenes, statt es neu zu erstellen.</numerusform></translation>
+        <source>%n rule(s) and %1 in %2. Terraform&apos;s import blocks adopt what exists instead of creating it again.</source>
+        <translation>
+            <numerusform>%n Regel und %1 in %2. Die import-Blöcke von Terraform übernehmen Vorhandenes, statt es neu zu erstellen.</numerusform>
+            <numerusform>%n Regeln und %1 in %2. Die import-Blöcke von Terraform übernehmen Vorhandenes, statt es neu zu erstellen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n template(s)</source>
-        <translation><numerusform>%n Vorlage</numerusform><numerusform>%n Vorlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n Vorlage</numerusform>
+            <numerusform>%n Vorlagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>AWS &amp;CLI</source>
@@ -3201,19 +3287,31 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source> · %n rule(s)</source>
-        <translation><numerusform> · %n Regel</numerusform><numerusform> · %n Regeln</numerusform></translation>
+        <translation>
+            <numerusform> · %n Regel</numerusform>
+            <numerusform> · %n Regeln</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> · %n failed (shown in red)</source>
-        <translation><numerusform> · %n fehlgeschlagen (rot dargestellt)</numerusform><numerusform> · %n fehlgeschlagen (rot dargestellt)</numerusform></translation>
+        <translation>
+            <numerusform> · %n fehlgeschlagen (rot dargestellt)</numerusform>
+            <numerusform> · %n fehlgeschlagen (rot dargestellt)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> · %n prefix(es) not the same everywhere</source>
-        <translation><numerusform> · %n Präfix nicht überall gleich</numerusform><numerusform> · %n Präfixe nicht überall gleich</numerusform></translation>
+        <translation>
+            <numerusform> · %n Präfix nicht überall gleich</numerusform>
+            <numerusform> · %n Präfixe nicht überall gleich</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n registry(s)</source>
-        <translation><numerusform>%n Registry</numerusform><numerusform>%n Registrys</numerusform></translation>
+        <translation>
+            <numerusform>%n Registry</numerusform>
+            <numerusform>%n Registrys</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3247,11 +3345,17 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation><numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n registry(s) failed</source>
-        <translation><numerusform>%n Registry fehlgeschlagen</numerusform><numerusform>%n Registrys fehlgeschlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n Registry fehlgeschlagen</numerusform>
+            <numerusform>%n Registrys fehlgeschlagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not the same everywhere</source>
@@ -3283,7 +3387,10 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>Differs: %1 (%n variant(s))</source>
-        <translation><numerusform>Abweichend: %1 (%n Variante)</numerusform><numerusform>Abweichend: %1 (%n Varianten)</numerusform></translation>
+        <translation>
+            <numerusform>Abweichend: %1 (%n Variante)</numerusform>
+            <numerusform>Abweichend: %1 (%n Varianten)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Missing in %1 of %2 registries</source>
@@ -3329,7 +3436,7 @@ Versuchen Sie '%1 --help'.
 <context>
     <name>ecr::HttpTransport</name>
     <message>
-        <source>The %1 endpoint's host name could not be resolved (%2). Check the region, the endpoint URL and your network.</source>
+        <source>The %1 endpoint&apos;s host name could not be resolved (%2). Check the region, the endpoint URL and your network.</source>
         <translation>Der Hostname des Endpunkts von %1 konnte nicht aufgelöst werden (%2). Prüfen Sie die Region, die Endpunkt-URL und Ihr Netzwerk.</translation>
     </message>
     <message>
@@ -3376,7 +3483,7 @@ Versuchen Sie '%1 --help'.
         <translation>In %1 und %2 wurden keine Profile gefunden.</translation>
     </message>
     <message>
-        <source>Profiles of the AWS CLI in %1. Importing copies the checked profiles into the app: their settings into the app's settings and their access keys into the system keychain. The AWS files are not changed.</source>
+        <source>Profiles of the AWS CLI in %1. Importing copies the checked profiles into the app: their settings into the app&apos;s settings and their access keys into the system keychain. The AWS files are not changed.</source>
         <translation>Profile der AWS CLI in %1. Beim Importieren werden die ausgewählten Profile in die Anwendung kopiert: ihre Einstellungen in die Einstellungen der Anwendung und ihre Zugriffsschlüssel in den Systemschlüsselbund. Die AWS-Dateien werden nicht verändert.</translation>
     </message>
     <message>
@@ -3490,11 +3597,17 @@ Versuchen Sie '%1 --help'.
     </message>
     <message numerus="yes">
         <source>Loaded %n rule(s).</source>
-        <translation><numerusform>%n Regel geladen.</numerusform><numerusform>%n Regeln geladen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Regel geladen.</numerusform>
+            <numerusform>%n Regeln geladen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Loading rules… %n loaded</source>
-        <translation><numerusform>Regeln werden geladen… %n geladen</numerusform><numerusform>Regeln werden geladen… %n geladen</numerusform></translation>
+        <translation>
+            <numerusform>Regeln werden geladen… %n geladen</numerusform>
+            <numerusform>Regeln werden geladen… %n geladen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The change was made, but the activity log could not record it: %1</source>
@@ -3515,7 +3628,7 @@ Versuchen Sie '%1 --help'.
     <message>
         <source>%1 %2
 Manage Amazon ECR pull-through cache rules.
-Credentials stay in your operating system's keychain.</source>
+Credentials stay in your operating system&apos;s keychain.</source>
         <translation>%1 %2
 Verwaltet Pull-Through-Cache-Regeln von Amazon ECR.
 Anmeldedaten verbleiben im Schlüsselbund Ihres Betriebssystems.</translation>
@@ -3542,8 +3655,8 @@ Anmeldedaten verbleiben im Schlüsselbund Ihres Betriebssystems.</translation>
 <context>
     <name>ecr::MfaPrompter</name>
     <message>
-        <source>Profile '%1' needs a code from MFA device %2, but no prompt is available.</source>
-        <translation>Das Profil '%1' benötigt einen Code vom MFA-Gerät %2, aber es ist keine Eingabeaufforderung verfügbar.</translation>
+        <source>Profile &apos;%1&apos; needs a code from MFA device %2, but no prompt is available.</source>
+        <translation>Das Profil &apos;%1&apos; benötigt einen Code vom MFA-Gerät %2, aber es ist keine Eingabeaufforderung verfügbar.</translation>
     </message>
     <message>
         <source>The MFA code was not entered.</source>
@@ -3557,12 +3670,12 @@ Anmeldedaten verbleiben im Schlüsselbund Ihres Betriebssystems.</translation>
 <context>
     <name>ecr::MirrorConfig</name>
     <message>
-        <source>containerd appends the image's whole path to the mirror's, so it cannot map the upstream prefix %1 to %2: use registries.conf or the rewrite.</source>
+        <source>containerd appends the image&apos;s whole path to the mirror&apos;s, so it cannot map the upstream prefix %1 to %2: use registries.conf or the rewrite.</source>
         <translation>containerd hängt den gesamten Pfad des Images an den des Spiegels an und kann daher das Upstream-Präfix %1 nicht auf %2 abbilden: Verwenden Sie registries.conf oder das Umschreiben.</translation>
     </message>
     <message>
-        <source>containerd reads %1 when its CRI registry config_path is /etc/containerd/certs.d (containerd 2: plugins."io.containerd.cri.v1.images".registry; 1.x: plugins."io.containerd.grpc.v1.cri".registry); no restart is needed for hosts.toml changes.</source>
-        <translation>containerd liest %1, wenn config_path der CRI-Registry /etc/containerd/certs.d ist (containerd 2: plugins."io.containerd.cri.v1.images".registry; 1.x: plugins."io.containerd.grpc.v1.cri".registry); Änderungen an hosts.toml erfordern keinen Neustart.</translation>
+        <source>containerd reads %1 when its CRI registry config_path is /etc/containerd/certs.d (containerd 2: plugins.&quot;io.containerd.cri.v1.images&quot;.registry; 1.x: plugins.&quot;io.containerd.grpc.v1.cri&quot;.registry); no restart is needed for hosts.toml changes.</source>
+        <translation>containerd liest %1, wenn config_path der CRI-Registry /etc/containerd/certs.d ist (containerd 2: plugins.&quot;io.containerd.cri.v1.images&quot;.registry; 1.x: plugins.&quot;io.containerd.grpc.v1.cri&quot;.registry); Änderungen an hosts.toml erfordern keinen Neustart.</translation>
     </message>
     <message>
         <source>CRI-O and Podman read %1 (or add the table to /etc/containers/registries.conf); restart CRI-O after the change.</source>
@@ -3573,7 +3686,7 @@ Anmeldedaten verbleiben im Schlüsselbund Ihres Betriebssystems.</translation>
         <translation>Knoten benötigen ein ECR-Token für %1: einen Kubelet-Credential-Provider oder einen Credential-Helper für diesen Host. Tokens sind 12 Stunden gültig, daher funktionieren statische Anmeldedaten nicht.</translation>
     </message>
     <message>
-        <source>Docker Engine's registry-mirrors cannot point at an ECR prefix (it puts the path before /v2): with Docker Engine, rewrite the references.</source>
+        <source>Docker Engine&apos;s registry-mirrors cannot point at an ECR prefix (it puts the path before /v2): with Docker Engine, rewrite the references.</source>
         <translation>registry-mirrors von Docker Engine kann nicht auf ein ECR-Präfix verweisen (der Pfad wird vor /v2 gesetzt): Schreiben Sie bei Docker Engine die Referenzen um.</translation>
     </message>
     <message>
@@ -3689,19 +3802,19 @@ Zum Beispiel:
         <translation>Das Secret %1 existiert nicht in %2.</translation>
     </message>
     <message>
-        <source>The secret's name must start with ecr-pullthroughcache/; ECR does not read %1.</source>
+        <source>The secret&apos;s name must start with ecr-pullthroughcache/; ECR does not read %1.</source>
         <translation>Der Name des Secrets muss mit ecr-pullthroughcache/ beginnen; ECR liest %1 nicht.</translation>
     </message>
     <message>
-        <source>The secret is in account %1, region %2; ECR reads it only in the registry's own.</source>
+        <source>The secret is in account %1, region %2; ECR reads it only in the registry&apos;s own.</source>
         <translation>Das Secret liegt in Konto %1, Region %2; ECR liest es nur im eigenen Konto und in der eigenen Region der Registry.</translation>
     </message>
     <message>
-        <source>The secret %1 is encrypted with the key %2: its key policy must let ECR's pull-through-cache role decrypt, or pulls fail. The default aws/secretsmanager key needs nothing.</source>
+        <source>The secret %1 is encrypted with the key %2: its key policy must let ECR&apos;s pull-through-cache role decrypt, or pulls fail. The default aws/secretsmanager key needs nothing.</source>
         <translation>Das Secret %1 ist mit dem Schlüssel %2 verschlüsselt: Dessen Schlüsselrichtlinie muss der Pull-Through-Cache-Rolle von ECR das Entschlüsseln erlauben, sonst schlagen Pulls fehl. Der Standardschlüssel aws/secretsmanager benötigt nichts.</translation>
     </message>
     <message>
-        <source>The secret %1 exists, is named for ECR and is in the registry's account and region.</source>
+        <source>The secret %1 exists, is named for ECR and is in the registry&apos;s account and region.</source>
         <translation>Das Secret %1 existiert, ist für ECR benannt und liegt im Konto und in der Region der Registry.</translation>
     </message>
     <message>
@@ -3713,7 +3826,7 @@ Zum Beispiel:
         <translation>Keine Anweisung der Registry-Richtlinie gewährt ecr:CreateRepository und ecr:BatchImportUpstreamImage unter %1: Abrufende benötigen diese in ihrer eigenen IAM-Richtlinie oder hier.</translation>
     </message>
     <message>
-        <source>No creation template applies: the cached repositories get ECR's defaults.</source>
+        <source>No creation template applies: the cached repositories get ECR&apos;s defaults.</source>
         <translation>Keine Vorlage für die Repository-Erstellung trifft zu: Die zwischengespeicherten Repositorys erhalten die Standardeinstellungen von ECR.</translation>
     </message>
     <message>
@@ -3733,7 +3846,7 @@ Zum Beispiel:
         <translation>Konto %1 muss der Rolle %2 Pulls erlauben (über seine Registry- oder Repository-Richtlinie); diese Anwendung kann diese Richtlinie nicht einsehen.</translation>
     </message>
     <message>
-        <source>The upstream registry is this account's.</source>
+        <source>The upstream registry is this account&apos;s.</source>
         <translation>Die Upstream-Registry gehört zu diesem Konto.</translation>
     </message>
     <message>
@@ -3793,11 +3906,17 @@ Zum Beispiel:
     </message>
     <message numerus="yes">
         <source>%n check(s) failed: the rule would not work yet.</source>
-        <translation><numerusform>%n Prüfung fehlgeschlagen: Die Regel würde noch nicht funktionieren.</numerusform><numerusform>%n Prüfungen fehlgeschlagen: Die Regel würde noch nicht funktionieren.</numerusform></translation>
+        <translation>
+            <numerusform>%n Prüfung fehlgeschlagen: Die Regel würde noch nicht funktionieren.</numerusform>
+            <numerusform>%n Prüfungen fehlgeschlagen: Die Regel würde noch nicht funktionieren.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>No check failed; %n warning(s).</source>
-        <translation><numerusform>Keine Prüfung fehlgeschlagen; %n Warnung.</numerusform><numerusform>Keine Prüfung fehlgeschlagen; %n Warnungen.</numerusform></translation>
+        <translation>
+            <numerusform>Keine Prüfung fehlgeschlagen; %n Warnung.</numerusform>
+            <numerusform>Keine Prüfung fehlgeschlagen; %n Warnungen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every check passed.</source>
@@ -3828,7 +3947,7 @@ Zum Beispiel:
         <translation>Registry-Richtlinie ändern</translation>
     </message>
     <message>
-        <source>Add a statement that lets this account's principals create repositories and import upstream images under %1? Every statement the policy has stays as it is. The lines added:</source>
+        <source>Add a statement that lets this account&apos;s principals create repositories and import upstream images under %1? Every statement the policy has stays as it is. The lines added:</source>
         <translation>Eine Anweisung hinzufügen, die den Prinzipalen dieses Kontos erlaubt, unter %1 Repositorys zu erstellen und Upstream-Images zu importieren? Alle vorhandenen Anweisungen der Richtlinie bleiben unverändert. Die hinzugefügten Zeilen:</translation>
     </message>
     <message>
@@ -3843,8 +3962,8 @@ Zum Beispiel:
 <context>
     <name>ecr::Profile</name>
     <message>
-        <source>The endpoint URL '%1' is not a valid http(s) URL.</source>
-        <translation>Die Endpunkt-URL '%1' ist keine gültige http(s)-URL.</translation>
+        <source>The endpoint URL &apos;%1&apos; is not a valid http(s) URL.</source>
+        <translation>Die Endpunkt-URL &apos;%1&apos; ist keine gültige http(s)-URL.</translation>
     </message>
     <message>
         <source>Plain http is allowed only to this computer (localhost, 127.0.0.1, ::1): answers carry secret keys. Use https.</source>
@@ -3859,16 +3978,16 @@ Zum Beispiel:
         <translation>Geben Sie die URL des AWS-Zugriffsportals ein, zum Beispiel https://my-company.awsapps.com/start.</translation>
     </message>
     <message>
-        <source>'%1' is not an https URL. The AWS access portal URL looks like https://my-company.awsapps.com/start.</source>
-        <translation>'%1' ist keine https-URL. Die URL des AWS-Zugriffsportals sieht etwa so aus: https://my-company.awsapps.com/start.</translation>
+        <source>&apos;%1&apos; is not an https URL. The AWS access portal URL looks like https://my-company.awsapps.com/start.</source>
+        <translation>&apos;%1&apos; ist keine https-URL. Die URL des AWS-Zugriffsportals sieht etwa so aus: https://my-company.awsapps.com/start.</translation>
     </message>
     <message>
         <source>Enter the region of your IAM Identity Center (for example eu-west-1).</source>
         <translation>Geben Sie die Region Ihres IAM Identity Center ein (zum Beispiel eu-west-1).</translation>
     </message>
     <message>
-        <source>'%1' is not a region of any AWS partition.</source>
-        <translation>'%1' ist keine Region einer AWS-Partition.</translation>
+        <source>&apos;%1&apos; is not a region of any AWS partition.</source>
+        <translation>&apos;%1&apos; ist keine Region einer AWS-Partition.</translation>
     </message>
     <message>
         <source>Choose the account.</source>
@@ -3895,8 +4014,8 @@ Zum Beispiel:
         <translation>Der Name darf nicht mit Leerraum beginnen oder enden.</translation>
     </message>
     <message>
-        <source>A profile named '%1' already exists.</source>
-        <translation>Ein Profil namens '%1' existiert bereits.</translation>
+        <source>A profile named &apos;%1&apos; already exists.</source>
+        <translation>Ein Profil namens &apos;%1&apos; existiert bereits.</translation>
     </message>
     <message>
         <source>A label has at most %1 characters.</source>
@@ -3907,24 +4026,24 @@ Zum Beispiel:
         <translation>Die Bezeichnung darf nicht mit Leerraum beginnen oder enden.</translation>
     </message>
     <message>
-        <source>'%1' is not one of the colours.</source>
-        <translation>'%1' ist keine der verfügbaren Farben.</translation>
+        <source>&apos;%1&apos; is not one of the colours.</source>
+        <translation>&apos;%1&apos; ist keine der verfügbaren Farben.</translation>
     </message>
     <message>
-        <source>'%1' is not a region of any AWS partition (for example us-east-1).</source>
-        <translation>'%1' ist keine Region einer AWS-Partition (zum Beispiel us-east-1).</translation>
+        <source>&apos;%1&apos; is not a region of any AWS partition (for example us-east-1).</source>
+        <translation>&apos;%1&apos; ist keine Region einer AWS-Partition (zum Beispiel us-east-1).</translation>
     </message>
     <message>
-        <source>'%1' is not an AWS partition (aws, aws-cn, aws-us-gov, …).</source>
-        <translation>'%1' ist keine AWS-Partition (aws, aws-cn, aws-us-gov, …).</translation>
+        <source>&apos;%1&apos; is not an AWS partition (aws, aws-cn, aws-us-gov, …).</source>
+        <translation>&apos;%1&apos; ist keine AWS-Partition (aws, aws-cn, aws-us-gov, …).</translation>
     </message>
     <message>
         <source>Region %1 belongs to partition %2, not %3.</source>
         <translation>Region %1 gehört zur Partition %2, nicht zu %3.</translation>
     </message>
     <message>
-        <source>The CA bundle '%1' does not exist or cannot be read.</source>
-        <translation>Das CA-Bundle '%1' existiert nicht oder kann nicht gelesen werden.</translation>
+        <source>The CA bundle &apos;%1&apos; does not exist or cannot be read.</source>
+        <translation>Das CA-Bundle &apos;%1&apos; existiert nicht oder kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The MFA device must be an ARN such as arn:aws:iam::123456789012:mfa/alice or a hardware serial: 9 to 256 letters, digits and +=/:,.@- characters.</source>
@@ -3935,7 +4054,7 @@ Zum Beispiel:
         <translation>Geben Sie die ARN der zu übernehmenden Rolle ein.</translation>
     </message>
     <message>
-        <source>'%1' is not a role ARN. It looks like arn:aws:iam::123456789012:role/name.</source>
+        <source>&apos;%1&apos; is not a role ARN. It looks like arn:aws:iam::123456789012:role/name.</source>
         <translation>„%1“ ist keine Rollen-ARN. Sie sieht so aus: arn:aws:iam::123456789012:role/name.</translation>
     </message>
     <message>
@@ -3951,7 +4070,7 @@ Zum Beispiel:
         <translation>Ein Profil kann nicht sein eigenes Quellprofil sein.</translation>
     </message>
     <message>
-        <source>There is no profile '%1'.</source>
+        <source>There is no profile &apos;%1&apos;.</source>
         <translation>Es gibt kein Profil „%1“.</translation>
     </message>
     <message>
@@ -4257,7 +4376,7 @@ Zum Beispiel:
         <translation>Profil wird gespeichert</translation>
     </message>
     <message>
-        <source>Delete the profile '%1'?
+        <source>Delete the profile &apos;%1&apos;?
 
 Its access keys and cached sessions will be removed from the system keychain. This cannot be undone.</source>
         <translation>Das Profil „%1“ löschen?
@@ -4265,7 +4384,7 @@ Its access keys and cached sessions will be removed from the system keychain. Th
 Seine Zugriffsschlüssel und zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfernt. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <source>Delete the profile '%1'?
+        <source>Delete the profile &apos;%1&apos;?
 
 Its cached sessions will be removed from the system keychain.</source>
         <translation>Das Profil „%1“ löschen?
@@ -4316,7 +4435,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
 <context>
     <name>ecr::ProfileStore</name>
     <message>
-        <source>'%1' cannot be a profile id.</source>
+        <source>&apos;%1&apos; cannot be a profile id.</source>
         <translation>„%1“ kann keine Profil-ID sein.</translation>
     </message>
 </context>
@@ -4327,7 +4446,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Ein Proxy sieht so aus: http://proxy.example.com:3128 (http, https oder socks5, ein Host und ein Port).</translation>
     </message>
     <message>
-        <source>Give the proxy's port, such as http://proxy.example.com:3128.</source>
+        <source>Give the proxy&apos;s port, such as http://proxy.example.com:3128.</source>
         <translation>Geben Sie den Port des Proxys an, etwa http://proxy.example.com:3128.</translation>
     </message>
     <message>
@@ -4342,15 +4461,15 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
 <context>
     <name>ecr::RegistryChecks</name>
     <message>
-        <source>The secret is in account %1, but this registry is account %2: ECR reads the secret only in the registry's own account.</source>
+        <source>The secret is in account %1, but this registry is account %2: ECR reads the secret only in the registry&apos;s own account.</source>
         <translation>Das Secret liegt in Konto %1, diese Registry gehört aber zu Konto %2: ECR liest das Secret nur im eigenen Konto der Registry.</translation>
     </message>
     <message>
-        <source>The secret is in region %1, but this registry is in %2: ECR reads the secret only in the registry's own region.</source>
+        <source>The secret is in region %1, but this registry is in %2: ECR reads the secret only in the registry&apos;s own region.</source>
         <translation>Das Secret liegt in Region %1, diese Registry aber in %2: ECR liest das Secret nur in der eigenen Region der Registry.</translation>
     </message>
     <message>
-        <source>The role is in account %1; ECR assumes a role in the registry's own account (%2).</source>
+        <source>The role is in account %1; ECR assumes a role in the registry&apos;s own account (%2).</source>
         <translation>Die Rolle liegt in Konto %1; ECR übernimmt eine Rolle im eigenen Konto der Registry (%2).</translation>
     </message>
     <message>
@@ -4424,7 +4543,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Token wird ersetzt</translation>
     </message>
     <message>
-        <source>Enter the upstream registry's user name.</source>
+        <source>Enter the upstream registry&apos;s user name.</source>
         <translation>Geben Sie den Benutzernamen für die Upstream-Registry ein.</translation>
     </message>
     <message>
@@ -4459,7 +4578,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Wählen Sie, wofür die Vorlage gilt (Pull-Through-Cache, Replikation, Erstellen beim Push).</translation>
     </message>
     <message>
-        <source>'%1' is not PULL_THROUGH_CACHE, REPLICATION or CREATE_ON_PUSH.</source>
+        <source>&apos;%1&apos; is not PULL_THROUGH_CACHE, REPLICATION or CREATE_ON_PUSH.</source>
         <translation>„%1“ ist nicht PULL_THROUGH_CACHE, REPLICATION oder CREATE_ON_PUSH.</translation>
     </message>
     <message>
@@ -4491,7 +4610,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Höchstens 5 Tag-Filter.</translation>
     </message>
     <message>
-        <source>A tag filter is 1 to 128 letters, digits and . _ * - characters; '%1' is not.</source>
+        <source>A tag filter is 1 to 128 letters, digits and . _ * - characters; &apos;%1&apos; is not.</source>
         <translation>Ein Tag-Filter besteht aus 1 bis 128 Buchstaben, Ziffern und den Zeichen . _ * -; „%1“ erfüllt das nicht.</translation>
     </message>
     <message>
@@ -4515,15 +4634,15 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Die Lebenszyklusrichtlinie ist nicht verwendbar: %1</translation>
     </message>
     <message>
-        <source>A lifecycle policy has a "rules" list.</source>
-        <translation>Eine Lebenszyklusrichtlinie hat eine Liste "rules".</translation>
+        <source>A lifecycle policy has a &quot;rules&quot; list.</source>
+        <translation>Eine Lebenszyklusrichtlinie hat eine Liste &quot;rules&quot;.</translation>
     </message>
     <message>
         <source>The role must be an IAM role ARN, such as arn:aws:iam::123456789012:role/ecr-template.</source>
         <translation>Die Rolle muss eine IAM-Rollen-ARN sein, etwa arn:aws:iam::123456789012:role/ecr-template.</translation>
     </message>
     <message>
-        <source>The role must be in the registry's account (%1).</source>
+        <source>The role must be in the registry&apos;s account (%1).</source>
         <translation>Die Rolle muss im Konto der Registry (%1) liegen.</translation>
     </message>
     <message>
@@ -4570,7 +4689,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>%1 Stunden</translation>
     </message>
     <message>
-        <source>The server's clock (%1) and this computer's (%2) are %3 apart, more than the %4 hours the app corrects by itself. Set this computer's date, time and time zone, or check that the endpoint URL points at the real service.</source>
+        <source>The server&apos;s clock (%1) and this computer&apos;s (%2) are %3 apart, more than the %4 hours the app corrects by itself. Set this computer&apos;s date, time and time zone, or check that the endpoint URL points at the real service.</source>
         <translation>Die Uhr des Servers (%1) und die dieses Computers (%2) weichen um %3 voneinander ab, mehr als die %4 Stunden, die die App selbst ausgleicht. Stellen Sie Datum, Uhrzeit und Zeitzone dieses Computers ein oder prüfen Sie, ob die Endpunkt-URL auf den echten Dienst zeigt.</translation>
     </message>
 </context>
@@ -4609,12 +4728,15 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Regeln löschen</translation>
     </message>
     <message>
-        <source>Delete the pull-through cache rule '%1'?</source>
+        <source>Delete the pull-through cache rule &apos;%1&apos;?</source>
         <translation>Die Pull-Through-Cache-Regel „%1“ löschen?</translation>
     </message>
     <message numerus="yes">
         <source>Delete these %n pull-through cache rules?</source>
-        <translation><numerusform>Diese %n Pull-Through-Cache-Regel löschen?</numerusform><numerusform>Diese %n Pull-Through-Cache-Regeln löschen?</numerusform></translation>
+        <translation>
+            <numerusform>Diese %n Pull-Through-Cache-Regel löschen?</numerusform>
+            <numerusform>Diese %n Pull-Through-Cache-Regeln löschen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Images already cached stay in their repositories; only future caching from the upstream stops.</source>
@@ -4638,7 +4760,10 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
     </message>
     <message numerus="yes">
         <source>Deleted %n rules.</source>
-        <translation><numerusform>%n Regel gelöscht.</numerusform><numerusform>%n Regeln gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Regel gelöscht.</numerusform>
+            <numerusform>%n Regeln gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleting the rule</source>
@@ -4680,7 +4805,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
 <context>
     <name>ecr::RuleCopy</name>
     <message>
-        <source>The secret is in account %1, %2: ECR reads a secret only in the rule's own account and region. Choose one of %3's.</source>
+        <source>The secret is in account %1, %2: ECR reads a secret only in the rule&apos;s own account and region. Choose one of %3&apos;s.</source>
         <translation>Das Secret liegt in Konto %1, %2: ECR liest ein Secret nur im eigenen Konto und in der eigenen Region der Regel. Wählen Sie eines der Secrets von %3.</translation>
     </message>
     <message>
@@ -4724,7 +4849,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Die benutzerdefinierte Rolle liegt in Konto %1; die Vorlage benötigt eine Rolle in %2.</translation>
     </message>
     <message>
-        <source>The KMS key is in account %1, %2: a repository can use a key of its own account and region only. Choose one of %3's.</source>
+        <source>The KMS key is in account %1, %2: a repository can use a key of its own account and region only. Choose one of %3&apos;s.</source>
         <translation>Der KMS-Schlüssel liegt in Konto %1, %2: Ein Repository kann nur einen Schlüssel aus dem eigenen Konto und der eigenen Region verwenden. Wählen Sie einen der Schlüssel von %3.</translation>
     </message>
     <message>
@@ -4818,7 +4943,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
 <context>
     <name>ecr::RuleForm</name>
     <message>
-        <source>ROOT catches every repository name that no other rule's prefix matches: pulls of any such name go to this upstream.</source>
+        <source>ROOT catches every repository name that no other rule&apos;s prefix matches: pulls of any such name go to this upstream.</source>
         <translation>ROOT erfasst jeden Repository-Namen, auf den kein Präfix einer anderen Regel passt: Pulls solcher Namen gehen an diese Upstream-Registry.</translation>
     </message>
     <message>
@@ -4830,11 +4955,11 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Offizielle Images benötigen library/, wie in %1; andere Repositorys nicht, wie in %2.</translation>
     </message>
     <message>
-        <source>The secret's name must start with ecr-pullthroughcache/, and the secret must be in the same account and region as this registry.</source>
+        <source>The secret&apos;s name must start with ecr-pullthroughcache/, and the secret must be in the same account and region as this registry.</source>
         <translation>Der Name des Secrets muss mit ecr-pullthroughcache/ beginnen, und das Secret muss im selben Konto und in derselben Region wie diese Registry liegen.</translation>
     </message>
     <message>
-        <source>The secret's name must start with ecr-pullthroughcache/, and the secret must be in the same account (%1) and region (%2) as this registry.</source>
+        <source>The secret&apos;s name must start with ecr-pullthroughcache/, and the secret must be in the same account (%1) and region (%2) as this registry.</source>
         <translation>Der Name des Secrets muss mit ecr-pullthroughcache/ beginnen, und das Secret muss im selben Konto (%1) und in derselben Region (%2) wie diese Registry liegen.</translation>
     </message>
     <message>
@@ -4862,7 +4987,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Wählen Sie die Region der Upstream-Registry.</translation>
     </message>
     <message>
-        <source>'%1' is not an AWS region an upstream registry can be in, such as us-east-1.</source>
+        <source>&apos;%1&apos; is not an AWS region an upstream registry can be in, such as us-east-1.</source>
         <translation>„%1“ ist keine AWS-Region, in der eine Upstream-Registry liegen kann, etwa us-east-1.</translation>
     </message>
 </context>
@@ -5015,7 +5140,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Nicht geprüft: Die Vorlagen konnten nicht aufgelistet werden (ecr:DescribeRepositoryCreationTemplates).</translation>
     </message>
     <message>
-        <source>No template applies: cached repositories get ECR's defaults (AES-256, mutable tags, no policies).</source>
+        <source>No template applies: cached repositories get ECR&apos;s defaults (AES-256, mutable tags, no policies).</source>
         <translation>Keine Vorlage gilt: Gecachte Repositorys erhalten die ECR-Standardwerte (AES-256, veränderbare Tags, keine Richtlinien).</translation>
     </message>
     <message>
@@ -5094,7 +5219,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Laden wurde abgebrochen</translation>
     </message>
     <message>
-        <source>The list below is not the registry's: it was not loaded. Retry to load it.</source>
+        <source>The list below is not the registry&apos;s: it was not loaded. Retry to load it.</source>
         <translation>Die Liste unten entspricht nicht der Registry: Sie wurde nicht geladen. Versuchen Sie es erneut, um sie zu laden.</translation>
     </message>
     <message>
@@ -5195,7 +5320,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>S&amp;ecret erstellen …</translation>
     </message>
     <message>
-        <source>Pick one of the registry's ecr-pullthroughcache/ secrets</source>
+        <source>Pick one of the registry&apos;s ecr-pullthroughcache/ secrets</source>
         <translation>Eines der ecr-pullthroughcache/-Secrets der Registry auswählen</translation>
     </message>
     <message>
@@ -5258,13 +5383,16 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
     </message>
     <message numerus="yes">
         <source>%n secret(s). Amazon ECR only uses secrets whose name starts with ecr-pullthroughcache/.</source>
-        <translation><numerusform>%n Secret. Amazon ECR verwendet nur Secrets, deren Name mit ecr-pullthroughcache/ beginnt.</numerusform><numerusform>%n Secrets. Amazon ECR verwendet nur Secrets, deren Name mit ecr-pullthroughcache/ beginnt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Secret. Amazon ECR verwendet nur Secrets, deren Name mit ecr-pullthroughcache/ beginnt.</numerusform>
+            <numerusform>%n Secrets. Amazon ECR verwendet nur Secrets, deren Name mit ecr-pullthroughcache/ beginnt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ecr::SecretsManagerClient</name>
     <message>
-        <source>The secret's name must start with ecr-pullthroughcache/ and go on, for example ecr-pullthroughcache/docker-hub.</source>
+        <source>The secret&apos;s name must start with ecr-pullthroughcache/ and go on, for example ecr-pullthroughcache/docker-hub.</source>
         <translation>Der Name des Secrets muss mit ecr-pullthroughcache/ beginnen und danach weitergehen, zum Beispiel ecr-pullthroughcache/docker-hub.</translation>
     </message>
     <message>
@@ -5276,7 +5404,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Beenden Sie den Namen nicht mit einem Bindestrich und sechs Zeichen: Secrets Manager hängt selbst ein solches Suffix an den ARN an.</translation>
     </message>
     <message>
-        <source>Enter the upstream registry's user name.</source>
+        <source>Enter the upstream registry&apos;s user name.</source>
         <translation>Geben Sie den Benutzernamen für die Upstream-Registry ein.</translation>
     </message>
     <message>
@@ -5318,7 +5446,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>%1 hat mit HTTP %2 und einem Inhalt geantwortet, der keine seiner Fehlerantworten ist.</translation>
     </message>
     <message>
-        <source>%1 answered HTTP %2 with a web page instead of an error answer: "%3".</source>
+        <source>%1 answered HTTP %2 with a web page instead of an error answer: &quot;%3&quot;.</source>
         <translation>%1 hat mit HTTP %2 und einer Webseite statt einer Fehlerantwort geantwortet: „%3“.</translation>
     </message>
 </context>
@@ -5336,16 +5464,16 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>'%1' is set again in this section; the last value counts.</source>
-        <translation>'%1' wird in diesem Abschnitt erneut gesetzt; der letzte Wert gilt.</translation>
+        <source>&apos;%1&apos; is set again in this section; the last value counts.</source>
+        <translation>&apos;%1&apos; wird in diesem Abschnitt erneut gesetzt; der letzte Wert gilt.</translation>
     </message>
     <message>
-        <source>The section header '%1' has no closing ']'; the lines up to the next section are ignored.</source>
-        <translation>Der Abschnittskopf '%1' hat kein schließendes ']'; die Zeilen bis zum nächsten Abschnitt werden ignoriert.</translation>
+        <source>The section header &apos;%1&apos; has no closing &apos;]&apos;; the lines up to the next section are ignored.</source>
+        <translation>Der Abschnittskopf &apos;%1&apos; hat kein schließendes &apos;]&apos;; die Zeilen bis zum nächsten Abschnitt werden ignoriert.</translation>
     </message>
     <message>
-        <source>Text after the section header is ignored: '%1'.</source>
-        <translation>Text nach dem Abschnittskopf wird ignoriert: '%1'.</translation>
+        <source>Text after the section header is ignored: &apos;%1&apos;.</source>
+        <translation>Text nach dem Abschnittskopf wird ignoriert: &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>The profile section has no name.</source>
@@ -5356,8 +5484,8 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>[%1] ist kein Profilabschnitt: In der config-Datei werden Profile als [profile %1] geschrieben (nur [default] hat kein Präfix).</translation>
     </message>
     <message>
-        <source>In the credentials file sections have no 'profile ' prefix; this section is the profile named '%1'.</source>
-        <translation>In der credentials-Datei haben Abschnitte kein Präfix 'profile '; dieser Abschnitt ist das Profil namens '%1'.</translation>
+        <source>In the credentials file sections have no &apos;profile &apos; prefix; this section is the profile named &apos;%1&apos;.</source>
+        <translation>In der credentials-Datei haben Abschnitte kein Präfix &apos;profile &apos;; dieser Abschnitt ist das Profil namens &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>The section header has no name.</source>
@@ -5368,40 +5496,40 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Der Abschnitt [%1] kommt mehrmals vor; seine Werte werden zusammengeführt.</translation>
     </message>
     <message>
-        <source>Expected 'name = value' under '%1', found '%2'.</source>
-        <translation>Unter '%1' wurde 'name = value' erwartet, aber '%2' gefunden.</translation>
+        <source>Expected &apos;name = value&apos; under &apos;%1&apos;, found &apos;%2&apos;.</source>
+        <translation>Unter &apos;%1&apos; wurde &apos;name = value&apos; erwartet, aber &apos;%2&apos; gefunden.</translation>
     </message>
     <message>
-        <source>'%1' is outside a section; settings belong under a header such as [default].</source>
-        <translation>'%1' steht außerhalb eines Abschnitts; Einstellungen gehören unter einen Abschnittskopf wie [default].</translation>
+        <source>&apos;%1&apos; is outside a section; settings belong under a header such as [default].</source>
+        <translation>&apos;%1&apos; steht außerhalb eines Abschnitts; Einstellungen gehören unter einen Abschnittskopf wie [default].</translation>
     </message>
     <message>
-        <source>Expected 'name = value', found '%1'.</source>
-        <translation>'name = value' erwartet, aber '%1' gefunden.</translation>
+        <source>Expected &apos;name = value&apos;, found &apos;%1&apos;.</source>
+        <translation>&apos;name = value&apos; erwartet, aber &apos;%1&apos; gefunden.</translation>
     </message>
     <message>
         <source>The setting has no name.</source>
         <translation>Die Einstellung hat keinen Namen.</translation>
     </message>
     <message>
-        <source>Profile '%1' %2.</source>
-        <translation>Profil '%1' %2.</translation>
+        <source>Profile &apos;%1&apos; %2.</source>
+        <translation>Profil &apos;%1&apos; %2.</translation>
     </message>
     <message>
-        <source>names sso_session '%1', but %2 has no [sso-session %1] section</source>
-        <translation>nennt sso_session '%1', aber %2 hat keinen Abschnitt [sso-session %1]</translation>
+        <source>names sso_session &apos;%1&apos;, but %2 has no [sso-session %1] section</source>
+        <translation>nennt sso_session &apos;%1&apos;, aber %2 hat keinen Abschnitt [sso-session %1]</translation>
     </message>
     <message>
-        <source>sets sso_start_url '%1', but its sso-session '%2' has '%3'</source>
-        <translation>setzt sso_start_url '%1', aber seine sso-session '%2' hat '%3'</translation>
+        <source>sets sso_start_url &apos;%1&apos;, but its sso-session &apos;%2&apos; has &apos;%3&apos;</source>
+        <translation>setzt sso_start_url &apos;%1&apos;, aber seine sso-session &apos;%2&apos; hat &apos;%3&apos;</translation>
     </message>
     <message>
-        <source>sets sso_region '%1', but its sso-session '%2' has '%3'</source>
-        <translation>setzt sso_region '%1', aber seine sso-session '%2' hat '%3'</translation>
+        <source>sets sso_region &apos;%1&apos;, but its sso-session &apos;%2&apos; has &apos;%3&apos;</source>
+        <translation>setzt sso_region &apos;%1&apos;, aber seine sso-session &apos;%2&apos; hat &apos;%3&apos;</translation>
     </message>
     <message>
-        <source>uses sso-session '%1', which lacks sso_start_url or sso_region</source>
-        <translation>verwendet sso-session '%1', in der sso_start_url oder sso_region fehlt</translation>
+        <source>uses sso-session &apos;%1&apos;, which lacks sso_start_url or sso_region</source>
+        <translation>verwendet sso-session &apos;%1&apos;, in der sso_start_url oder sso_region fehlt</translation>
     </message>
     <message>
         <source>uses IAM Identity Center but sets neither sso_session nor both sso_start_url and sso_region</source>
@@ -5412,12 +5540,12 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>verwendet IAM Identity Center, aber sso_account_id oder sso_role_name fehlt</translation>
     </message>
     <message>
-        <source>There is no profile '%1' in %2 or %3.</source>
-        <translation>Es gibt kein Profil '%1' in %2 oder %3.</translation>
+        <source>There is no profile &apos;%1&apos; in %2 or %3.</source>
+        <translation>Es gibt kein Profil &apos;%1&apos; in %2 oder %3.</translation>
     </message>
     <message>
-        <source>endpoint_url of profile '%1' in %2</source>
-        <translation>endpoint_url des Profils '%1' in %2</translation>
+        <source>endpoint_url of profile &apos;%1&apos; in %2</source>
+        <translation>endpoint_url des Profils &apos;%1&apos; in %2</translation>
     </message>
     <message>
         <source>%1 in [services %2] of %3</source>
@@ -5440,8 +5568,8 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>setzt role_arn ohne source_profile oder credential_source</translation>
     </message>
     <message>
-        <source>has duration_seconds = '%1', which is not a number</source>
-        <translation>hat duration_seconds = '%1', was keine Zahl ist</translation>
+        <source>has duration_seconds = &apos;%1&apos;, which is not a number</source>
+        <translation>hat duration_seconds = &apos;%1&apos;, was keine Zahl ist</translation>
     </message>
     <message>
         <source>has no credentials (no access key, role_arn or credential_process)</source>
@@ -5456,11 +5584,14 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
     </message>
     <message numerus="yes">
         <source>Imported %n profile(s).</source>
-        <translation><numerusform>%n Profil importiert.</numerusform><numerusform>%n Profile importiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Profil importiert.</numerusform>
+            <numerusform>%n Profile importiert.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Skipped '%1': %2</source>
-        <translation>'%1' übersprungen: %2</translation>
+        <source>Skipped &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos; übersprungen: %2</translation>
     </message>
     <message>
         <source>The access keys are now in the system keychain, but %1 still contains them in plain text. Remove them from that file once the imported profiles work.</source>
@@ -5475,19 +5606,19 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>es übernimmt eine Rolle mit eigenen Schlüsseln (source_profile verweist auf sich selbst); importieren Sie die Schlüssel als separates Profil und legen Sie es als Quelle fest</translation>
     </message>
     <message>
-        <source>its source profile '%1' was not imported</source>
-        <translation>sein Quellprofil '%1' wurde nicht importiert</translation>
+        <source>its source profile &apos;%1&apos; was not imported</source>
+        <translation>sein Quellprofil &apos;%1&apos; wurde nicht importiert</translation>
     </message>
 </context>
 <context>
     <name>ecr::SharedConfigWriter</name>
     <message>
-        <source>%1 has a profile named '%2' already; choose another name.</source>
-        <translation>%1 enthält bereits ein Profil namens '%2'; wählen Sie einen anderen Namen.</translation>
+        <source>%1 has a profile named &apos;%2&apos; already; choose another name.</source>
+        <translation>%1 enthält bereits ein Profil namens &apos;%2&apos;; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <source>%1 has an sso-session '%2' for another portal or region; choose another session name.</source>
-        <translation>%1 enthält eine sso-session '%2' für ein anderes Portal oder eine andere Region; wählen Sie einen anderen Sitzungsnamen.</translation>
+        <source>%1 has an sso-session &apos;%2&apos; for another portal or region; choose another session name.</source>
+        <translation>%1 enthält eine sso-session &apos;%2&apos; für ein anderes Portal oder eine andere Region; wählen Sie einen anderen Sitzungsnamen.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
@@ -5513,7 +5644,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Esc</translation>
     </message>
     <message>
-        <source>Show the selected rule's details</source>
+        <source>Show the selected rule&apos;s details</source>
         <translation>Details der ausgewählten Regel anzeigen</translation>
     </message>
     <message>
@@ -5693,15 +5824,15 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Wählen Sie eine Rolle.</translation>
     </message>
     <message>
-        <source>The AWS CLI's config has an sso-session '%1' for another portal or region; choose another session name, or choose that sign-in above.</source>
-        <translation>Die Konfiguration der AWS CLI enthält eine sso-session '%1' für ein anderes Portal oder eine andere Region; wählen Sie einen anderen Sitzungsnamen oder oben diese Anmeldung.</translation>
+        <source>The AWS CLI&apos;s config has an sso-session &apos;%1&apos; for another portal or region; choose another session name, or choose that sign-in above.</source>
+        <translation>Die Konfiguration der AWS CLI enthält eine sso-session &apos;%1&apos; für ein anderes Portal oder eine andere Region; wählen Sie einen anderen Sitzungsnamen oder oben diese Anmeldung.</translation>
     </message>
     <message>
-        <source>A profile with custom endpoints (such as the Local sandbox's) stays in the app.</source>
+        <source>A profile with custom endpoints (such as the Local sandbox&apos;s) stays in the app.</source>
         <translation>Ein Profil mit eigenen Endpunkten (etwa das der lokalen Sandbox) bleibt in der App.</translation>
     </message>
     <message>
-        <source>Adds the text below to %1; the profile list then shows the app's profile and the AWS CLI's, marked (AWS CLI).</source>
+        <source>Adds the text below to %1; the profile list then shows the app&apos;s profile and the AWS CLI&apos;s, marked (AWS CLI).</source>
         <translation>Fügt den folgenden Text zu %1 hinzu; die Profilliste zeigt dann das Profil der App und das der AWS CLI, gekennzeichnet mit (AWS CLI).</translation>
     </message>
     <message>
@@ -5726,7 +5857,10 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
     </message>
     <message numerus="yes">
         <source>Signed in: %n account(s).</source>
-        <translation><numerusform>Angemeldet: %n Konto.</numerusform><numerusform>Angemeldet: %n Konten.</numerusform></translation>
+        <translation>
+            <numerusform>Angemeldet: %n Konto.</numerusform>
+            <numerusform>Angemeldet: %n Konten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Listing the roles of account %1…</source>
@@ -5738,7 +5872,10 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
     </message>
     <message numerus="yes">
         <source>Account %1: %n role(s).</source>
-        <translation><numerusform>Konto %1: %n Rolle.</numerusform><numerusform>Konto %1: %n Rollen.</numerusform></translation>
+        <translation>
+            <numerusform>Konto %1: %n Rolle.</numerusform>
+            <numerusform>Konto %1: %n Rollen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saving the profile</source>
@@ -5841,7 +5978,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>ECR-&amp;Region:</translation>
     </message>
     <message>
-        <source>Also add it to the AWS CLI's &amp;config file</source>
+        <source>Also add it to the AWS CLI&apos;s &amp;config file</source>
         <translation>Auch zur &amp;Konfigurationsdatei der AWS CLI hinzufügen</translation>
     </message>
     <message>
@@ -5968,16 +6105,16 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
 <context>
     <name>ecr::SsoTypes</name>
     <message>
-        <source>The %1 endpoint URL '%2' is not a valid http(s) URL.</source>
-        <translation>Die %1-Endpunkt-URL '%2' ist keine gültige http(s)-URL.</translation>
+        <source>The %1 endpoint URL &apos;%2&apos; is not a valid http(s) URL.</source>
+        <translation>Die %1-Endpunkt-URL &apos;%2&apos; ist keine gültige http(s)-URL.</translation>
     </message>
     <message>
         <source>The %1 region is not set (sso_region).</source>
         <translation>Die %1-Region ist nicht festgelegt (sso_region).</translation>
     </message>
     <message>
-        <source>'%1' is not an AWS region (sso_region).</source>
-        <translation>'%1' ist keine AWS-Region (sso_region).</translation>
+        <source>&apos;%1&apos; is not an AWS region (sso_region).</source>
+        <translation>&apos;%1&apos; ist keine AWS-Region (sso_region).</translation>
     </message>
 </context>
 <context>
@@ -6013,16 +6150,16 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>keine gültige Expiration</translation>
     </message>
     <message>
-        <source>The STS endpoint URL '%1' is not a valid http(s) URL.</source>
-        <translation>Die STS-Endpunkt-URL '%1' ist keine gültige http(s)-URL.</translation>
+        <source>The STS endpoint URL &apos;%1&apos; is not a valid http(s) URL.</source>
+        <translation>Die STS-Endpunkt-URL &apos;%1&apos; ist keine gültige http(s)-URL.</translation>
     </message>
     <message>
         <source>No region is set for STS. Choose a region for this profile.</source>
         <translation>Für STS ist keine Region festgelegt. Wählen Sie eine Region für dieses Profil.</translation>
     </message>
     <message>
-        <source>'%1' is not a valid region name.</source>
-        <translation>'%1' ist kein gültiger Regionsname.</translation>
+        <source>&apos;%1&apos; is not a valid region name.</source>
+        <translation>&apos;%1&apos; ist kein gültiger Regionsname.</translation>
     </message>
     <message>
         <source>not an AssumeRoleResponse</source>
@@ -6048,7 +6185,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>&amp;Präfix:</translation>
     </message>
     <message>
-        <source>A rule's prefix such as docker-hub, or ROOT</source>
+        <source>A rule&apos;s prefix such as docker-hub, or ROOT</source>
         <translation>Das Präfix einer Regel, etwa docker-hub, oder ROOT</translation>
     </message>
     <message>
@@ -6255,19 +6392,22 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Lebenszyklus</translation>
     </message>
     <message>
-        <source>No templates: cached repositories get ECR's defaults (AES-256, mutable tags, no policies). New… adds one; ROOT covers every prefix without its own.</source>
+        <source>No templates: cached repositories get ECR&apos;s defaults (AES-256, mutable tags, no policies). New… adds one; ROOT covers every prefix without its own.</source>
         <translation>Keine Vorlagen: Zwischengespeicherte Repositorys erhalten die Standardwerte von ECR (AES-256, veränderliche Tags, keine Richtlinien). „Neu…“ fügt eine hinzu; ROOT gilt für jedes Präfix ohne eigene Vorlage.</translation>
     </message>
     <message numerus="yes">
-        <source>%n template(s). A rule's repositories get the template of the rule's prefix, else ROOT's.</source>
-        <translation><numerusform>%n Vorlage. Die Repositorys einer Regel erhalten die Vorlage zum Präfix der Regel, sonst die von ROOT.</numerusform><numerusform>%n Vorlagen. Die Repositorys einer Regel erhalten die Vorlage zum Präfix der Regel, sonst die von ROOT.</numerusform></translation>
+        <source>%n template(s). A rule&apos;s repositories get the template of the rule&apos;s prefix, else ROOT&apos;s.</source>
+        <translation>
+            <numerusform>%n Vorlage. Die Repositorys einer Regel erhalten die Vorlage zum Präfix der Regel, sonst die von ROOT.</numerusform>
+            <numerusform>%n Vorlagen. Die Repositorys einer Regel erhalten die Vorlage zum Präfix der Regel, sonst die von ROOT.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete Template</source>
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <source>Delete the repository creation template %1? Repositories it made keep their settings; new ones under this prefix get another template's, or ECR's defaults.</source>
+        <source>Delete the repository creation template %1? Repositories it made keep their settings; new ones under this prefix get another template&apos;s, or ECR&apos;s defaults.</source>
         <translation>Die Vorlage für die Repository-Erstellung %1 löschen? Von ihr erstellte Repositorys behalten ihre Einstellungen; neue unter diesem Präfix erhalten die einer anderen Vorlage oder die Standardwerte von ECR.</translation>
     </message>
     <message>
@@ -6286,7 +6426,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Die Registry hat mit HTTP %1 geantwortet.</translation>
     </message>
     <message>
-        <source>%1 is not an image of this rule's upstream: give a repository path and a tag, such as library/alpine:3.20.</source>
+        <source>%1 is not an image of this rule&apos;s upstream: give a repository path and a tag, such as library/alpine:3.20.</source>
         <translation>%1 ist kein Image der Upstream-Registry dieser Regel: Geben Sie einen Repository-Pfad und ein Tag an, etwa library/alpine:3.20.</translation>
     </message>
     <message>
@@ -6301,7 +6441,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Test-Pull über %1</translation>
     </message>
     <message>
-        <source>Asks the private registry for an image's manifest through this rule, as a node's first pull does: ECR fetches it from %1 and caches it. No Docker is needed; nothing is downloaded but the manifest.</source>
+        <source>Asks the private registry for an image&apos;s manifest through this rule, as a node&apos;s first pull does: ECR fetches it from %1 and caches it. No Docker is needed; nothing is downloaded but the manifest.</source>
         <translation>Fragt die private Registry über diese Regel nach dem Manifest eines Images, wie es der erste Pull eines Knotens tut: ECR ruft es von %1 ab und legt es im Cache ab. Docker wird nicht benötigt; außer dem Manifest wird nichts heruntergeladen.</translation>
     </message>
     <message>
@@ -6321,7 +6461,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Pull a&amp;bbrechen</translation>
     </message>
     <message>
-        <source>Give the image's path at the upstream in lower case and a tag, such as %1.</source>
+        <source>Give the image&apos;s path at the upstream in lower case and a tag, such as %1.</source>
         <translation>Geben Sie den Pfad des Images beim Upstream in Kleinbuchstaben und ein Tag an, etwa %1.</translation>
     </message>
     <message>
@@ -6341,7 +6481,7 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>Digest:</translation>
     </message>
     <message>
-        <source>%1 (does not match the manifest's bytes)</source>
+        <source>%1 (does not match the manifest&apos;s bytes)</source>
         <translation>%1 (stimmt nicht mit den Bytes des Manifests überein)</translation>
     </message>
     <message>
@@ -6361,8 +6501,11 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>%1 (das Manifest %2)</translation>
     </message>
     <message numerus="yes">
-        <source>an index of %n image(s), %1; each platform's image is cached with it</source>
-        <translation><numerusform>ein Index mit %n Image, %1; das Image jeder Plattform wird mit ihm zwischengespeichert</numerusform><numerusform>ein Index mit %n Images, %1; das Image jeder Plattform wird mit ihm zwischengespeichert</numerusform></translation>
+        <source>an index of %n image(s), %1; each platform&apos;s image is cached with it</source>
+        <translation>
+            <numerusform>ein Index mit %n Image, %1; das Image jeder Plattform wird mit ihm zwischengespeichert</numerusform>
+            <numerusform>ein Index mit %n Images, %1; das Image jeder Plattform wird mit ihm zwischengespeichert</numerusform>
+        </translation>
     </message>
     <message>
         <source>Time:</source>
@@ -6384,16 +6527,16 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>die Endpunkt-URL</translation>
     </message>
     <message>
-        <source>The endpoint URL '%1' from %2 is not a valid URL.</source>
-        <translation>Die Endpunkt-URL '%1' aus %2 ist keine gültige URL.</translation>
+        <source>The endpoint URL &apos;%1&apos; from %2 is not a valid URL.</source>
+        <translation>Die Endpunkt-URL &apos;%1&apos; aus %2 ist keine gültige URL.</translation>
     </message>
     <message>
-        <source>The endpoint URL '%1' from %2 uses plain http to another computer. Answers carry secret keys and session tokens, so plain http is allowed only to this computer (localhost, 127.0.0.1, ::1); use https.</source>
-        <translation>Die Endpunkt-URL '%1' aus %2 verwendet unverschlüsseltes http zu einem anderen Computer. Antworten enthalten geheime Schlüssel und Sitzungstoken, daher ist unverschlüsseltes http nur zu diesem Computer erlaubt (localhost, 127.0.0.1, ::1); verwenden Sie https.</translation>
+        <source>The endpoint URL &apos;%1&apos; from %2 uses plain http to another computer. Answers carry secret keys and session tokens, so plain http is allowed only to this computer (localhost, 127.0.0.1, ::1); use https.</source>
+        <translation>Die Endpunkt-URL &apos;%1&apos; aus %2 verwendet unverschlüsseltes http zu einem anderen Computer. Antworten enthalten geheime Schlüssel und Sitzungstoken, daher ist unverschlüsseltes http nur zu diesem Computer erlaubt (localhost, 127.0.0.1, ::1); verwenden Sie https.</translation>
     </message>
     <message>
-        <source>The endpoint URL '%1' from %2 is not an https URL.</source>
-        <translation>Die Endpunkt-URL '%1' aus %2 ist keine https-URL.</translation>
+        <source>The endpoint URL &apos;%1&apos; from %2 is not an https URL.</source>
+        <translation>Die Endpunkt-URL &apos;%1&apos; aus %2 ist keine https-URL.</translation>
     </message>
     <message>
         <source>The CA bundle %1 cannot be read: %2.</source>
@@ -6430,16 +6573,16 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
 <context>
     <name>ecr::ptc::Validation</name>
     <message>
-        <source>Use lower-case letters and digits, separated by '.', '_', '__', '-' or '/' (no separator at the start or end, no '//'), or ROOT.</source>
-        <translation>Verwenden Sie Kleinbuchstaben und Ziffern, getrennt durch '.', '_', '__', '-' oder '/' (kein Trennzeichen am Anfang oder Ende, kein '//'), oder ROOT.</translation>
+        <source>Use lower-case letters and digits, separated by &apos;.&apos;, &apos;_&apos;, &apos;__&apos;, &apos;-&apos; or &apos;/&apos; (no separator at the start or end, no &apos;//&apos;), or ROOT.</source>
+        <translation>Verwenden Sie Kleinbuchstaben und Ziffern, getrennt durch &apos;.&apos;, &apos;_&apos;, &apos;__&apos;, &apos;-&apos; oder &apos;/&apos; (kein Trennzeichen am Anfang oder Ende, kein &apos;//&apos;), oder ROOT.</translation>
     </message>
     <message>
         <source>A registry ID is the 12-digit AWS account ID.</source>
         <translation>Eine Registry-ID ist die 12-stellige AWS-Konto-ID.</translation>
     </message>
     <message>
-        <source>Use the ARN of a Secrets Manager secret whose name starts with 'ecr-pullthroughcache/', e.g. arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf.</source>
-        <translation>Verwenden Sie den ARN eines Secrets in Secrets Manager, dessen Name mit 'ecr-pullthroughcache/' beginnt, z. B. arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf.</translation>
+        <source>Use the ARN of a Secrets Manager secret whose name starts with &apos;ecr-pullthroughcache/&apos;, e.g. arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf.</source>
+        <translation>Verwenden Sie den ARN eines Secrets in Secrets Manager, dessen Name mit &apos;ecr-pullthroughcache/&apos; beginnt, z. B. arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf.</translation>
     </message>
     <message>
         <source>Choose one of the supported upstream registries.</source>
@@ -6494,16 +6637,16 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <translation>%1 ist ungültig. %2</translation>
     </message>
     <message>
-        <source>'%1' is not a supported upstream registry. Choose Amazon ECR Public, Kubernetes, Quay, Docker Hub, GitHub, Azure, GitLab, Chainguard or Amazon ECR.</source>
-        <translation>'%1' ist keine unterstützte Upstream-Registry. Wählen Sie Amazon ECR Public, Kubernetes, Quay, Docker Hub, GitHub, Azure, GitLab, Chainguard oder Amazon ECR.</translation>
+        <source>&apos;%1&apos; is not a supported upstream registry. Choose Amazon ECR Public, Kubernetes, Quay, Docker Hub, GitHub, Azure, GitLab, Chainguard or Amazon ECR.</source>
+        <translation>&apos;%1&apos; ist keine unterstützte Upstream-Registry. Wählen Sie Amazon ECR Public, Kubernetes, Quay, Docker Hub, GitHub, Azure, GitLab, Chainguard oder Amazon ECR.</translation>
     </message>
     <message>
         <source>The URL for %1 must look like %2.</source>
         <translation>Die URL für %1 muss wie %2 aussehen.</translation>
     </message>
     <message>
-        <source>%1 requires authentication: enter the ARN of a Secrets Manager secret whose name starts with 'ecr-pullthroughcache/'.</source>
-        <translation>%1 erfordert eine Authentifizierung: Geben Sie den ARN eines Secrets in Secrets Manager ein, dessen Name mit 'ecr-pullthroughcache/' beginnt.</translation>
+        <source>%1 requires authentication: enter the ARN of a Secrets Manager secret whose name starts with &apos;ecr-pullthroughcache/&apos;.</source>
+        <translation>%1 erfordert eine Authentifizierung: Geben Sie den ARN eines Secrets in Secrets Manager ein, dessen Name mit &apos;ecr-pullthroughcache/&apos; beginnt.</translation>
     </message>
     <message>
         <source>%1 does not use a Secrets Manager credential.</source>

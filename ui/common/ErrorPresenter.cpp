@@ -119,6 +119,17 @@ std::optional<Words> serviceWords(const AwsError& e, const QString& op)
             Tr::tr("Choose one of the listed registries and check the Azure registry name or the "
                    "upstream ECR account and region.")};
     }
+    // Only creating a rule meets the 50-rule quota; elsewhere (Describe…, Validate…) ECR means
+    // its request rate, which the pipeline already retried.
+    if (c == u"LimitExceededException" && !e.operation.isEmpty()
+        && e.operation != u"CreatePullThroughCacheRule")
+        return Words{Tr::tr("Too many requests"),
+            Tr::tr("%1 failed because Amazon ECR limits how often %2 can be called, and it was "
+                   "still refused after %n attempt(s).",
+                nullptr, e.attempts)
+                .arg(op, e.operation),
+            Tr::tr("Wait a minute and try again; other tools or scripts calling Amazon ECR in this "
+                   "account and region share the limit.")};
     if (c == u"LimitExceededException")
         return Words{Tr::tr("Rule limit reached"),
             Tr::tr("%1 failed because the registry has reached its quota of 50 pull-through cache "
