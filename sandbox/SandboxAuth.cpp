@@ -123,6 +123,17 @@ Result<Caller> authenticate(const HttpRequest& request, const QList<AccessKey>& 
     if (!auth->signedHeaders.contains("host"))
         return invalidSignature(service,
             u"'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."_s);
+    // Every x-amz-* header that is sent (the date, the operation, the session token) and the
+    // content type must be signed, as SigV4 requires: otherwise anyone on the way could change
+    // which operation a signature authorises.
+    for (const sigv4::Header& header : request.headers) {
+        const QByteArray name = header.name.toLower();
+        if ((name.startsWith("x-amz-") || name == "content-type")
+            && !auth->signedHeaders.contains(name))
+            return invalidSignature(service,
+                u"The request has the header '%1', which is not among the SignedHeaders of the "
+                "AWS Authorization; sign it."_s.arg(QString::fromLatin1(header.name)));
+    }
 
     const QString accessKeyId = QString::fromUtf8(auth->accessKeyId);
     const AccessKey* key = findKey(keys, accessKeyId);

@@ -332,6 +332,48 @@ private Q_SLOTS:
         QVERIFY(reply.message.contains(u"'Host'"_s));
     }
 
+    // Signed without it, then added: the signature is right for what it covers, but the
+    // operation, the date, the token or the content type would not be protected by it.
+    void importantHeadersMustBeSigned_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("x-amz-target") << "X-Amz-Target"_ba << target(kDescribe).toLatin1();
+        QTest::newRow("content-type") << "Content-Type"_ba
+                                      << "application/x-amz-json-1.1"_ba;
+        QTest::newRow("x-amz-security-token") << "X-Amz-Security-Token"_ba
+                                              << "token"_ba;
+    }
+
+    void importantHeadersMustBeSigned()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(QByteArray, value);
+        Fixture f;
+        sigv4::Request request;
+        request.method = "POST"_ba;
+        request.path = "/"_ba;
+        request.headers = {{"Host"_ba, "127.0.0.1:8080"_ba},
+            {"Content-Type"_ba, "application/x-amz-json-1.1"_ba},
+            {"X-Amz-Target"_ba, target(kDescribe).toLatin1()}};
+        request.headers.removeIf(
+            [&](const sigv4::Header& h) { return h.name.compare(name, Qt::CaseInsensitive) == 0; });
+        request.body = "{}"_ba;
+        SigV4Signer::Options options;
+        options.region = "us-east-1"_ba;
+        options.service = "ecr"_ba;
+        sigv4::Request out
+            = SigV4Signer(f.clock)
+                  .signHeaders(request, credentialsOf(SandboxService::defaultKey()), options)
+                  .request;
+        out.headers.append({name, value});
+        const Reply reply
+            = parse(f.service.handle({out.method, out.path, out.query, out.headers, out.body}));
+        QCOMPARE(reply.status, 403);
+        QCOMPARE(reply.code, u"InvalidSignatureException"_s);
+        QVERIFY2(reply.message.contains(QString::fromLatin1(name)), qPrintable(reply.message));
+    }
+
     void malformedAuthorization()
     {
         Fixture f;
