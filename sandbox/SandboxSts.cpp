@@ -161,7 +161,8 @@ HttpResponse SandboxSts::handle(
     return stsResponse(now, action, result.value());
 }
 
-std::optional<Result<bool>> SandboxSts::checkMfa(const QHash<QString, QString>& params) const
+std::optional<Result<bool>> SandboxSts::checkMfa(
+    const QHash<QString, QString>& params, const QDateTime& now)
 {
     const QString serial = params.value(u"SerialNumber"_s);
     const QString code = params.value(u"TokenCode"_s);
@@ -182,6 +183,11 @@ std::optional<Result<bool>> SandboxSts::checkMfa(const QHash<QString, QString>& 
     if (code != m_config.mfaCode)
         return Result<bool>(accessDenied(
             u"MultiFactorAuthentication failed with invalid MFA one time pass code."_s));
+    if (const auto used = m_usedCodes.constFind(serial);
+        used != m_usedCodes.cend() && used->code == code && used->at.secsTo(now) < 30)
+        return Result<bool>(accessDenied(
+            u"MultiFactorAuthentication failed with invalid MFA one time pass code."_s));
+    m_usedCodes.insert(serial, {code, now});
     return Result<bool>(true);
 }
 
@@ -237,7 +243,7 @@ SandboxSts::XmlResult SandboxSts::assumeRole(
                                "for roles assumed by role chaining."_s);
 
     bool mfa = caller.session && caller.session->mfaAuthenticated;
-    if (const std::optional<Result<bool>> checked = checkMfa(params)) {
+    if (const std::optional<Result<bool>> checked = checkMfa(params, now)) {
         if (!*checked)
             return checked->error();
         mfa = true;
@@ -274,7 +280,7 @@ SandboxSts::XmlResult SandboxSts::getSessionToken(
         return constraint(params.value(u"DurationSeconds"_s), u"durationSeconds"_s,
             u"Member must have value less than or equal to 129600"_s);
     bool mfa = false;
-    if (const std::optional<Result<bool>> checked = checkMfa(params)) {
+    if (const std::optional<Result<bool>> checked = checkMfa(params, now)) {
         if (!*checked)
             return checked->error();
         mfa = true;

@@ -37,7 +37,11 @@ public:
     // (also what its SSO portal hands out).
     SessionKey issue(const QString& arn, const QString& userId, bool mfa, qint64 lifetimeSeconds,
         const QDateTime& now);
-    void reset() { m_sessions.clear(); }
+    void reset()
+    {
+        m_sessions.clear();
+        m_usedCodes.clear();
+    }
 
     // The identity of the sandbox's long-term keys.
     QString userArn() const;
@@ -50,12 +54,20 @@ private:
     XmlResult getSessionToken(
         const Caller& caller, const QHash<QString, QString>& parameters, const QDateTime& now);
     XmlResult getCallerIdentity(const Caller& caller) const;
-    // nullopt when the MFA parameters are absent; else an AccessDenied or true.
-    std::optional<Result<bool>> checkMfa(const QHash<QString, QString>& parameters) const;
+    // nullopt when the MFA parameters are absent; else an AccessDenied or true. A code is good
+    // once, as STS takes a TOTP code: the same code again within its 30 s step is refused.
+    std::optional<Result<bool>> checkMfa(
+        const QHash<QString, QString>& parameters, const QDateTime& now);
     QString callerArn(const Caller& caller) const;
 
     const SandboxConfig& m_config;
     QList<SessionKey> m_sessions;
+    struct UsedCode
+    {
+        QString code;
+        QDateTime at;
+    };
+    QHash<QString, UsedCode> m_usedCodes; // by MFA serial: the last code accepted
 };
 
 // An STS answer: <ActionResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">

@@ -428,6 +428,25 @@ private Q_SLOTS:
         QCOMPARE(h.server().faultsInjected(), 2);
     }
 
+    // The sandbox's STS takes an MFA code once, as STS does: the same code again within its
+    // 30 s step is refused (tst_credentials shows the next step's code taken).
+    void aReusedMfaCodeIsRefused()
+    {
+        HarnessOptions options;
+        options.sandbox.mfaSerial = u"arn:aws:iam::123456789012:mfa/sandbox-user"_s;
+        options.sandbox.mfaCode = u"246810"_s;
+        SandboxHarness h(options);
+        StsClient sts(h.network(), h.clock(), sandboxSts(h));
+        const StsGetSessionTokenRequest request = mfaRequest(u"246810"_s);
+        QVERIFY(h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), request)).ok());
+        const auto again
+            = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), request));
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, u"AccessDenied"_s);
+        QVERIFY(again.error().message.contains(u"one time pass code"_s));
+        QCOMPARE(again.error().attempts, 1); // not retried with the same code either
+    }
+
     // ---- restJson1, bearer tokens, Basic ----------------------------------------------------
 
     // The operation's method, path under the endpoint's, encoded query and header members; the
