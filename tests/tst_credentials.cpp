@@ -398,6 +398,22 @@ private Q_SLOTS:
             = awaitTask(restarted->credentials(role.id, kRegion));
         QVERIFY(writer.ok());
         QCOMPARE(h.sts("AssumeRole"), 2);
+
+        // Nor a session another STS issued: the same role, its sessions now from another
+        // endpoint (here the same sandbox by another name), is assumed again there.
+        Profile moved = changed;
+        QUrl elsewhere = moved.stsEndpointUrl;
+        elsewhere.setHost(u"localhost"_s);
+        moved.stsEndpointUrl = elsewhere;
+        h.save(moved, std::nullopt);
+        const Result<TemporaryCredentials> issuedThere
+            = awaitTask(restarted->credentials(role.id, kRegion));
+        QVERIFY2(issuedThere.ok(), qPrintable(messageOf(issuedThere)));
+        QCOMPARE(h.sts("AssumeRole"), 3);
+        const Result<TemporaryCredentials> reused
+            = awaitTask(restarted->credentials(role.id, kRegion));
+        QVERIFY(reused.ok());
+        QCOMPARE(h.sts("AssumeRole"), 3); // and cached for that issuer
     }
 
     void refreshesNearExpiry()

@@ -35,11 +35,22 @@ QByteArray fingerprintOf(const QStringList& parts)
         .left(32);
 }
 
-QByteArray roleFingerprint(const Profile& profile)
+// Who issues a profile's STS sessions: the partition (an aws-cn session is no good in aws),
+// the custom STS endpoint (the Local sandbox, a test server) and the CA bundle that vouched for
+// it. A session cached for one issuer is never handed to another.
+QStringList stsIssuer(const StsConfig& config)
 {
-    return fingerprintOf({profile.roleArn, profile.sourceProfile,
-        profile.roleSourceIsEnvironment ? u"env"_s : QString(), profile.externalId,
-        QString::number(profile.durationSeconds), profile.sessionName, profile.mfaSerial});
+    return {partitionForRegion(config.region).id, config.customEndpoint.toString(),
+        config.caBundlePath};
+}
+
+QByteArray roleFingerprint(const Profile& profile, const StsConfig& issuer)
+{
+    return fingerprintOf(
+        QStringList{profile.roleArn, profile.sourceProfile,
+            profile.roleSourceIsEnvironment ? u"env"_s : QString(), profile.externalId,
+            QString::number(profile.durationSeconds), profile.sessionName, profile.mfaSerial}
+        + stsIssuer(issuer));
 }
 
 QByteArray ssoFingerprint(const Profile& profile)
@@ -261,7 +272,8 @@ QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveCha
     }
     case CredentialSource::AssumeRole: {
         const QString key = sessionKey(kAssumeRoleType, profile.id, profile.mfaSerial);
-        const QByteArray fingerprint = roleFingerprint(profile);
+        const QByteArray fingerprint
+            = roleFingerprint(profile, stsConfig(profile, region, CallPace::Normal));
         const Profile roleProfile = profile;
         const SessionCache::Fetch fetch
             = [this, roleProfile, region, chain](CancelToken fetchCancel) {
@@ -282,7 +294,8 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::mfaSession(Profile
     sigv4::Credentials keys, QString promptName, QString region, CallPace pace, CancelToken cancel)
 {
     const QString key = sessionKey(kSessionTokenType, keysProfile.id, keysProfile.mfaSerial);
-    const QByteArray fingerprint = singleFingerprint(keys.accessKeyId);
+    const QByteArray fingerprint = fingerprintOf(
+        QStringList{keys.accessKeyId} + stsIssuer(stsConfig(keysProfile, region, pace)));
     const SessionCache::Fetch fetch
         = [this, keysProfile, keys, promptName, region, pace](CancelToken fetchCancel) {
               return fetchMfaSession(keysProfile, keys, promptName, region, pace, fetchCancel);
