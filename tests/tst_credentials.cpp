@@ -263,6 +263,35 @@ private Q_SLOTS:
         QCOMPARE(h.sts("AssumeRole"), 1); // test connection used the cached role session
     }
 
+    // Removing a profile removes every session made for it or with it: the role's own, the MFA
+    // session of its source keys with the role's serial, and (for a source) its roles' sessions.
+    void removingAProfileRemovesItsSessions()
+    {
+        Harness h;
+        const Profile base = h.addStatic(u"base"_s);
+        const Profile role = h.addRole(u"admin"_s, base.id, u"Admin"_s, kMfaSerial);
+        const Profile reader = h.addRole(u"reader"_s, base.id, u"Reader"_s);
+        h.prompter.codes = {kMfaCode};
+        for (const Profile& p : {role, reader})
+            QVERIFY(awaitTask(h.directory().credentials(p.id, kRegion)).ok());
+        const QString roleSession
+            = CredentialResolver::sessionKey(u"sts.AssumeRole"_s, role.id, kMfaSerial);
+        const QString mfaSession
+            = CredentialResolver::sessionKey(u"sts.GetSessionToken"_s, base.id, kMfaSerial);
+        const QString readerSession
+            = CredentialResolver::sessionKey(u"sts.AssumeRole"_s, reader.id, QString());
+        for (const QString& key : {roleSession, mfaSession, readerSession})
+            QVERIFY2(awaitTask(h.keychain().read(key)).ok(), qPrintable(key));
+
+        QVERIFY(awaitTask(h.directory().removeProfile(role.id)).ok());
+        QCOMPARE(awaitTask(h.keychain().read(roleSession)).state(), KeychainState::EntryMissing);
+        QCOMPARE(awaitTask(h.keychain().read(mfaSession)).state(), KeychainState::EntryMissing);
+        QVERIFY(awaitTask(h.keychain().read(readerSession)).ok()); // not made with admin
+
+        QVERIFY(awaitTask(h.directory().removeProfile(base.id)).ok());
+        QCOMPARE(awaitTask(h.keychain().read(readerSession)).state(), KeychainState::EntryMissing);
+    }
+
     void roleWithoutMfaIsRefusedWhenTheRoleNeedsIt()
     {
         Harness h({true, {}, {}});

@@ -332,7 +332,9 @@ QCoro::Task<Result<Profile>> CredentialProfileDirectory::saveProfile(
         // Sessions made with the old settings (or keys) must not outlive them.
         const bool keysGone = before->source == CredentialSource::StaticKeys
             && profile.source != CredentialSource::StaticKeys;
-        const KeychainResult<Unit> forgotten = co_await m_resolver.forget(*before, keysGone);
+        const Profile old = *before;
+        const QList<Profile> others = m_store.profiles();
+        const KeychainResult<Unit> forgotten = co_await m_resolver.forget(old, keysGone, others);
         if (!forgotten && forgotten.state() != KeychainState::Unavailable)
             co_return forgotten.toAwsError();
     }
@@ -384,7 +386,9 @@ QCoro::Task<Result<Unit>> CredentialProfileDirectory::removeProfile(QString prof
     if (!profile)
         co_return makeError(ErrorKind::Configuration, u"UnknownProfile"_s,
             tr("The profile '%1' does not exist.").arg(profileId), 0);
-    const KeychainResult<Unit> forgotten = co_await m_resolver.forget(*profile, true);
+    const Profile removed = *profile;
+    const QList<Profile> others = m_store.profiles();
+    const KeychainResult<Unit> forgotten = co_await m_resolver.forget(removed, true, others);
     if (!forgotten && forgotten.state() != KeychainState::Unavailable)
         co_return forgotten.toAwsError();
     m_store.remove(profileId);

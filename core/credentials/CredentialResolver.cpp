@@ -184,11 +184,24 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::resolve(
     co_return credentials;
 }
 
-QCoro::Task<KeychainResult<Unit>> CredentialResolver::forget(Profile profile, bool includeKeys)
+QCoro::Task<KeychainResult<Unit>> CredentialResolver::forget(
+    Profile profile, bool includeKeys, QList<Profile> others)
 {
-    const QStringList sessions{sessionKey(kAssumeRoleType, profile.id, profile.mfaSerial),
+    QStringList sessions{sessionKey(kAssumeRoleType, profile.id, profile.mfaSerial),
         sessionKey(kSessionTokenType, profile.id, profile.mfaSerial),
         sessionKey(kProcessType, profile.id, {}), sessionKey(kSsoType, profile.id, {})};
+    // A role's MFA session lives under its source's keys with the role's serial.
+    if (!profile.sourceProfile.isEmpty() && !profile.mfaSerial.isEmpty())
+        sessions.append(sessionKey(kSessionTokenType, profile.sourceProfile, profile.mfaSerial));
+    // Sessions made with this profile's keys for the roles it is the source of.
+    for (const Profile& other : std::as_const(others)) {
+        if (other.sourceProfile != profile.id || other.id == profile.id)
+            continue;
+        sessions.append(sessionKey(kAssumeRoleType, other.id, other.mfaSerial));
+        if (!other.mfaSerial.isEmpty())
+            sessions.append(sessionKey(kSessionTokenType, profile.id, other.mfaSerial));
+    }
+    sessions.removeDuplicates();
     const KeychainResult<Unit> forgotten = co_await m_sessions.forget(sessions);
     if (!forgotten || !includeKeys)
         co_return forgotten;

@@ -97,7 +97,11 @@ public:
 
     StaticKeyStore& staticKeys() { return m_staticKeys; }
     // Drops a profile's cached sessions (memory and keychain) and, with `includeKeys`, its keys.
-    QCoro::Task<KeychainResult<Unit>> forget(Profile profile, bool includeKeys);
+    // `others`: the app's other profiles. Sessions made for this profile go, and so do those
+    // made with its keys or device for a profile it is the source of (an MFA session of a
+    // source profile with a role's serial, the sessions of roles it is the source of).
+    QCoro::Task<KeychainResult<Unit>> forget(
+        Profile profile, bool includeKeys, QList<Profile> others = {});
 
     static QString sessionKey(
         const QString& type, const QString& profileId, const QString& mfaSerial)
