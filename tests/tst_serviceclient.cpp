@@ -447,6 +447,24 @@ private Q_SLOTS:
         QCOMPARE(again.error().attempts, 1); // not retried with the same code either
     }
 
+    // With STS's clock 4 minutes ahead, a session it says expires in an hour expires in an
+    // hour of ours too: the expiry is moved onto the local clock by the answer's Date.
+    void stsExpiryIsOnTheLocalClock()
+    {
+        HarnessOptions options;
+        options.serverClockOffset = std::chrono::minutes(4);
+        SandboxHarness h(options);
+        StsClient sts(h.network(), h.clock(), sandboxSts(h));
+        StsGetSessionTokenRequest request;
+        request.durationSeconds = 3600;
+        const QDateTime before = h.clock().now();
+        const auto session
+            = h.wait(sts.getSessionToken(HarnessOptions::defaultCredentials(), request));
+        QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
+        const qint64 left = before.secsTo(session->expiration);
+        QVERIFY2(left >= 3600 - 5 && left <= 3600 + 5, qPrintable(QString::number(left)));
+    }
+
     // ---- restJson1, bearer tokens, Basic ----------------------------------------------------
 
     // The operation's method, path under the endpoint's, encoded query and header members; the

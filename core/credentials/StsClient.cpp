@@ -34,6 +34,16 @@ Result<T> parsed(const Result<ServiceAnswer>& answer, Result<T> (*parse)(const Q
 
 } // namespace
 
+QDateTime StsClient::onLocalClock(const QDateTime& expiration, const ServiceAnswer& answer) const
+{
+    // STS states the expiry on its own clock; freshness is judged on ours. The answer's Date
+    // says how far apart they are (a skewed laptop would otherwise assume a role on every call
+    // or use expired keys).
+    if (!expiration.isValid() || !answer.serverDate.isValid())
+        return expiration;
+    return expiration.addMSecs(answer.serverDate.msecsTo(m_clock.now()));
+}
+
 StsClient::StsClient(
     QNetworkAccessManager& network, const Clock& clock, StsConfig config, QObject* parent)
     : QObject(parent)
@@ -76,7 +86,12 @@ QCoro::Task<Result<StsAssumeRoleResult>> StsClient::assumeRole(
     addSessionParameters(
         operation, request.durationSeconds, request.serialNumber, request.tokenCode);
     const Result<ServiceAnswer> answer = co_await call(operation, credentials, cancel);
-    co_return parsed(answer, &sts::parseAssumeRole);
+    Result<StsAssumeRoleResult> out = parsed(answer, &sts::parseAssumeRole);
+    if (!out)
+        co_return out;
+    StsAssumeRoleResult role = out.value();
+    role.credentials.expiration = onLocalClock(role.credentials.expiration, answer.value());
+    co_return role;
 }
 
 QCoro::Task<Result<TemporaryCredentials>> StsClient::getSessionToken(
@@ -87,7 +102,12 @@ QCoro::Task<Result<TemporaryCredentials>> StsClient::getSessionToken(
     addSessionParameters(
         operation, request.durationSeconds, request.serialNumber, request.tokenCode);
     const Result<ServiceAnswer> answer = co_await call(operation, credentials, cancel);
-    co_return parsed(answer, &sts::parseGetSessionToken);
+    Result<TemporaryCredentials> out = parsed(answer, &sts::parseGetSessionToken);
+    if (!out)
+        co_return out;
+    TemporaryCredentials session = out.value();
+    session.expiration = onLocalClock(session.expiration, answer.value());
+    co_return session;
 }
 
 QCoro::Task<Result<CallerIdentity>> StsClient::getCallerIdentity(

@@ -56,6 +56,8 @@ public:
     ServiceClient* pipeline() const { return m_pipeline.get(); }
 
 private:
+    // An expiry STS gave on its clock, moved onto the local clock by the answer's Date header.
+    QDateTime onLocalClock(const QDateTime& expiration, const ServiceAnswer& answer) const;
     QCoro::Task<Result<ServiceAnswer>> call(
         OperationRequest operation, sigv4::Credentials credentials, CancelToken cancel);
 
