@@ -85,6 +85,27 @@ QString target(QLatin1StringView operation)
     return u"AmazonEC2ContainerRegistry_V20150921."_s + operation;
 }
 
+// A request signed over `headers`, with `added` put on afterwards: its signature is right for
+// what it covers, and `added` is not among its SignedHeaders.
+HttpRequest signedThenAdded(
+    const Clock& clock, sigv4::HeaderList headers, const sigv4::Header& added)
+{
+    sigv4::Request request;
+    request.method = "POST"_ba;
+    request.path = "/"_ba;
+    request.headers = std::move(headers);
+    request.body = "{}"_ba;
+    SigV4Signer::Options options;
+    options.region = "us-east-1"_ba;
+    options.service = "ecr"_ba;
+    sigv4::Request out
+        = SigV4Signer(clock)
+              .signHeaders(request, credentialsOf(SandboxService::defaultKey()), options)
+              .request;
+    out.headers.append(added);
+    return {out.method, out.path, out.query, out.headers, out.body};
+}
+
 struct Reply
 {
     int status = 0;
@@ -313,20 +334,9 @@ private Q_SLOTS:
     {
         Fixture f;
         // Sign without Host, then add it: the signature is right, but host is not signed.
-        sigv4::Request request;
-        request.method = "POST"_ba;
-        request.headers = {{"X-Amz-Target"_ba, target(kDescribe).toLatin1()}};
-        request.body = "{}"_ba;
-        SigV4Signer::Options options;
-        options.region = "us-east-1"_ba;
-        options.service = "ecr"_ba;
-        sigv4::Request out
-            = SigV4Signer(f.clock)
-                  .signHeaders(request, credentialsOf(SandboxService::defaultKey()), options)
-                  .request;
-        out.headers.append({"Host"_ba, "127.0.0.1:8080"_ba});
-        const Reply reply
-            = parse(f.service.handle({out.method, out.path, out.query, out.headers, out.body}));
+        const Reply reply = parse(f.service.handle(
+            signedThenAdded(f.clock, {{"X-Amz-Target"_ba, target(kDescribe).toLatin1()}},
+                {"Host"_ba, "127.0.0.1:8080"_ba})));
         QCOMPARE(reply.status, 403);
         QCOMPARE(reply.code, u"InvalidSignatureException"_s);
         QVERIFY(reply.message.contains(u"'Host'"_s));
@@ -350,25 +360,13 @@ private Q_SLOTS:
         QFETCH(QByteArray, name);
         QFETCH(QByteArray, value);
         Fixture f;
-        sigv4::Request request;
-        request.method = "POST"_ba;
-        request.path = "/"_ba;
-        request.headers = {{"Host"_ba, "127.0.0.1:8080"_ba},
+        sigv4::HeaderList headers{{"Host"_ba, "127.0.0.1:8080"_ba},
             {"Content-Type"_ba, "application/x-amz-json-1.1"_ba},
             {"X-Amz-Target"_ba, target(kDescribe).toLatin1()}};
-        request.headers.removeIf(
+        headers.removeIf(
             [&](const sigv4::Header& h) { return h.name.compare(name, Qt::CaseInsensitive) == 0; });
-        request.body = "{}"_ba;
-        SigV4Signer::Options options;
-        options.region = "us-east-1"_ba;
-        options.service = "ecr"_ba;
-        sigv4::Request out
-            = SigV4Signer(f.clock)
-                  .signHeaders(request, credentialsOf(SandboxService::defaultKey()), options)
-                  .request;
-        out.headers.append({name, value});
         const Reply reply
-            = parse(f.service.handle({out.method, out.path, out.query, out.headers, out.body}));
+            = parse(f.service.handle(signedThenAdded(f.clock, headers, {name, value})));
         QCOMPARE(reply.status, 403);
         QCOMPARE(reply.code, u"InvalidSignatureException"_s);
         QVERIFY2(reply.message.contains(QString::fromLatin1(name)), qPrintable(reply.message));

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the one directory of every profile kind (environment, shared files,
+// the app's keychain profiles, transient SSO roles) with their save, remove and resolve paths.
 #include "CredentialProfileDirectory.h"
 
 #include "Endpoint.h"

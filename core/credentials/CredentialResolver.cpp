@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the credential chain in one place (static keys, roles, MFA sessions,
+// credential_process, SSO), with the session cache keys and fingerprints each of them uses.
 #include "CredentialResolver.h"
 
 #include "CredentialProcess.h"
