@@ -215,6 +215,23 @@ private Q_SLOTS:
         QCOMPARE(again.table()->textElideMode(), Qt::ElideMiddle);
     }
 
+    void hiddenColumnsSurviveAHeaderStateThatDoesNotRestore()
+    {
+        {
+            QSettings settings;
+            settings.setValue(u"rules/headerState"_s, QByteArray("not a header state"));
+            settings.setValue(u"rules/hiddenColumns"_s,
+                QStringList{QString::number(RulesTableModel::UpstreamUrl),
+                    QString::number(RulesTableModel::Prefix)});
+        }
+        Bench b;
+        b.open();
+        QHeaderView* header = b.table()->horizontalHeader();
+        QVERIFY(header->isSectionHidden(RulesTableModel::UpstreamUrl));
+        QVERIFY(!header->isSectionHidden(RulesTableModel::RegistryId));
+        QVERIFY(!header->isSectionHidden(RulesTableModel::Prefix)); // the prefix always shows
+    }
+
     void defaultColumnsFit1280Pixels()
     {
         Bench b;

@@ -10,6 +10,7 @@ const QString windowState = QStringLiteral("window/state");
 const QString lastProfile = QStringLiteral("session/lastProfile");
 const QString regionPrefix = QStringLiteral("session/region/");
 const QString rulesHeader = QStringLiteral("rules/headerState");
+const QString rulesHidden = QStringLiteral("rules/hiddenColumns");
 const QString rulesSplitter = QStringLiteral("rules/splitterState");
 } // namespace Key
 
@@ -69,6 +70,29 @@ QByteArray AppSettings::rulesHeaderState() const
 void AppSettings::setRulesHeaderState(const QByteArray& value)
 {
     m_settings.setValue(Key::rulesHeader, value);
+}
+
+std::optional<QList<int>> AppSettings::rulesHiddenColumns() const
+{
+    if (!m_settings.contains(Key::rulesHidden))
+        return std::nullopt;
+    QList<int> columns;
+    const QStringList values = m_settings.value(Key::rulesHidden).toStringList();
+    for (const QString& value : values) {
+        bool ok = false;
+        const int column = value.toInt(&ok);
+        if (ok && column >= 0)
+            columns.append(column);
+    }
+    return columns;
+}
+
+void AppSettings::setRulesHiddenColumns(const QList<int>& columns)
+{
+    QStringList values;
+    for (int column : columns)
+        values.append(QString::number(column));
+    m_settings.setValue(Key::rulesHidden, values);
 }
 
 QByteArray AppSettings::rulesSplitterState() const

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QSettings>
 #include <QString>
+
+#include <optional>
 
 namespace ecr {
 
@@ -23,6 +26,10 @@ public:
     // The rules table's columns (QHeaderView::saveState) and the table/details split.
     QByteArray rulesHeaderState() const;
     void setRulesHeaderState(const QByteArray& value);
+    // The hidden columns by number, kept apart from the header blob: a blob that does not restore
+    // (another Qt, a different column count) still leaves the reader's column choices.
+    std::optional<QList<int>> rulesHiddenColumns() const;
+    void setRulesHiddenColumns(const QList<int>& columns);
     QByteArray rulesSplitterState() const;
     void setRulesSplitterState(const QByteArray& value);
 

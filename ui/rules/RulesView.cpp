@@ -160,8 +160,13 @@ void RulesView::setUpTable()
                  RulesTableModel::RegistryId, RulesTableModel::Updated, RulesTableModel::PullUrl})
             header->hideSection(column);
     }
+    if (const auto hidden = m_settings.rulesHiddenColumns()) {
+        for (int column = 0; column < m_model.columnCount(); ++column)
+            header->setSectionHidden(
+                column, column != RulesTableModel::Prefix && hidden->contains(column));
+    }
     const auto save = [this] {
-        m_settings.setRulesHeaderState(m_table->horizontalHeader()->saveState());
+        saveLayout();
     };
     connect(header, &QHeaderView::sectionResized, this, save);
     connect(header, &QHeaderView::sectionMoved, this, save);
@@ -191,7 +196,7 @@ void RulesView::showColumnMenu(const QPoint& position)
         action->setEnabled(column != RulesTableModel::Prefix);
         connect(action, &QAction::toggled, this, [this, header, column](bool shown) {
             header->setSectionHidden(column, !shown);
-            m_settings.setRulesHeaderState(header->saveState());
+            saveLayout();
         });
     }
     menu->popup(header->mapToGlobal(position));
@@ -253,7 +258,16 @@ void RulesView::follow(RulesController& controller)
 
 void RulesView::saveLayout()
 {
-    m_settings.setRulesHeaderState(m_table->horizontalHeader()->saveState());
+    QHeaderView* header = m_table->horizontalHeader();
+    if (header->count() != m_model.columnCount())
+        return; // a header between models says nothing about the reader's choice
+    m_settings.setRulesHeaderState(header->saveState());
+    QList<int> hidden;
+    for (int column = 0; column < header->count(); ++column) {
+        if (header->isSectionHidden(column))
+            hidden.append(column);
+    }
+    m_settings.setRulesHiddenColumns(hidden);
 }
 
 std::optional<PullThroughCacheRule> RulesView::currentRule() const
