@@ -37,6 +37,13 @@ public:
     // (also what its SSO portal hands out).
     SessionKey issue(const QString& arn, const QString& userId, bool mfa, qint64 lifetimeSeconds,
         const QDateTime& now);
+    // Every session issued so far expires at `now` (revoked, or ended early on the service's
+    // clock): ECR answers ExpiredTokenException for them, STS ExpiredToken.
+    void expireSessions(const QDateTime& now)
+    {
+        for (SessionKey& session : m_sessions)
+            session.expiration = now.addSecs(-1);
+    }
     void reset()
     {
         m_sessions.clear();

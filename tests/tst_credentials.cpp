@@ -8,8 +8,10 @@
 #include "EcrSession.h"
 #include "SandboxServer.h"
 #include "SandboxService.h"
+#include "SessionCache.h"
 #include "StaticKeyStore.h"
 
+#include <QCoroTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -182,6 +184,35 @@ QString messageOf(const Result<T>& result)
     return result.ok() ? QString() : message(result.error());
 }
 
+// A keychain in memory whose writes land 50 ms after they were asked for, as a busy Secret
+// Service's do: what forget() does meanwhile.
+class SlowWritingStore final : public SecretStore
+{
+public:
+    QCoro::Task<KeychainResult<QByteArray>> read(QString key) override
+    {
+        if (!values.contains(key))
+            co_return KeychainResult<QByteArray>::failure(KeychainState::EntryMissing, {});
+        QByteArray value = values.value(key);
+        co_return KeychainResult<QByteArray>::success(value);
+    }
+    QCoro::Task<KeychainResult<Unit>> write(QString key, QByteArray value) override
+    {
+        ++writing;
+        co_await QCoro::sleepFor(std::chrono::milliseconds(50));
+        values.insert(key, value);
+        --writing;
+        co_return KeychainResult<Unit>::success(Unit{});
+    }
+    QCoro::Task<KeychainResult<Unit>> remove(QString key) override
+    {
+        values.remove(key);
+        co_return KeychainResult<Unit>::success(Unit{});
+    }
+    QHash<QString, QByteArray> values;
+    int writing = 0;
+};
+
 // Writes an executable script.
 QString writeScript(const QTemporaryDir& dir, const QString& name, const QByteArray& body)
 {
@@ -288,8 +319,46 @@ private Q_SLOTS:
         QCOMPARE(awaitTask(h.keychain().read(mfaSession)).state(), KeychainState::EntryMissing);
         QVERIFY(awaitTask(h.keychain().read(readerSession)).ok()); // not made with admin
 
+        // A chain of roles (base → reader → chained): removing base removes chained's too.
+        const Profile chained = h.addRole(u"chained"_s, reader.id, u"Writer"_s);
+        QVERIFY(awaitTask(h.directory().credentials(chained.id, kRegion)).ok());
+        const QString chainedSession
+            = CredentialResolver::sessionKey(u"sts.AssumeRole"_s, chained.id, QString());
+        QVERIFY(awaitTask(h.keychain().read(chainedSession)).ok());
+
         QVERIFY(awaitTask(h.directory().removeProfile(base.id)).ok());
         QCOMPARE(awaitTask(h.keychain().read(readerSession)).state(), KeychainState::EntryMissing);
+        QCOMPARE(awaitTask(h.keychain().read(chainedSession)).state(), KeychainState::EntryMissing);
+    }
+
+    void aSessionForgottenWhileStoredIsNotKept()
+    {
+        SteppingClock clock;
+        SlowWritingStore store;
+        SessionCache cache(store, clock, std::chrono::seconds(300));
+        const SessionCache::Fetch fetch
+            = [&clock](CancelToken) -> QCoro::Task<Result<TemporaryCredentials>> {
+            TemporaryCredentials session;
+            session.credentials = sentinelKeys();
+            session.credentials.sessionToken = u"EXAMPLETOKENSENTINEL"_s;
+            session.expiration = clock.now().addSecs(3600);
+            co_return session;
+        };
+        // Undisturbed, the session lands in the keychain.
+        const QString kept = SessionCache::keyFor(u"sts.AssumeRole"_s, u"p1"_s, {});
+        QVERIFY(awaitTask(cache.get(kept, QByteArray("fp"), fetch, CancelToken())).ok());
+        QVERIFY(store.values.contains(kept));
+
+        // forget() while the write is on its way: the entry must not stay behind.
+        const QString key = SessionCache::keyFor(u"sts.AssumeRole"_s, u"p2"_s, {});
+        auto pending = cache.get(key, QByteArray("fp"), fetch, CancelToken());
+        QTRY_VERIFY(store.writing > 0);
+        QVERIFY(awaitTask(cache.forget({key})).ok());
+        awaitTask(std::move(pending));
+        QTRY_VERIFY(store.writing == 0);
+        QTest::qWait(20);
+        QVERIFY2(!store.values.contains(key), "a forgotten session stayed in the keychain");
+        QVERIFY(store.values.contains(kept));
     }
 
     void roleWithoutMfaIsRefusedWhenTheRoleNeedsIt()
@@ -853,6 +922,57 @@ private Q_SLOTS:
         QVERIFY(!denied.ok());
         QCOMPARE(denied.error().code, u"UnrecognizedClientException"_s);
         QCOMPARE(denied.error().httpStatus, 403);
+    }
+
+    void refusedSessionsAreRenewedOnce()
+    {
+        Harness h;
+        const Profile base = h.addStatic(u"base"_s);
+        const Profile reader = h.addRole(u"reader"_s, base.id, u"Reader"_s);
+        const Profile chained = h.addRole(u"chained"_s, reader.id, u"Writer"_s);
+        const Result<ConnectionTarget> target = awaitTask(h.directory().resolve(
+            CredentialProfileDirectory::keychainEntryId(chained.id), kRegion));
+        QVERIFY2(target.ok(), qPrintable(messageOf(target)));
+        auto session = EcrSession::create(h.network(), h.clock(), target.value());
+        QVERIFY(session.ok());
+        QVERIFY(awaitTask(session.value()->client().describeAllRules({})).ok());
+        QCOMPARE(h.sts("AssumeRole"), 2); // reader, then chained with reader's session
+
+        // The service ends every session early, while the app still thinks them fresh: the ECR
+        // call is refused (ExpiredTokenException), the chained role's session is dropped, and
+        // assuming it again meets STS's ExpiredToken for reader's session, which is dropped too.
+        h.service().sts().expireSessions(h.clock().now());
+        const auto renewed = awaitTask(session.value()->client().describeAllRules({}));
+        QVERIFY2(renewed.ok(), qPrintable(messageOf(renewed)));
+        QCOMPARE(renewed->attempts, 2);
+        // Answered AssumeRoles (a refused one is not counted): reader again, chained again.
+        QCOMPARE(h.sts("AssumeRole"), 4);
+
+        // Sessions this issuer never made (the Local sandbox's, sent to real AWS) are unknown:
+        // UnrecognizedClientException, purged, fetched again.
+        h.service().sts().reset();
+        const auto purged = awaitTask(session.value()->client().describeAllRules({}));
+        QVERIFY2(purged.ok(), qPrintable(messageOf(purged)));
+        QCOMPARE(h.sts("AssumeRole"), 6);
+        // The keychain holds the new sessions: a restart uses them without STS.
+        const auto restarted = h.newDirectory();
+        const Result<ConnectionTarget> again = awaitTask(
+            restarted->resolve(CredentialProfileDirectory::keychainEntryId(chained.id), kRegion));
+        QVERIFY(again.ok());
+        auto restartedSession = EcrSession::create(h.network(), h.clock(), again.value());
+        QVERIFY(awaitTask(restartedSession.value()->client().describeAllRules({})).ok());
+        QCOMPARE(h.sts("AssumeRole"), 6);
+
+        // Renewed once per call: when the new session is refused as well, the error shows.
+        ConnectionTarget fixed = target.value();
+        const Result<sigv4::Credentials> keys = awaitTask(target->credentials->credentials());
+        fixed.credentials = std::make_shared<StaticCredentialsProvider>(keys.value());
+        h.service().sts().reset();
+        auto fixedSession = EcrSession::create(h.network(), h.clock(), fixed);
+        const auto refused = awaitTask(fixedSession.value()->client().describeAllRules({}));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"UnrecognizedClientException"_s);
+        QCOMPARE(refused.error().attempts, 1); // fixed keys have nothing to renew
     }
 
     void expiredTemporaryCredentialsAreRefused()

@@ -14,4 +14,21 @@ QCoro::Task<Result<sigv4::Credentials>> StaticCredentialsProvider::credentials(C
     co_return copy;
 }
 
+QCoro::Task<bool> CredentialsProvider::refused(QString)
+{
+    co_return false;
+}
+
+bool refusesCredentials(const AwsError& error)
+{
+    if (error.kind != ErrorKind::Service)
+        return false;
+    for (const char* code : {"ExpiredToken", "ExpiredTokenException", "UnrecognizedClientException",
+             "UnrecognizedClient", "InvalidClientTokenId"}) {
+        if (error.code == QLatin1StringView(code))
+            return true;
+    }
+    return false;
+}
+
 } // namespace ecr

@@ -4,6 +4,20 @@ namespace ecr {
 
 RequestAuth::~RequestAuth() = default;
 
+QCoro::Task<bool> RequestAuth::credentialsRefused()
+{
+    co_return false;
+}
+
+QCoro::Task<bool> SigV4Auth::credentialsRefused()
+{
+    const QString accessKeyId = m_lastAccessKeyId;
+    if (accessKeyId.isEmpty())
+        co_return false;
+    const bool renewed = co_await m_credentials.refused(accessKeyId);
+    co_return renewed;
+}
+
 SigV4Auth::SigV4Auth(CredentialsProvider& credentials, const Clock& clock)
     : m_credentials(credentials)
     , m_signer(clock)
@@ -15,6 +29,7 @@ QCoro::Task<Result<Unit>> SigV4Auth::authorize(
     const Result<sigv4::Credentials> credentials = co_await m_credentials.credentials(cancel);
     if (!credentials)
         co_return credentials.error();
+    m_lastAccessKeyId = credentials.value().accessKeyId;
 
     sigv4::Request toSign;
     toSign.method = request.method;

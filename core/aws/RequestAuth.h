@@ -33,6 +33,10 @@ public:
     virtual QCoro::Task<Result<Unit>> authorize(
         HttpRequest& request, SigningScope scope, CancelToken cancel)
         = 0;
+    // The service refused what the last authorize() added as expired or unknown (see
+    // refusesCredentials). True when the strategy dropped it and the next authorize() brings new
+    // credentials, so the call may be sent once more; the default has nothing to renew.
+    virtual QCoro::Task<bool> credentialsRefused();
 };
 
 // AWS Signature Version 4 in the Authorization header, with the credentials of a provider.
@@ -42,11 +46,13 @@ public:
     SigV4Auth(CredentialsProvider& credentials, const Clock& clock);
     QCoro::Task<Result<Unit>> authorize(
         HttpRequest& request, SigningScope scope, CancelToken cancel) override;
+    QCoro::Task<bool> credentialsRefused() override;
     const SigV4Signer& signer() const { return m_signer; }
 
 private:
     CredentialsProvider& m_credentials;
     SigV4Signer m_signer;
+    QString m_lastAccessKeyId; // whose signature the last request carried
 };
 
 // A bearer token in a header: "Authorization: Bearer <token>", or a service's own header (the

@@ -166,6 +166,7 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::attempts(
     CallRetry retry(m_config.retry, m_bucket, m_random, m_clock, m_clockOffset);
     // A client destroyed while its call waits (its owner went away) is not touched again.
     const QPointer<ServiceClient> self(this);
+    bool renewedCredentials = false; // refused credentials are renewed once per call
 
     for (int attempt = 1;; ++attempt) {
         if (cancel && cancel->isCancelled())
@@ -226,6 +227,19 @@ QCoro::Task<Result<ServiceAnswer>> ServiceClient::attempts(
         error.attempts = attempt;
         if (error.kind == ErrorKind::Cancelled)
             co_return error;
+        if (!renewedCredentials && refusesCredentials(error)) {
+            // Refused at the door (nothing was done): with new temporary credentials the call
+            // is sent again once, whether or not the operation is retryable.
+            renewedCredentials = true;
+            const bool renewed = co_await auth->credentialsRefused();
+            if (!self)
+                co_return clientGone(serviceName, attempt);
+            if (renewed) {
+                qCInfo(lcAwsCall) << serviceName << "refused the credentials" << error.code
+                                  << "; sending" << operation.name << "again with new ones";
+                continue;
+            }
+        }
         if (!operation.retryable && mayHaveReachedServer(error)) {
             // Only worth a line when another call would have been retried.
             if (classifyForRetry(error, operation.name) != RetryClass::None)

@@ -116,6 +116,17 @@ public:
         co_return copy;
     }
 
+    QCoro::Task<bool> refused(QString accessKeyId) override
+    {
+        if (!m_resolver)
+            co_return false;
+        if (m_current && m_current->credentials.accessKeyId == accessKeyId)
+            m_current.reset();
+        const QString id = m_profileId;
+        const bool dropped = co_await m_resolver->dropSession(id);
+        co_return dropped;
+    }
+
 private:
     QPointer<CredentialResolver> m_resolver;
     QString m_profileId;
@@ -195,13 +206,19 @@ QCoro::Task<KeychainResult<Unit>> CredentialResolver::forget(
     // A role's MFA session lives under its source's keys with the role's serial.
     if (!profile.sourceProfile.isEmpty() && !profile.mfaSerial.isEmpty())
         sessions.append(sessionKey(kSessionTokenType, profile.sourceProfile, profile.mfaSerial));
-    // Sessions made with this profile's keys for the roles it is the source of.
-    for (const Profile& other : std::as_const(others)) {
-        if (other.sourceProfile != profile.id || other.id == profile.id)
-            continue;
-        sessions.append(sessionKey(kAssumeRoleType, other.id, other.mfaSerial));
-        if (!other.mfaSerial.isEmpty())
-            sessions.append(sessionKey(kSessionTokenType, profile.id, other.mfaSerial));
+    // Sessions made with this profile's keys for the roles it is the source of, and for the
+    // roles whose source is one of those (a chain of roles), however deep.
+    QStringList sources{profile.id};
+    for (qsizetype next = 0; next < sources.size(); ++next) {
+        const QString source = sources.at(next);
+        for (const Profile& other : std::as_const(others)) {
+            if (other.sourceProfile != source || sources.contains(other.id))
+                continue;
+            sessions.append(sessionKey(kAssumeRoleType, other.id, other.mfaSerial));
+            if (!other.mfaSerial.isEmpty())
+                sessions.append(sessionKey(kSessionTokenType, source, other.mfaSerial));
+            sources.append(other.id);
+        }
     }
     sessions.removeDuplicates();
     const KeychainResult<Unit> forgotten = co_await m_sessions.forget(sessions);
@@ -209,6 +226,41 @@ QCoro::Task<KeychainResult<Unit>> CredentialResolver::forget(
         co_return forgotten;
     const QString id = profile.id;
     co_return co_await m_staticKeys.remove(id);
+}
+
+QString CredentialResolver::topSessionKey(const Profile& profile, bool hasInlineSessionToken)
+{
+    switch (profile.source) {
+    case CredentialSource::Environment:
+        return {};
+    case CredentialSource::StaticKeys:
+        if (profile.mfaSerial.isEmpty() || hasInlineSessionToken)
+            return {};
+        return sessionKey(kSessionTokenType, profile.id, profile.mfaSerial);
+    case CredentialSource::CredentialProcess:
+        return sessionKey(kProcessType, profile.id, {});
+    case CredentialSource::Sso:
+        return sessionKey(kSsoType, profile.id, {});
+    case CredentialSource::AssumeRole:
+        return sessionKey(kAssumeRoleType, profile.id, profile.mfaSerial);
+    }
+    return {};
+}
+
+QCoro::Task<bool> CredentialResolver::dropSession(QString profileId)
+{
+    const std::optional<ResolvableProfile> found = m_lookup(profileId);
+    if (!found)
+        co_return false;
+    const QString key = topSessionKey(
+        found->profile, found->inlineKeys && !found->inlineKeys->sessionToken.isEmpty());
+    if (key.isEmpty())
+        co_return false;
+    qCInfo(lcCredentials) << "dropping the refused session of" << found->profile.name;
+    const QStringList keys{key}; // named: GCC 12 and braced co_await arguments
+    const KeychainResult<Unit> dropped = co_await m_sessions.forget(keys);
+    // Still in the keychain, it would be read again and sent again: not renewed.
+    co_return dropped.ok();
 }
 
 QCoro::Task<Result<CredentialResolver::Resolved>> CredentialResolver::resolveChain(
@@ -419,6 +471,37 @@ QCoro::Task<Result<TemporaryCredentials>> CredentialResolver::fetchAssumeRole(
     StsClient& sts = stsClient(profile, region, chain.pace);
     qCInfo(lcCredentials) << "assuming the role of profile" << profile.name;
     Result<StsAssumeRoleResult> assumed = co_await sts.assumeRole(sourceKeys, request, cancel);
+    if (!self)
+        co_return resolverGone();
+    if (!assumed && refusesCredentials(assumed.error()) && !sourceKeys.sessionToken.isEmpty()
+        && !profile.roleSourceIsEnvironment && !chain.sourceRenewed) {
+        // STS refused the source's session (expired early, revoked, another issuer's): drop
+        // it and assume the role once more with a new one.
+        QStringList refused;
+        if (!profile.mfaSerial.isEmpty() && sourceMfa != profile.mfaSerial)
+            refused.append(sessionKey(kSessionTokenType, sourceProfile.id, profile.mfaSerial));
+        const std::optional<ResolvableProfile> source = m_lookup(profile.sourceProfile);
+        if (source) {
+            const QString key = topSessionKey(
+                source->profile, source->inlineKeys && !source->inlineKeys->sessionToken.isEmpty());
+            if (!key.isEmpty())
+                refused.append(key);
+        }
+        if (!refused.isEmpty()) {
+            qCInfo(lcCredentials) << "STS refused the source session of" << profile.name
+                                  << assumed.error().code << "; renewing it once";
+            const KeychainResult<Unit> dropped = co_await m_sessions.forget(refused);
+            if (!self)
+                co_return resolverGone();
+            if (dropped) {
+                Chain again = chain;
+                again.sourceRenewed = true;
+                const Profile role = profile;
+                const QString where = region;
+                co_return co_await fetchAssumeRole(role, where, again, cancel);
+            }
+        }
+    }
     if (!assumed)
         co_return assumed.error();
     TemporaryCredentials credentials = assumed.value().credentials;

@@ -102,6 +102,10 @@ public:
     // source profile with a role's serial, the sessions of roles it is the source of).
     QCoro::Task<KeychainResult<Unit>> forget(
         Profile profile, bool includeKeys, QList<Profile> others = {});
+    // A service refused the profile's temporary credentials (expired early, revoked, or from
+    // another issuer): drops the session they came from, in memory and the keychain. True when
+    // there was one, so the next resolve() fetches new credentials; false for fixed keys.
+    QCoro::Task<bool> dropSession(QString profileId);
 
     static QString sessionKey(
         const QString& type, const QString& profileId, const QString& mfaSerial)
@@ -133,7 +137,10 @@ private:
         QStringList ids;
         QStringList names;
         CallPace pace = CallPace::Normal;
+        bool sourceRenewed = false; // a refused source session was dropped once already
     };
+    // The key of the session a profile's credentials come from; empty for fixed keys.
+    static QString topSessionKey(const Profile& profile, bool hasInlineSessionToken);
 
     QCoro::Task<Result<Resolved>> resolveChain(
         QString idOrName, QString region, Chain chain, CancelToken cancel);

@@ -115,6 +115,14 @@ QCoro::Task<void> SessionCache::run(
             if (self && !written)
                 qCInfo(lcSessionCache)
                     << "session not cached in the keychain:" << keychainStateName(written.state());
+            if (self && written && generation != m_generation.value(key)) {
+                // forget() ran while the entry was being written: it must not outlive it.
+                qCDebug(lcSessionCache) << "removing a session forgotten while stored" << key;
+                const KeychainResult<Unit> removed = co_await m_secrets.remove(key);
+                if (self && !removed)
+                    qCWarning(lcSessionCache) << "a forgotten session could not be removed:"
+                                              << keychainStateName(removed.state());
+            }
         }
     }
     if (self) {
