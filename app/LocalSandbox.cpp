@@ -33,7 +33,9 @@ bool LocalSandbox::start(QString* error)
         return true;
     // Keys invented for this run: only this process knows them, so nothing else on the machine
     // can use the sandbox's port.
-    m_credentials = {u"AKIDLOCALSANDBOX" + randomToken(4), randomToken(20), {}};
+    // The secret carries the SANDBOXSECRET sentinel, as every sandbox secret: the secret scan
+    // finds it wherever a test run leaves it.
+    m_credentials = {u"AKIDLOCALSANDBOX" + randomToken(4), u"SANDBOXSECRET" + randomToken(20), {}};
     sandbox::SandboxConfig config;
     config.keys = {{m_credentials.accessKeyId, m_credentials.secretAccessKey}};
     config.sso.pollIntervalSeconds = 1; // as IAM Identity Center answers today

@@ -91,6 +91,35 @@ class TestCache : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Sizes in a manifest are the registry's numbers: a huge, negative, fractional or non-number
+    // size counts as unknown (0) instead of overflowing, and the total stops at 2^53.
+    void manifestSizesThatAreNotSizesCountAsUnknown_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<qint64>("imageBytes");
+        QTest::newRow("plain") << R"({"config":{"size":10},"layers":[{"size":5},{"size":7}]})"_ba
+                               << qint64(22);
+        QTest::newRow("huge") << R"({"config":{"size":1e300},"layers":[{"size":5}]})"_ba
+                              << qint64(5);
+        QTest::newRow("negative") << R"({"config":{"size":-3},"layers":[{"size":5}]})"_ba
+                                  << qint64(5);
+        QTest::newRow("fraction") << R"({"config":{"size":2.5},"layers":[{"size":"9"}]})"_ba
+                                  << qint64(0);
+        QTest::newRow("sum capped")
+            << R"({"config":{"size":9007199254740992},"layers":[{"size":9007199254740992}]})"_ba
+            << qint64(9007199254740992LL);
+        QTest::newRow("not json") << "<html>"_ba << qint64(0);
+    }
+    void manifestSizesThatAreNotSizesCountAsUnknown()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(qint64, imageBytes);
+        ecr::PulledManifest out;
+        ecr::describeManifest(body, out);
+        QCOMPARE(out.imageBytes, imageBytes);
+        QCOMPARE(out.manifestBytes, body.size());
+    }
+
     // A first pull through each kind of upstream creates the cached repository; the second is
     // served from the cache (no upstream fetch) and records the pull.
     void testPullThroughEachUpstream_data()

@@ -10,6 +10,7 @@
 #include "SandboxService.h"
 #include "SessionCache.h"
 #include "StaticKeyStore.h"
+#include "TestDir.h"
 
 #include <QCoroTimer>
 #include <QElapsedTimer>
@@ -160,7 +161,7 @@ private:
         return config;
     }
 
-    QTemporaryDir m_dir;
+    ecr::test::TestDir m_dir;
     SteppingClock m_clock;
     sandbox::SandboxService m_service;
     sandbox::SandboxServer m_server;
@@ -223,6 +224,7 @@ QString writeScript(const QTemporaryDir& dir, const QString& name, const QByteAr
     file.write("#!/bin/sh\n" + body);
     file.close();
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    ecr::test::recordSecretFixture(path);
     return path;
 }
 
@@ -620,24 +622,26 @@ private Q_SLOTS:
 
     void credentialProcessOutputs()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         CredentialProcessOptions options;
         options.timeout = std::chrono::milliseconds(5000);
         const QString expiry = isoIn(3600);
         const QString good = writeScript(dir, u"good.sh"_s,
             "printf '%s' '{\"Version\": 1, \"AccessKeyId\": \"AKIAPROCESSEXAMPLE01\", "
-            "\"SecretAccessKey\": \"process-EXAMPLESECRETSENTINEL\", \"SessionToken\": \"tok\", "
+            "\"SecretAccessKey\": \"process-EXAMPLESECRETSENTINEL\", \"SessionToken\": "
+            "\"EXAMPLETOKENSENTINEL-process\", "
             "\"Expiration\": \""
                 + expiry.toUtf8() + "\", \"AccountId\": \"123456789012\"}'\n");
         // Quoting as a shell splits it, but no shell runs: "$(id)" stays literal.
         const QString echo = writeScript(dir, u"echo args.sh"_s,
-            "printf '{\"Version\": 1, \"AccessKeyId\": \"%s\", \"SecretAccessKey\": \"x\"}' "
+            "printf '{\"Version\": 1, \"AccessKeyId\": \"%s\", \"SecretAccessKey\": "
+            "\"EXAMPLESECRETSENTINEL\"}' "
             "\"$1\"\n");
         const Result<TemporaryCredentials> ok = awaitTask(CredentialProcess::run(good, options));
         QVERIFY2(ok.ok(), qPrintable(messageOf(ok)));
         QCOMPARE(ok->credentials.accessKeyId, u"AKIAPROCESSEXAMPLE01"_s);
         QVERIFY(ok->credentials.secretAccessKey == u"process-EXAMPLESECRETSENTINEL"_s);
-        QCOMPARE(ok->credentials.sessionToken, u"tok"_s);
+        QVERIFY(ok->credentials.sessionToken == u"EXAMPLETOKENSENTINEL-process"_s);
         QCOMPARE(ok->expiration, parseIsoTimestamp(expiry));
         QCOMPARE(ok->accountId, kAccount);
         const Result<TemporaryCredentials> quoted
@@ -647,7 +651,8 @@ private Q_SLOTS:
         QVERIFY(!quoted->expires());
 
         const QString version2 = writeScript(dir, u"v2.sh"_s,
-            "echo '{\"Version\": 2, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"B\"}'\n");
+            "echo '{\"Version\": 2, \"AccessKeyId\": \"A\", \"SecretAccessKey\": "
+            "\"EXAMPLESECRETSENTINEL\"}'\n");
         const Result<TemporaryCredentials> v2
             = awaitTask(CredentialProcess::run(version2, options));
         QVERIFY(!v2.ok());
@@ -695,10 +700,74 @@ private Q_SLOTS:
                     .message.contains(u"empty"_s));
     }
 
+    // Each part of the output the app needs, missing or malformed, is named in the error; an
+    // output that is fine apart from an unknown member still works.
+    void credentialProcessOutputProblems_data()
+    {
+        QTest::addColumn<QByteArray>("output");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no Version")
+            << R"({"AccessKeyId": "AKIAPROCESSEXAMPLE01", "SecretAccessKey": "EXAMPLESECRETSENTINEL"})"_ba
+            << u"has no Version"_s;
+        QTest::newRow("Version as text")
+            << R"({"Version": "1", "AccessKeyId": "AKIAPROCESSEXAMPLE01", "SecretAccessKey": "EXAMPLESECRETSENTINEL"})"_ba
+            << u"Version that is not a number"_s;
+        QTest::newRow("no AccessKeyId")
+            << R"({"Version": 1, "SecretAccessKey": "EXAMPLESECRETSENTINEL"})"_ba
+            << u"has no AccessKeyId"_s;
+        QTest::newRow("empty AccessKeyId")
+            << R"({"Version": 1, "AccessKeyId": "", "SecretAccessKey": "EXAMPLESECRETSENTINEL"})"_ba
+            << u"has no AccessKeyId"_s;
+        QTest::newRow("no SecretAccessKey")
+            << R"({"Version": 1, "AccessKeyId": "AKIAPROCESSEXAMPLE01"})"_ba
+            << u"has no SecretAccessKey"_s;
+        QTest::newRow("Expiration not a time")
+            << R"({"Version": 1, "AccessKeyId": "AKIAPROCESSEXAMPLE01", "SecretAccessKey": "EXAMPLESECRETSENTINEL", "Expiration": "tomorrow"})"_ba
+            << u"Expiration that is not an ISO 8601"_s;
+        QTest::newRow("Expiration a number")
+            << R"({"Version": 1, "AccessKeyId": "AKIAPROCESSEXAMPLE01", "SecretAccessKey": "EXAMPLESECRETSENTINEL", "Expiration": 1718000000})"_ba
+            << u"Expiration that is not an ISO 8601"_s;
+        QTest::newRow("an array") << "[1]"_ba << u"did not print a JSON object"_s;
+        QTest::newRow("nothing") << QByteArray() << u"did not print a JSON object"_s;
+    }
+    void credentialProcessOutputProblems()
+    {
+        QFETCH(QByteArray, output);
+        QFETCH(QString, message);
+        const Result<TemporaryCredentials> parsed = CredentialProcess::parseOutput(output);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().code, u"CredentialProcessFailed"_s);
+        QVERIFY2(parsed.error().message.contains(message), qPrintable(parsed.error().message));
+        QVERIFY(!parsed.error().message.contains(u"EXAMPLESECRETSENTINEL"_s));
+
+        const Result<TemporaryCredentials> extra = CredentialProcess::parseOutput(
+            R"({"Version": 1, "AccessKeyId": "AKIAPROCESSEXAMPLE01", "SecretAccessKey": "EXAMPLESECRETSENTINEL", "Unknown": {"a": 1}})"_ba);
+        QVERIFY(extra.ok());
+        QVERIFY(!extra->expires());
+    }
+
+    // A command that dies on a signal is a crash, named as one, with what it wrote to stderr.
+    void credentialProcessCrash()
+    {
+        ecr::test::TestDir dir;
+        CredentialProcessOptions options;
+        options.timeout = std::chrono::milliseconds(5000);
+        const QString crashing
+            = writeScript(dir, u"crash.sh"_s, "echo 'about to fail' >&2\nkill -SEGV $$\nsleep 5\n");
+        const Result<TemporaryCredentials> crashed
+            = awaitTask(CredentialProcess::run(crashing, options));
+        QVERIFY(!crashed.ok());
+        QCOMPARE(crashed.error().code, u"CredentialProcessFailed"_s);
+        QVERIFY2(
+            crashed.error().message.contains(u"crashed"_s), qPrintable(crashed.error().message));
+        QVERIFY2(crashed.error().message.contains(u"about to fail"_s),
+            qPrintable(crashed.error().message));
+    }
+
     void credentialProcessProfilesAreCachedWhenTheyExpire()
     {
         Harness h;
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         const QString counter = dir.filePath(u"runs"_s);
         const QString expiring = writeScript(dir, u"expiring.sh"_s,
             "echo run >> \"$1\"\nprintf '%s' '{\"Version\": 1, \"AccessKeyId\": "
@@ -740,7 +809,7 @@ private Q_SLOTS:
     // chain (a profile whose resolution the user abandons), and nothing is cached.
     void cancellingKillsTheCredentialProcess()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         const QString pidFile = dir.filePath(u"pid"_s);
         // exec keeps the PID: the one written is the sleeping process itself.
         const QString hanging = writeScript(dir, u"hang.sh"_s, "echo $$ > \"$1\"\nexec sleep 60\n");
@@ -792,7 +861,7 @@ private Q_SLOTS:
     // Two askers share one fetch; the fetch is stopped only when both have cancelled.
     void aSharedFetchStopsWhenEveryAskerCancelled()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         const QString pidFile = dir.filePath(u"pid"_s);
         const QString hanging = writeScript(dir, u"hang.sh"_s, "echo $$ > \"$1\"\nexec sleep 60\n");
         Harness h;
@@ -817,7 +886,7 @@ private Q_SLOTS:
 
     void chainOrderFollowsTheSdk()
     {
-        QTemporaryDir home;
+        ecr::test::TestDir home;
         QDir(home.path()).mkpath(u".aws"_s);
         QFile config(home.filePath(u"aws-config"_s));
         QVERIFY(config.open(QIODevice::WriteOnly));
@@ -1023,7 +1092,7 @@ private Q_SLOTS:
     void sharedFileProfilesResolveAndImport()
     {
         Harness probe;
-        QTemporaryDir home;
+        ecr::test::TestDir home;
         QDir(home.path()).mkpath(u".aws"_s);
         const QString url = probe.url().toString();
         QFile config(home.filePath(u".aws/config"_s));
@@ -1040,6 +1109,7 @@ private Q_SLOTS:
         credentials.write("[base]\naws_access_key_id = " + kSentinelAccessKey.toUtf8()
             + "\naws_secret_access_key = " + kSentinelSecret.toUtf8() + "\n");
         credentials.close();
+        ecr::test::recordSecretFixture(credentials.fileName());
 
         QProcessEnvironment env;
         env.insert(u"HOME"_s, home.path());

@@ -10,11 +10,16 @@
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusObjectPath>
+#include <QDBusReply>
 #include <QDBusVariant>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QTest>
+#include <QTimer>
 #include <qt6keychain/keychain.h>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace ecr;
 using namespace ecr::test;
@@ -151,9 +156,9 @@ QCoro::Task<RawRead> rawRead(QString storedKey)
     co_return out;
 }
 
-QCoro::Task<int> rawDelete(QString storedKey)
+// Runs a QtKeychain job on its own (no KeychainStore) and returns its error.
+QCoro::Task<int> rawJob(QKeychain::Job* job, QString storedKey)
 {
-    auto* job = new QKeychain::DeletePasswordJob(KeychainStore::defaultService());
     job->setAutoDelete(false);
     job->setKey(storedKey);
     auto finished = qCoro(job, &QKeychain::Job::finished);
@@ -162,6 +167,18 @@ QCoro::Task<int> rawDelete(QString storedKey)
     const int error = job->error();
     job->deleteLater();
     co_return error;
+}
+
+QCoro::Task<int> rawDelete(QString storedKey)
+{
+    return rawJob(new QKeychain::DeletePasswordJob(KeychainStore::defaultService()), storedKey);
+}
+
+QCoro::Task<int> rawWrite(QString storedKey, QByteArray data)
+{
+    auto* job = new QKeychain::WritePasswordJob(KeychainStore::defaultService());
+    job->setBinaryData(data);
+    return rawJob(job, storedKey);
 }
 
 bool expectUnavailable()
@@ -320,6 +337,57 @@ private Q_SLOTS:
         }
     }
 
+    // The edges of chunking: 2,000 bytes is one entry, 2,001 two; a short value that starts like
+    // a manifest is stored as a chunked value (and reads back as itself); a chunk changed behind
+    // the app's back fails the digest and reads as missing; a manifest naming more chunks than
+    // allowed reads as missing; a value needing more than 64 chunks is refused before writing.
+    void chunkingEdges()
+    {
+        skipWithoutDaemon();
+        KeychainStore store;
+        const QString key = u"test/edges"_s;
+        const QByteArray exact = sentinelToken(2000).toUtf8();
+        QVERIFY(awaitTask(store.write(key, exact)).ok());
+        QVERIFY(awaitTask(rawRead(store.storedKey(key))).data == exact);
+        QCOMPARE(awaitTask(rawRead(store.storedKey(key) + u".1"_s)).error,
+            int(QKeychain::EntryNotFound));
+
+        const QByteArray oneMore = sentinelToken(2001).toUtf8();
+        QVERIFY(awaitTask(store.write(key, oneMore)).ok());
+        QVERIFY(awaitTask(rawRead(store.storedKey(key))).data.startsWith("chunks:2:"));
+        QVERIFY(awaitTask(store.read(key)).value() == oneMore);
+
+        const QByteArray lookalike = "chunks:3:0123\nnot a manifest"_ba;
+        QVERIFY(awaitTask(store.write(key, lookalike)).ok());
+        QVERIFY(awaitTask(rawRead(store.storedKey(key))).data.startsWith("chunks:1:"));
+        const KeychainResult<QByteArray> readBack = awaitTask(store.read(key));
+        QVERIFY(readBack.ok());
+        QCOMPARE(readBack.value(), lookalike);
+        QCOMPARE(awaitTask(rawRead(store.storedKey(key) + u".1"_s)).error,
+            int(QKeychain::EntryNotFound)); // the shorter value took back the 2,001's chunk
+
+        QVERIFY(awaitTask(store.write(key, sentinelToken(4500).toUtf8())).ok());
+        QByteArray tampered = awaitTask(rawRead(store.storedKey(key) + u".1"_s)).data;
+        tampered[10] = tampered[10] == 'x' ? 'y' : 'x';
+        QCOMPARE(
+            awaitTask(rawWrite(store.storedKey(key) + u".1"_s, tampered)), int(QKeychain::NoError));
+        const KeychainResult<QByteArray> mismatch = awaitTask(store.read(key));
+        QCOMPARE(mismatch.state(), KeychainState::EntryMissing);
+        QVERIFY2(mismatch.detail().contains(u"incomplete"_s), qPrintable(mismatch.detail()));
+
+        QCOMPARE(awaitTask(rawWrite(store.storedKey(key), "chunks:65:abc\npart"_ba)),
+            int(QKeychain::NoError));
+        QCOMPARE(awaitTask(store.read(key)).state(), KeychainState::EntryMissing);
+        QVERIFY(awaitTask(store.remove(key)).ok());
+
+        const QByteArray huge(KeychainStore::kChunkSize * 64 + 1, 'a');
+        const KeychainResult<Unit> refused = awaitTask(store.write(u"test/huge"_s, huge));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.detail().contains(u"too large"_s), qPrintable(refused.detail()));
+        QCOMPARE(awaitTask(rawRead(store.storedKey(u"test/huge"_s))).error,
+            int(QKeychain::EntryNotFound));
+    }
+
     void partialChunkedValueReadsAsMissing()
     {
         skipWithoutDaemon();
@@ -346,6 +414,41 @@ private Q_SLOTS:
         QCOMPARE(awaitTask(rawRead(store.storedKey(key) + u".1"_s)).error,
             int(QKeychain::EntryNotFound));
         QVERIFY(awaitTask(store.remove(key)).ok());
+    }
+
+    // The Secret Service killed while a long value is being written: the write ends with a clear
+    // keychain state within two seconds (no hang on a dead daemon), and a read afterwards never
+    // gives half a value. It kills its daemon, so ctest runs it as keychain.daemon_gone, in a
+    // D-Bus session of its own (tests/tools/private-keyring.sh).
+    void daemonGoneMidOperation()
+    {
+        if (!qEnvironmentVariableIsSet("ECR_KEYCHAIN_PRIVATE_DAEMON"))
+            QSKIP("kills its Secret Service: ctest runs it as keychain.daemon_gone, in a D-Bus "
+                  "session of its own");
+        const QDBusReply<uint> pid
+            = QDBusConnection::sessionBus().interface()->servicePid(kSecrets);
+        QVERIFY(pid.isValid() && pid.value() > 0);
+        KeychainStore store;
+        store.setJobTimeout(std::chrono::milliseconds(1500));
+        const QString key = u"test/daemon-gone"_s;
+        const QByteArray value = sentinelToken(60000).toUtf8(); // 31 chunks, one call each
+        QElapsedTimer timer;
+        timer.start();
+        // Killed once the write is under way: after its first keychain call went out.
+        const auto daemon = pid_t(pid.value());
+        QTimer::singleShot(0, [daemon] { ::kill(daemon, SIGKILL); });
+        const KeychainResult<Unit> written = awaitTask(store.write(key, value));
+        const qint64 writeTook = timer.elapsed();
+        QVERIFY(!written.ok());
+        QVERIFY2(writeTook <= 2000, qPrintable(QString::number(writeTook)));
+        const AwsError shown = written.toAwsError();
+        QVERIFY2(shown.code.startsWith(u"Keychain"_s), qPrintable(shown.code));
+        QVERIFY(!shown.message.contains(u"SENTINEL"_s));
+
+        timer.restart();
+        const KeychainResult<QByteArray> read = awaitTask(store.read(key));
+        QVERIFY2(timer.elapsed() <= 2000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!read.ok() || read.value() == value);
     }
 
     // Last of the daemon tests: it locks the default collection and unlocks it again.

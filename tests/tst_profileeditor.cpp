@@ -2,6 +2,7 @@
 // validation messages under their fields, the profile it builds, and how it treats secrets: never
 // pre-filled, masked, and newKeys() empty until the user types keys.
 #include "FormValidation.h"
+#include "HostileText.h"
 #include "ProfileEditDialog.h"
 #include "ProfileEditor.h"
 
@@ -500,6 +501,38 @@ private Q_SLOTS:
         editor.setOtherProfiles({otherProfile(u"dev"_s), p});
         QCOMPARE(source->findText(u"prod"_s), -1);
         QCOMPARE(editor.profile().sourceProfile, u"shared:base"_s);
+    }
+
+    // Every field of the profile editor, for every credential source, takes any text without
+    // crashing; a profile it lets the user save passes the store's own checks.
+    void hostileTextNeverMakesAnInvalidProfile()
+    {
+        for (int source = 0;; ++source) {
+            ProfileEditDialog dialog;
+            dialog.setProfile(Profile{}, ProfileEditDialog::Mode::Add);
+            auto* sources = dialog.findChild<QComboBox*>(u"sourceComboBox"_s);
+            QVERIFY(sources);
+            if (source >= sources->count())
+                break;
+            sources->setCurrentIndex(source);
+            QSignalSpy save(&dialog, &ProfileEditDialog::saveRequested);
+            auto* saveButton = dialog.findChild<QPushButton*>(u"saveButton"_s);
+            for (QLineEdit* edit : dialog.findChildren<QLineEdit*>()) {
+                for (const QString& text : test::hostileTexts()) {
+                    test::paste(edit, text);
+                    if (saveButton->isEnabled()) {
+                        QTest::mouseClick(saveButton, Qt::LeftButton);
+                        if (!save.isEmpty()) {
+                            save.clear();
+                            QVERIFY2(validateProfile(dialog.profile(), {}).isEmpty(),
+                                qPrintable(edit->objectName()));
+                            dialog.fail(makeError(ErrorKind::Network, QString(), u"x"_s, 0));
+                        }
+                    }
+                    test::paste(edit, QString());
+                }
+            }
+        }
     }
 
     void editDialogSavesOnlyWhenValid()

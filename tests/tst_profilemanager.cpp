@@ -16,12 +16,14 @@
 #include "SandboxServer.h"
 #include "SandboxService.h"
 #include "StaticKeyStore.h"
+#include "TestDir.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -174,6 +176,8 @@ public:
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write %s", qPrintable(path));
         file.write(text);
+        file.close();
+        ecr::test::recordSecretFixture(path);
     }
 
     RecordingPresenter presenter;
@@ -188,7 +192,7 @@ private:
         return config;
     }
 
-    QTemporaryDir m_dir;
+    ecr::test::TestDir m_dir;
     SystemClock m_clock;
     sandbox::SandboxService m_service;
     sandbox::SandboxServer m_server;
@@ -676,6 +680,46 @@ private Q_SLOTS:
                      .isNull());
         // After a locked, refused or missing keychain the others are not asked again.
         QCOMPARE(scripted.reads, reads);
+    }
+
+    // A keychain that is locked, refuses the app or is gone: the list says so within two
+    // seconds, the dialog offers to ask again, and asking again after the user fixed it shows
+    // the new state (and the offer goes).
+    void aBlockedKeychainCanBeAskedAgain_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("locked") << int(KeychainState::Locked) << u"Keychain locked"_s;
+        QTest::newRow("denied") << int(KeychainState::AccessDenied) << u"Access denied"_s;
+        QTest::newRow("gone") << int(KeychainState::Unavailable) << u"Keychain unavailable"_s;
+    }
+    void aBlockedKeychainCanBeAskedAgain()
+    {
+        QFETCH(int, state);
+        QFETCH(QString, text);
+        ScriptedSecretStore scripted;
+        scripted.readState = KeychainState(state);
+        Harness h(&scripted);
+        const Profile a = h.addStatic(u"a"_s);
+        Manager m(h);
+        auto* again = child<QPushButton>(&m.dialog, u"recheckKeychainButton"_s);
+        QVERIFY(!again->isVisible());
+        QElapsedTimer timer;
+        timer.start();
+        m.show();
+        QTRY_COMPARE_WITH_TIMEOUT(m.keychainText(a), text, 2000);
+        QVERIFY2(timer.elapsed() <= 2000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(again->isVisible() && again->isEnabled());
+
+        scripted.readState = KeychainState::EntryMissing; // unlocked, allowed, or back
+        const int reads = scripted.reads;
+        // Reachable by keyboard: Alt+K, and Tab reaches it like every button.
+        QCOMPARE(QKeySequence::mnemonic(again->text()), QKeySequence(Qt::ALT | Qt::Key_K));
+        QVERIFY(again->focusPolicy() & Qt::TabFocus);
+        again->click();
+        QTRY_COMPARE_WITH_TIMEOUT(m.keychainText(a), u"Keys missing"_s, 2000);
+        QCOMPARE(scripted.reads, reads + 1);
+        QVERIFY(!again->isVisible());
     }
 
     void keyboardOnly()

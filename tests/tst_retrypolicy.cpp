@@ -1,8 +1,10 @@
 // The standard retry mode's pure parts, and the awsJson error parser.
+#include "Clock.h"
 #include "RetryPolicy.h"
 #include "ServiceProtocol.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace ecr;
 using namespace Qt::StringLiterals;
@@ -71,6 +73,14 @@ private Q_SLOTS:
         row("timeout", ErrorKind::Timeout, QString(), 0, create, RetryClass::Timeout);
         row("dns", ErrorKind::HostNotFound, QString(), 0, create, RetryClass::None);
         row("tls", ErrorKind::Tls, QString(), 0, create, RetryClass::None);
+        row("other network error", ErrorKind::Network, QString(), 0, create, RetryClass::Transient);
+        row("502 bad gateway", ErrorKind::InvalidResponse, QString(), 502, create,
+            RetryClass::Transient);
+        row("504 gateway timeout", ErrorKind::InvalidResponse, QString(), 504, describe,
+            RetryClass::Transient);
+        row("502 with a service code", ErrorKind::Service, u"InternalFailure"_s, 502, describe,
+            RetryClass::Transient);
+        row("501 is final", ErrorKind::InvalidResponse, QString(), 501, describe, RetryClass::None);
         row("cancelled", ErrorKind::Cancelled, QString(), 0, create, RetryClass::None);
     }
     void classification()
@@ -83,6 +93,70 @@ private Q_SLOTS:
         AwsError e = serviceError(code, status);
         e.kind = ErrorKind(kind);
         QCOMPARE(int(classifyForRetry(e, operation)), expected);
+    }
+
+    // The per-call decision after a failed attempt (CallRetry), on its own: a clock-skew answer
+    // with a Date is corrected at once, in either direction, at most once a call; without a Date,
+    // within the threshold or past the bound it is not; transient errors back off; the last
+    // attempt and a cancel give up.
+    void callRetryDecisions()
+    {
+        using Action = CallRetry::Decision::Action;
+        const QDateTime now(QDate(2026, 12, 1), QTime(12, 0), QTimeZone::utc());
+        const ManualClock clock(now);
+        const RetrySettings settings;
+        RetryTokenBucket bucket(settings);
+        std::mt19937 random(7);
+        const QString op = u"DescribePullThroughCacheRules"_s;
+        AwsError skew = serviceError(u"InvalidSignatureException"_s, 400);
+
+        std::chrono::milliseconds offset{0};
+        CallRetry ahead(settings, bucket, random, clock, offset);
+        CallRetry::Decision d = ahead.onFailure(skew, op, now.addSecs(600));
+        QCOMPARE(int(d.action), int(Action::RetryNow));
+        QCOMPARE(offset.count(), 600 * 1000);
+        skew.attempts = 2;
+        // Still refused with the corrected clock: no second correction in this call.
+        d = ahead.onFailure(skew, op, now.addSecs(1200));
+        QCOMPARE(int(d.action), int(Action::GiveUp));
+        QCOMPARE(offset.count(), 600 * 1000);
+
+        skew.attempts = 1;
+        std::chrono::milliseconds behindOffset{0};
+        CallRetry behind(settings, bucket, random, clock, behindOffset);
+        QCOMPARE(int(behind.onFailure(skew, op, now.addSecs(-900)).action), int(Action::RetryNow));
+        QCOMPARE(behindOffset.count(), -900 * 1000);
+
+        std::chrono::milliseconds untouched{0};
+        CallRetry noDate(settings, bucket, random, clock, untouched);
+        QCOMPARE(int(noDate.onFailure(skew, op, QDateTime()).action), int(Action::GiveUp));
+        CallRetry small(settings, bucket, random, clock, untouched);
+        QCOMPARE(int(small.onFailure(skew, op, now.addSecs(60)).action), int(Action::GiveUp));
+        QCOMPARE(untouched.count(), 0);
+
+        CallRetry far(settings, bucket, random, clock, untouched);
+        d = far.onFailure(skew, op, now.addDays(2));
+        QCOMPARE(int(d.action), int(Action::GiveUp));
+        QVERIFY(d.error);
+        QCOMPARE(d.error->code, u"ClockSkewTooLarge"_s);
+        QCOMPARE(untouched.count(), 0);
+
+        // A later call whose offset already holds the correction is not corrected again.
+        std::chrono::milliseconds learnt{600 * 1000};
+        CallRetry later(settings, bucket, random, clock, learnt);
+        QCOMPARE(int(later.onFailure(skew, op, now.addSecs(630)).action), int(Action::GiveUp));
+        QCOMPARE(learnt.count(), 600 * 1000);
+
+        CallRetry transient(settings, bucket, random, clock, untouched);
+        AwsError gateway = serviceError(QString(), 502);
+        gateway.kind = ErrorKind::InvalidResponse;
+        d = transient.onFailure(gateway, op, now);
+        QCOMPARE(int(d.action), int(Action::RetryAfter));
+        QVERIFY(d.delay <= settings.backoffBase);
+        gateway.attempts = settings.maxAttempts;
+        QCOMPARE(int(transient.onFailure(gateway, op, now).action), int(Action::GiveUp));
+        AwsError cancelled = makeError(ErrorKind::Cancelled, QString(), QString());
+        QCOMPARE(int(transient.onFailure(cancelled, op, now).action), int(Action::GiveUp));
     }
 
     void backoffIsFullJitterCapped()

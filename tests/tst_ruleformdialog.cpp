@@ -1,6 +1,8 @@
 // The create dialog: Create enabled by validity, the request it emits, busy state, and where a
 // failure's message lands.
+#include "HostileText.h"
 #include "MessageBar.h"
+#include "PtcValidation.h"
 #include "RuleForm.h"
 #include "RuleFormDialog.h"
 
@@ -78,6 +80,40 @@ class TestRuleFormDialog : public QObject
 
 private Q_SLOTS:
     void initTestCase() { qRegisterMetaType<CreateRuleRequest>(); }
+
+    // Every field of the form, for every upstream, takes any text without crashing; whatever
+    // Create sends then is a request the model's rules accept, and text that breaks them keeps
+    // Create disabled with a message under a field.
+    void hostileTextNeverMakesAnInvalidRequest()
+    {
+        for (const UpstreamRegistryInfo& info : upstreamRegistries()) {
+            RuleFormDialog dialog;
+            dialog.setRegistryLocation({u"123456789012"_s, u"us-east-1"_s, u"amazonaws.com"_s});
+            dialog.form()->setRegistry(info.registry);
+            QSignalSpy spy(&dialog, &RuleFormDialog::createRequested);
+            const QList<QLineEdit*> fields = dialog.findChildren<QLineEdit*>();
+            QVERIFY(!fields.isEmpty());
+            for (QLineEdit* field : fields) {
+                for (const QString& text : test::hostileTexts()) {
+                    test::paste(field, text);
+                    if (createButton(dialog)->isEnabled()) {
+                        QTest::mouseClick(createButton(dialog), Qt::LeftButton);
+                        if (!spy.isEmpty()) {
+                            const auto request = spy.takeFirst().first().value<CreateRuleRequest>();
+                            QVERIFY2(ptc::validateCreate(request).isEmpty(),
+                                qPrintable(info.wireName + u' ' + field->objectName()));
+                            dialog.fail(makeError(ErrorKind::Network, QString(), u"x"_s, 0));
+                        }
+                    }
+                    test::paste(field, QString());
+                }
+            }
+            // Text no rule allows in the prefix: Create stays disabled and says why.
+            test::paste(lineEdit(dialog, u"prefixLineEdit"_s), test::hostileTexts().at(2));
+            QVERIFY(!createButton(dialog)->isEnabled());
+            QVERIFY(!visibleFieldMessages(dialog).isEmpty());
+        }
+    }
 
     void createDisabledUntilValid()
     {

@@ -8,6 +8,8 @@
 #include "RequestAuth.h"
 #include "SandboxHarness.h"
 #include "StsClient.h"
+#include "StsProtocol.h"
+#include "TestDir.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -20,6 +22,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUuid>
 
@@ -339,6 +342,115 @@ private Q_SLOTS:
 
     // ---- awsQuery (STS) ---------------------------------------------------------------------
 
+    // AWS's own documented answers (tests/data/sts), layout and all: keys and tokens wrapped over
+    // lines come out whole, times with and without milliseconds are read.
+    void stsDocumentedAnswersAreRead()
+    {
+        const auto fixture = [](const char* name) {
+            QFile file(QStringLiteral(ECR_TEST_DATA_DIR "/sts/") + QLatin1StringView(name));
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const auto role = sts::parseAssumeRole(fixture("assume-role.xml"));
+        QVERIFY2(role.ok(), qPrintable(role.ok() ? QString() : role.error().message));
+        QCOMPARE(role->credentials.credentials.accessKeyId, u"ASIAIOSFODNN7EXAMPLE"_s);
+        QVERIFY(role->credentials.credentials.secretAccessKey
+            == u"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"_s);
+        const QString token = role->credentials.credentials.sessionToken;
+        QVERIFY(token.startsWith(
+            u"AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKW"_s));
+        QVERIFY(token.endsWith(u"TJabIQwj2ICCR/oLxBA=="_s));
+        QVERIFY(!token.contains(u' ') && !token.contains(u'\n'));
+        QCOMPARE(role->credentials.expiration,
+            QDateTime(QDate(2019, 11, 9), QTime(13, 34, 41), QTimeZone::utc()));
+        QCOMPARE(role->assumedRoleArn, u"arn:aws:sts::123456789012:assumed-role/demo/TestAR"_s);
+        QCOMPARE(role->assumedRoleId, u"ARO123EXAMPLE123:TestAR"_s);
+        QCOMPARE(role->credentials.accountId, u"123456789012"_s);
+
+        const auto session = sts::parseGetSessionToken(fixture("get-session-token.xml"));
+        QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
+        QCOMPARE(session->credentials.accessKeyId, u"AKIAIOSFODNN7EXAMPLE"_s);
+        QVERIFY(
+            session->credentials.secretAccessKey == u"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"_s);
+        QVERIFY(session->credentials.sessionToken.endsWith(u"l/+OtkIKGO7fAE"_s));
+        QCOMPARE(session->expiration,
+            QDateTime(QDate(2011, 7, 11), QTime(19, 55, 29, 611), QTimeZone::utc()));
+
+        const auto identity = sts::parseGetCallerIdentity(fixture("get-caller-identity.xml"));
+        QVERIFY(identity.ok());
+        QCOMPARE(identity->account, u"123456789012"_s);
+        QCOMPARE(identity->arn, u"arn:aws:iam::123456789012:user/Alice"_s);
+        QCOMPARE(identity->userId, u"AKIAI44QH8DHBEXAMPLE"_s);
+
+        const ServiceInfo service{u"AWS STS"_s, "sts", Protocol::AwsQuery, {}, "2011-06-15"};
+        const AwsError denied
+            = parseQueryError(service, HttpAnswer{403, {}, fixture("error-access-denied.xml"), {}});
+        QCOMPARE(denied.kind, ErrorKind::Service);
+        QCOMPARE(denied.code, u"AccessDenied"_s);
+        QVERIFY(denied.message.startsWith(u"User: arn:aws:iam::123456789012:user/Alice is not"_s));
+        QCOMPARE(denied.requestId, u"4c5a6e2f-8d3b-11e0-9c6a-0123456789ab"_s);
+        QCOMPARE(denied.httpStatus, 403);
+    }
+
+    // Every way an STS answer can be unreadable is an InvalidResponse that says what was wrong.
+    void stsInvalidAnswers_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("problem");
+        const QByteArray creds = "<Credentials><AccessKeyId>ASIAEXAMPLE</AccessKeyId>"
+                                 "<SecretAccessKey>EXAMPLESECRETSENTINEL</SecretAccessKey>"
+                                 "<SessionToken>EXAMPLETOKENSENTINEL</SessionToken>";
+        QTest::newRow("not XML") << "{\"json\": true}"_ba << u"not an AssumeRoleResponse"_s;
+        QTest::newRow("another answer")
+            << "<GetSessionTokenResponse><GetSessionTokenResult/></GetSessionTokenResponse>"_ba
+            << u"not an AssumeRoleResponse"_s;
+        QTest::newRow("no credentials")
+            << "<AssumeRoleResponse><AssumeRoleResult/></AssumeRoleResponse>"_ba
+            << u"no credentials"_s;
+        QTest::newRow("no session token")
+            << "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAEXAMPLE"
+               "</AccessKeyId><SecretAccessKey>EXAMPLESECRETSENTINEL</SecretAccessKey>"
+               "<Expiration>2030-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleResult>"
+               "</AssumeRoleResponse>"_ba
+            << u"no credentials"_s;
+        QTest::newRow("no expiration") << "<AssumeRoleResponse><AssumeRoleResult>" + creds
+                + "</Credentials></AssumeRoleResult></AssumeRoleResponse>"
+                                       << u"no valid Expiration"_s;
+        QTest::newRow("bad expiration") << "<AssumeRoleResponse><AssumeRoleResult>" + creds
+                + "<Expiration>soon</Expiration></Credentials></AssumeRoleResult>"
+                  "</AssumeRoleResponse>"
+                                        << u"no valid Expiration"_s;
+        QTest::newRow("truncated")
+            << "<AssumeRoleResponse><AssumeRoleResult>" + creds << u"not an AssumeRoleResponse"_s;
+        QTest::newRow("a DTD") << "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"x\">]>"
+                                  "<AssumeRoleResponse>&e;</AssumeRoleResponse>"_ba
+                               << u"not an AssumeRoleResponse"_s;
+        QByteArray deep = "<AssumeRoleResponse>";
+        for (int i = 0; i < 40; ++i)
+            deep += "<a>";
+        QTest::newRow("nested 40 deep") << deep << u"not an AssumeRoleResponse"_s;
+    }
+    void stsInvalidAnswers()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, problem);
+        const auto role = sts::parseAssumeRole(body);
+        QVERIFY(!role.ok());
+        QCOMPARE(role.error().kind, ErrorKind::InvalidResponse);
+        QVERIFY2(role.error().message.contains(problem), qPrintable(role.error().message));
+        QVERIFY(role.error().message.contains(u"STS"_s));
+        QVERIFY(!role.error().message.contains(u"SENTINEL"_s));
+        const auto identity = sts::parseGetCallerIdentity(
+            "<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::1:user/a</Arn>"
+            "</GetCallerIdentityResult></GetCallerIdentityResponse>"_ba);
+        QVERIFY(!identity.ok());
+        QVERIFY(identity.error().message.contains(u"no Account or Arn"_s));
+        // An error answer that is not one of the two awsQuery shapes still says what came back.
+        const ServiceInfo service{u"AWS STS"_s, "sts", Protocol::AwsQuery, {}, "2011-06-15"};
+        const AwsError e = parseQueryError(service, HttpAnswer{500, {}, body, {}});
+        QCOMPARE(e.kind, ErrorKind::InvalidResponse);
+        QCOMPARE(e.httpStatus, 500);
+    }
+
     void awsQuerySuccessCarriesTheSdkHeaders()
     {
         SandboxHarness h;
@@ -647,6 +759,35 @@ private Q_SLOTS:
         QVERIFY(qAbs(h.transport().clockOffset().count() - 2 * 3600 * 1000) < 10000);
     }
 
+    // A computer whose clock runs ahead of the server's (a negative offset) is corrected the same
+    // way, and so is STS (awsQuery: SignatureDoesNotMatch / RequestExpired in XML).
+    void negativeClockSkewIsCorrected()
+    {
+        HarnessOptions options;
+        options.serverClockOffset = -std::chrono::hours(2);
+        SandboxHarness h(options);
+        const auto answer = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
+        QCOMPARE(answer->attempts, 2);
+        QVERIFY(qAbs(h.transport().clockOffset().count() + 2 * 3600 * 1000) < 10000);
+        // Learnt once: the next call signs right at its first attempt.
+        const auto next = h.wait(h.transport().call(awsJson(u"DescribePullThroughCacheRules"_s)));
+        QVERIFY(next.ok());
+        QCOMPARE(next->attempts, 1);
+    }
+
+    void clockSkewOnStsIsCorrected()
+    {
+        HarnessOptions options;
+        options.serverClockOffset = std::chrono::minutes(30);
+        SandboxHarness h(options);
+        StsClient sts(h.network(), h.clock(), sandboxSts(h));
+        const auto identity = h.wait(sts.getCallerIdentity(HarnessOptions::defaultCredentials()));
+        QVERIFY2(identity.ok(), qPrintable(identity.ok() ? QString() : identity.error().message));
+        QVERIFY(qAbs(sts.pipeline()->clockOffset().count() - 30 * 60 * 1000) < 10000);
+        QCOMPARE(h.service().totalRequestCount(), 2);
+    }
+
     void clockSkewBeyondTheBoundIsAnError()
     {
         HarnessOptions options;
@@ -713,7 +854,7 @@ private Q_SLOTS:
 
     void unusableCaBundlesNameTheFile()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         QVERIFY(dir.isValid());
         const QString missing = dir.filePath(u"no-such-bundle.pem"_s);
         const QString empty = dir.filePath(u"not-a-bundle.pem"_s);

@@ -4,9 +4,11 @@
 
 #include <QCoreApplication>
 #include <QCoroNetworkReply>
+#include <QCoroSignal>
 #include <QCoroTimer>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QTimer>
 
 namespace ecr {
@@ -48,11 +50,18 @@ QString mebibytes(qint64 bytes)
 // the sending coroutine's frame: its connections end with it.
 class ReplyReader final : public QObject
 {
+    Q_OBJECT
+
 public:
     ReplyReader(QNetworkReply* reply, qint64 cap)
         : m_reply(reply)
         , m_cap(cap)
     {
+        // The wait ends when the reply finishes, and also when it is destroyed unfinished (its
+        // network manager went away first): a coroutine awaiting a destroyed object's signal
+        // would never resume, and would hold its frame, its callers' and their sessions.
+        connect(reply, &QNetworkReply::finished, this, &ReplyReader::ended);
+        connect(reply, &QObject::destroyed, this, &ReplyReader::ended);
         reply->setReadBufferSize(kReadBufferBytes);
         connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
             const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
@@ -72,7 +81,7 @@ public:
 
     void drain()
     {
-        if (m_stop != Stop::None)
+        if (m_stop != Stop::None || !m_reply)
             return;
         m_body += m_reply->readAll();
         if (m_body.size() > m_cap)
@@ -85,13 +94,18 @@ public:
         m_stop = why;
         m_body.clear();
         m_body.squeeze();
-        m_reply->abort();
+        if (m_reply)
+            m_reply->abort();
     }
     Stop stopped() const { return m_stop; }
     QByteArray takeBody() { return std::move(m_body); }
+    bool replyGone() const { return !m_reply; }
+
+Q_SIGNALS:
+    void ended();
 
 private:
-    QNetworkReply* m_reply;
+    QPointer<QNetworkReply> m_reply;
     qint64 m_cap;
     QByteArray m_body;
     Stop m_stop = Stop::None;
@@ -258,8 +272,11 @@ QCoro::Task<Result<HttpAnswer>> sendHttp(QNetworkAccessManager& network, HttpReq
     if (cancel && cancel->isCancelled())
         reader.stop(ReplyReader::Stop::Cancelled);
     if (!reply->isFinished())
-        co_await qCoro(reply).waitForFinished();
+        co_await qCoro(&reader, &ReplyReader::ended);
     timer.stop();
+    if (reader.replyGone()) // its network manager was destroyed: nothing may be sent again
+        co_return makeError(ErrorKind::Cancelled, QString(),
+            Tr::tr("The request was abandoned: the connection it used was closed."));
     reader.drain();
     reply->deleteLater();
 
@@ -295,3 +312,5 @@ QCoro::Task<Result<HttpAnswer>> sendHttp(QNetworkAccessManager& network, HttpReq
 }
 
 } // namespace ecr
+
+#include "HttpTransport.moc"

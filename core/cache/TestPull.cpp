@@ -2,6 +2,7 @@
 
 #include "EcrSession.h"
 #include "HttpTransport.h"
+#include "JsonValues.h"
 #include "PullCommand.h"
 #include "TransportSecurity.h"
 
@@ -13,6 +14,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcCache, "ecr.cache", QtInfoMsg)
 
@@ -159,9 +162,12 @@ void describeManifest(const QByteArray& body, PulledManifest& out)
         }
         return;
     }
-    qint64 size = qint64(json.value(u"config"_s).toObject().value(u"size"_s).toDouble());
+    // Sizes are the registry's numbers: a non-number, a fraction or a value past 2^53 counts as
+    // unknown (0), and the sum stops at 2^53 rather than overflow.
+    const auto cap = qint64(ecr::json::kMaxExactInteger);
+    qint64 size = ecr::json::count(json.value(u"config"_s).toObject().value(u"size"_s));
     for (const QJsonValue& layer : json.value(u"layers"_s).toArray())
-        size += qint64(layer.toObject().value(u"size"_s).toDouble());
+        size = std::min(size + ecr::json::count(layer.toObject().value(u"size"_s)), cap);
     out.imageBytes = size;
 }
 

@@ -118,11 +118,14 @@ Result<TemporaryCredentials> CredentialProcess::parseOutput(const QByteArray& ou
     const QJsonValue version = json.value("Version"_L1);
     if (version.isUndefined())
         return processError(Tr::tr("The credential process output has no Version (it must be 1)."));
-    if (!version.isDouble() || version.toInt() != 1 || version.toDouble() != 1.0)
+    if (!version.isDouble())
+        return processError(
+            Tr::tr("The credential process output has a Version that is not a number (it must be "
+                   "the number 1)."));
+    if (version.toInt() != 1 || version.toDouble() != 1.0)
         return processError(
             Tr::tr("The credential process output has Version %1; only Version 1 is supported.")
-                .arg(version.isDouble() ? QString::number(version.toDouble())
-                                        : version.toVariant().toString()));
+                .arg(QString::number(version.toDouble())));
     TemporaryCredentials c;
     c.credentials.accessKeyId = json.value("AccessKeyId"_L1).toString();
     c.credentials.secretAccessKey = json.value("SecretAccessKey"_L1).toString();

@@ -28,9 +28,16 @@ Result<TemporaryCredentials> credentialsFrom(const FlatXml& xml, const QString& 
 {
     TemporaryCredentials c;
     const QString base = resultPath + u"/Credentials/"_s;
-    c.credentials.accessKeyId = xml.value(base + u"AccessKeyId"_s);
-    c.credentials.secretAccessKey = xml.value(base + u"SecretAccessKey"_s);
-    c.credentials.sessionToken = xml.value(base + u"SessionToken"_s);
+    // Keys and tokens never hold white space; AWS's documented answers wrap long tokens over
+    // lines, so any that is there is layout, not part of the value.
+    const auto compact = [&](const QString& name) {
+        QString value = xml.value(base + name);
+        value.removeIf([](QChar c) { return c.isSpace(); });
+        return value;
+    };
+    c.credentials.accessKeyId = compact(u"AccessKeyId"_s);
+    c.credentials.secretAccessKey = compact(u"SecretAccessKey"_s);
+    c.credentials.sessionToken = compact(u"SessionToken"_s);
     c.expiration = parseIsoTimestamp(xml.value(base + u"Expiration"_s));
     if (!c.credentials.isValid() || c.credentials.sessionToken.isEmpty())
         return invalidResponse(Tr::tr("no credentials"));

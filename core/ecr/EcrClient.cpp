@@ -1,6 +1,9 @@
 #include "EcrClient.h"
 
+#include "Paging.h"
 #include "PtcValidation.h"
+
+#include <QJsonArray>
 
 Q_LOGGING_CATEGORY(lcEcr, "ecr.ecr", QtInfoMsg)
 
@@ -25,6 +28,65 @@ std::optional<AwsError> invalidInput(const QList<ptc::FieldError>& errors)
         messages.append(e.message);
     return makeError(ErrorKind::InvalidInput, ptc::constraintFor(errors.first().field).wireName,
         messages.join(u' '), 0);
+}
+
+// What a rule in an answer must have for the app to show it: a prefix and an upstream URL, both
+// strings. A server (or a proxy in between) that sends anything else gets a clear error rather
+// than an empty or half-filled rule in the table.
+// (Update answers carry no upstreamRegistryUrl: `withUrl` false.)
+std::optional<QString> ruleShapeProblem(const QJsonValue& value, bool withUrl = true)
+{
+    if (!value.isObject())
+        return EcrClient::tr("a rule that is not an object");
+    const QJsonObject rule = value.toObject();
+    QList<QLatin1StringView> members{QLatin1StringView("ecrRepositoryPrefix")};
+    if (withUrl)
+        members.append(QLatin1StringView("upstreamRegistryUrl"));
+    for (const QLatin1StringView member : members) {
+        if (!rule.value(member).isString() || rule.value(member).toString().isEmpty())
+            return EcrClient::tr("a rule without %1").arg(member);
+    }
+    return std::nullopt;
+}
+
+AwsError malformedAnswer(const QString& operation, const QString& problem, const ServiceAnswer& a)
+{
+    AwsError e = makeError(ErrorKind::InvalidResponse, QStringLiteral("MalformedAnswer"),
+        EcrClient::tr("Amazon ECR answered %1 with %2; nothing was read from it.")
+            .arg(operation, problem),
+        a.attempts);
+    e.httpStatus = a.status;
+    e.requestId = a.requestId;
+    e.operation = operation;
+    return e;
+}
+
+// The answer of Create, Update and Delete: the rule itself.
+std::optional<AwsError> checkRuleAnswer(
+    const QString& operation, const ServiceAnswer& a, bool withUrl = true)
+{
+    if (const std::optional<QString> problem = ruleShapeProblem(a.json, withUrl))
+        return malformedAnswer(operation, *problem, a);
+    return std::nullopt;
+}
+
+// A Describe page: a list of rules and, when there is more, a token that is text.
+std::optional<AwsError> checkDescribeAnswer(const ServiceAnswer& a)
+{
+    const QJsonValue rules = a.json.value(QLatin1StringView("pullThroughCacheRules"));
+    if (!rules.isArray())
+        return malformedAnswer(kDescribe,
+            rules.isUndefined() ? EcrClient::tr("no list of rules")
+                                : EcrClient::tr("a list of rules that is not a list"),
+            a);
+    for (const QJsonValue& rule : rules.toArray()) {
+        if (const std::optional<QString> problem = ruleShapeProblem(rule))
+            return malformedAnswer(kDescribe, *problem, a);
+    }
+    const QJsonValue next = a.json.value(QLatin1StringView("nextToken"));
+    if (!next.isUndefined() && !next.isNull() && !next.isString())
+        return malformedAnswer(kDescribe, EcrClient::tr("a page token that is not text"), a);
+    return std::nullopt;
 }
 
 template <typename T>
@@ -81,8 +143,11 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::createRule(
         qCInfo(lcEcr) << "created the rule" << request.ecrRepositoryPrefix << "for"
                       << request.upstreamRegistryUrl;
     }
-    if (response)
+    if (response) {
+        if (std::optional<AwsError> malformed = checkRuleAnswer(kCreate, response.value()))
+            co_return *malformed;
         co_return reply(PullThroughCacheRule::fromJson(response->json), response.value());
+    }
 
     // A Create whose earlier answer was lost (a retry, or the user trying again after a dropped
     // connection) meets the rule it made itself: that is success, flagged as reconciled.
@@ -113,6 +178,8 @@ QCoro::Task<Result<EcrReply<DescribeRulesPage>>> EcrClient::describeRulesPage(
     Result<ServiceAnswer> response = co_await send(kDescribe, body, cancel);
     if (!response)
         co_return response.error();
+    if (std::optional<AwsError> malformed = checkDescribeAnswer(response.value()))
+        co_return *malformed;
     co_return reply(DescribeRulesPage::fromJson(response->json), response.value());
 }
 
@@ -121,8 +188,8 @@ QCoro::Task<Result<EcrReply<QList<PullThroughCacheRule>>>> EcrClient::describeAl
 {
     EcrReply<QList<PullThroughCacheRule>> all;
     all.attempts = 0;
-    QStringList seenTokens;
-    for (int page = 0; page < kMaxPages; ++page) {
+    PageGuard pages(QStringLiteral("DescribePullThroughCacheRules"), kMaxPages);
+    for (;;) {
         auto result = co_await describeRulesPage(request, cancel);
         if (!result)
             co_return result.error();
@@ -134,15 +201,13 @@ QCoro::Task<Result<EcrReply<QList<PullThroughCacheRule>>>> EcrClient::describeAl
         const QString next = result->value.nextToken;
         if (next.isEmpty())
             co_return all;
-        if (seenTokens.contains(next))
-            co_return makeError(ErrorKind::InvalidResponse, QString(),
-                tr("The service returned the same page token twice; stopped paging."),
-                result->attempts);
-        seenTokens.append(next);
+        if (std::optional<AwsError> stop = pages.next(next)) {
+            AwsError error = *stop;
+            error.attempts = all.attempts;
+            co_return error;
+        }
         request.nextToken = next;
     }
-    co_return makeError(ErrorKind::InvalidResponse, QString(),
-        tr("The service returned more than %1 pages; stopped paging.").arg(kMaxPages), 0);
 }
 
 QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::deleteRule(
@@ -154,8 +219,11 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::deleteRule(
     }
     const QJsonObject body = key.toJson(); // a named local: GCC 12 and co_await temporaries
     Result<ServiceAnswer> response = co_await send(kDelete, body, cancel);
-    if (response)
+    if (response) {
+        if (std::optional<AwsError> malformed = checkRuleAnswer(kDelete, response.value()))
+            co_return *malformed;
         co_return reply(PullThroughCacheRule::fromJson(response->json), response.value());
+    }
 
     // Deleting is idempotent: a rule that is already gone (an earlier answer was lost, or
     // someone else deleted it) is the outcome the user asked for, flagged as reconciled.
@@ -180,6 +248,8 @@ QCoro::Task<Result<EcrReply<PullThroughCacheRule>>> EcrClient::updateRule(
     Result<ServiceAnswer> response = co_await send(kUpdate, body, cancel);
     if (!response)
         co_return response.error();
+    if (std::optional<AwsError> malformed = checkRuleAnswer(kUpdate, response.value(), false))
+        co_return *malformed;
     co_return reply(PullThroughCacheRule::fromJson(response->json), response.value());
 }
 

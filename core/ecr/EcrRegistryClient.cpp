@@ -1,5 +1,7 @@
 #include "EcrRegistryClient.h"
 
+#include "Paging.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,11 +54,55 @@ QCoro::Task<Result<RepositoryCreationTemplate>> EcrRegistryClient::sendTemplate(
     co_return templateOf(answer.value());
 }
 
+namespace {
+
+// Whether the template the registry holds is what a Create asked for: the request's members, with
+// the service's defaults (AES256, MUTABLE) for what the request left out and policies compared as
+// JSON rather than as text.
+bool sameAsAsked(const RepositoryCreationTemplate& held, const RepositoryCreationTemplate& asked)
+{
+    const auto orDefault = [](const QString& value, const QString& fallback) {
+        return value.isEmpty() ? fallback : value;
+    };
+    const auto sameJson = [](const QString& a, const QString& b) {
+        return a == b || QJsonDocument::fromJson(a.toUtf8()) == QJsonDocument::fromJson(b.toUtf8());
+    };
+    QStringList heldFor = held.appliedFor;
+    QStringList askedFor = asked.appliedFor;
+    heldFor.sort();
+    askedFor.sort();
+    return held.prefix == asked.prefix && held.description == asked.description
+        && heldFor == askedFor
+        && orDefault(held.encryptionType, u"AES256"_s)
+        == orDefault(asked.encryptionType, u"AES256"_s)
+        && held.kmsKey == asked.kmsKey
+        && orDefault(held.imageTagMutability, u"MUTABLE"_s)
+        == orDefault(asked.imageTagMutability, u"MUTABLE"_s)
+        && held.exclusionFilters == asked.exclusionFilters
+        && held.resourceTags == asked.resourceTags && held.customRoleArn == asked.customRoleArn
+        && sameJson(held.repositoryPolicy, asked.repositoryPolicy)
+        && sameJson(held.lifecyclePolicy, asked.lifecyclePolicy);
+}
+
+} // namespace
+
 QCoro::Task<Result<RepositoryCreationTemplate>> EcrRegistryClient::createTemplate(
     RepositoryCreationTemplate t, CancelToken cancel)
 {
     const QString operation = u"CreateRepositoryCreationTemplate"_s;
-    co_return co_await sendTemplate(operation, t, cancel);
+    Result<RepositoryCreationTemplate> created = co_await sendTemplate(operation, t, cancel);
+    if (created || !created.error().isService(u"TemplateAlreadyExistsException"))
+        co_return created;
+    // A Create whose earlier answer was lost (a retry after a dropped connection) meets the
+    // template it made itself: that is success, as for rules.
+    const QStringList prefixes{t.prefix};
+    const Result<QList<RepositoryCreationTemplate>> held
+        = co_await describeAllTemplates(prefixes, cancel);
+    if (held && held->size() == 1 && sameAsAsked(held->first(), t)) {
+        RepositoryCreationTemplate existing = held->first();
+        co_return existing;
+    }
+    co_return created;
 }
 
 QCoro::Task<Result<RepositoryCreationTemplate>> EcrRegistryClient::updateTemplate(
@@ -73,6 +119,13 @@ QCoro::Task<Result<RepositoryCreationTemplate>> EcrRegistryClient::deleteTemplat
     request.name = u"DeleteRepositoryCreationTemplate"_s;
     request.body = QJsonObject{{u"prefix"_s, prefix}};
     const Result<ServiceAnswer> answer = co_await m_transport.call(request, cancel);
+    if (!answer && answer.error().isService(u"TemplateNotFoundException")
+        && answer.error().retried()) {
+        // An earlier attempt of this Delete went through and its answer was lost.
+        RepositoryCreationTemplate gone;
+        gone.prefix = prefix;
+        co_return gone;
+    }
     if (!answer)
         co_return answer.error();
     co_return templateOf(answer.value());
@@ -83,7 +136,8 @@ QCoro::Task<Result<QList<RepositoryCreationTemplate>>> EcrRegistryClient::descri
 {
     QList<RepositoryCreationTemplate> out;
     QString next;
-    for (int page = 0; page < kMaxPages; ++page) {
+    PageGuard pages(u"DescribeRepositoryCreationTemplates"_s, kMaxPages);
+    for (;;) {
         OperationRequest request;
         request.name = u"DescribeRepositoryCreationTemplates"_s;
         request.body = QJsonObject{{u"maxResults"_s, kPageSize}};
@@ -103,12 +157,9 @@ QCoro::Task<Result<QList<RepositoryCreationTemplate>>> EcrRegistryClient::descri
         next = answer->json.value(u"nextToken"_s).toString();
         if (next.isEmpty())
             co_return out;
+        if (std::optional<AwsError> stop = pages.next(next))
+            co_return *stop;
     }
-    co_return makeError(ErrorKind::InvalidResponse, u"TooManyPages"_s,
-        QCoreApplication::translate("ecr::EcrRegistryClient",
-            "DescribeRepositoryCreationTemplates did not end after %1 pages.")
-            .arg(kMaxPages),
-        0);
 }
 
 QCoro::Task<Result<std::optional<QString>>> EcrRegistryClient::registryPolicy(CancelToken cancel)

@@ -1,24 +1,13 @@
 #include "EcrRepositoryClient.h"
 
+#include "Paging.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
 namespace ecr {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-AwsError tooManyPages(const QString& operation)
-{
-    return makeError(ErrorKind::InvalidResponse, u"TooManyPages"_s,
-        QCoreApplication::translate("ecr::EcrRepositoryClient", "%1 did not end after %2 pages.")
-            .arg(operation)
-            .arg(EcrRepositoryClient::kMaxPages),
-        0);
-}
-
-} // namespace
 
 EcrRepositoryClient::EcrRepositoryClient(ServiceClient& transport, QObject* parent)
     : QObject(parent)
@@ -33,7 +22,8 @@ QCoro::Task<Result<QList<CachedRepository>>> EcrRepositoryClient::describeReposi
     const QString under = prefix.isEmpty() ? QString() : prefix + u'/';
     QList<CachedRepository> out;
     QString next;
-    for (int page = 0; page < kMaxPages; ++page) {
+    PageGuard pages(u"DescribeRepositories"_s, kMaxPages);
+    for (;;) {
         OperationRequest request;
         request.name = u"DescribeRepositories"_s;
         request.body = QJsonObject{{u"maxResults"_s, kPageSize}};
@@ -52,8 +42,9 @@ QCoro::Task<Result<QList<CachedRepository>>> EcrRepositoryClient::describeReposi
         next = answer->json.value(u"nextToken"_s).toString();
         if (next.isEmpty())
             co_return out;
+        if (std::optional<AwsError> stop = pages.next(next))
+            co_return *stop;
     }
-    co_return tooManyPages(u"DescribeRepositories"_s);
 }
 
 QCoro::Task<Result<QList<ImageSummary>>> EcrRepositoryClient::describeImages(
@@ -61,7 +52,8 @@ QCoro::Task<Result<QList<ImageSummary>>> EcrRepositoryClient::describeImages(
 {
     QList<ImageSummary> out;
     QString next;
-    for (int page = 0; page < kMaxPages; ++page) {
+    PageGuard pages(u"DescribeImages"_s, kMaxPages);
+    for (;;) {
         OperationRequest request;
         request.name = u"DescribeImages"_s;
         request.body
@@ -76,8 +68,9 @@ QCoro::Task<Result<QList<ImageSummary>>> EcrRepositoryClient::describeImages(
         next = answer->json.value(u"nextToken"_s).toString();
         if (next.isEmpty())
             co_return out;
+        if (std::optional<AwsError> stop = pages.next(next))
+            co_return *stop;
     }
-    co_return tooManyPages(u"DescribeImages"_s);
 }
 
 QCoro::Task<Result<DeletedImages>> EcrRepositoryClient::batchDeleteImage(

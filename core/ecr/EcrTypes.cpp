@@ -1,5 +1,7 @@
 #include "EcrTypes.h"
 
+#include "JsonValues.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -47,7 +49,7 @@ constexpr QLatin1StringView kUpstreamPrefix("upstreamRepositoryPrefix");
 
 QDateTime toDateTime(EpochSeconds seconds)
 {
-    return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000.0)), Qt::UTC);
+    return ecr::json::epochSeconds(QJsonValue(seconds));
 }
 
 std::optional<UpstreamRegistry> PullThroughCacheRule::registry() const

@@ -1,5 +1,7 @@
 #include "RepositoryTemplate.h"
 
+#include "JsonValues.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,9 +27,7 @@ bool matches(const QString& pattern, const QString& value)
 
 QDateTime epochTime(const QJsonValue& value)
 {
-    return value.isDouble()
-        ? QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble() * 1000.0), Qt::UTC)
-        : QDateTime();
+    return ecr::json::epochSeconds(value);
 }
 
 bool isJsonObjectText(const QString& text, QString* error)

@@ -1,5 +1,7 @@
 #include "RepositoryTypes.h"
 
+#include "JsonValues.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -10,9 +12,7 @@ namespace ecr {
 
 QDateTime epochTime(const QJsonValue& value)
 {
-    if (!value.isDouble())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(value.toDouble() * 1000.0)), Qt::UTC);
+    return ecr::json::epochSeconds(value);
 }
 
 CachedRepository CachedRepository::fromJson(const QJsonObject& json)
@@ -36,7 +36,7 @@ ImageSummary ImageSummary::fromJson(const QJsonObject& json)
     i.digest = json.value(u"imageDigest"_s).toString();
     for (const QJsonValue& tag : json.value(u"imageTags"_s).toArray())
         i.tags.append(tag.toString());
-    i.sizeBytes = qint64(json.value(u"imageSizeInBytes"_s).toDouble());
+    i.sizeBytes = ecr::json::count(json.value(u"imageSizeInBytes"_s));
     i.pushedAt = epochTime(json.value(u"imagePushedAt"_s));
     const QDateTime pulled = epochTime(json.value(u"lastRecordedPullTime"_s));
     if (pulled.isValid())

@@ -1,5 +1,8 @@
 #include "SecretsManagerClient.h"
 
+#include "JsonValues.h"
+#include "Paging.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,9 +26,7 @@ struct Tr
 
 QDateTime epochTime(const QJsonValue& value)
 {
-    if (!value.isDouble())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble() * 1000.0), Qt::UTC);
+    return ecr::json::epochSeconds(value);
 }
 
 AwsError invalidInput(const QString& code, const QString& message)
@@ -115,7 +116,8 @@ QCoro::Task<Result<QList<SecretSummary>>> SecretsManagerClient::listPtcSecrets(C
 {
     QList<SecretSummary> out;
     QString next;
-    for (int page = 0; page < kMaxPages; ++page) {
+    PageGuard pages(u"ListSecrets"_s, kMaxPages);
+    for (;;) {
         OperationRequest request;
         request.name = u"ListSecrets"_s;
         request.body = QJsonObject{{u"MaxResults"_s, kPageSize},
@@ -136,9 +138,9 @@ QCoro::Task<Result<QList<SecretSummary>>> SecretsManagerClient::listPtcSecrets(C
         next = answer->json.value(u"NextToken"_s).toString();
         if (next.isEmpty())
             co_return out;
+        if (std::optional<AwsError> stop = pages.next(next))
+            co_return *stop;
     }
-    co_return makeError(ErrorKind::InvalidResponse, u"TooManyPages"_s,
-        Tr::tr("ListSecrets did not end after %1 pages.").arg(kMaxPages), 0);
 }
 
 QCoro::Task<Result<SecretSummary>> SecretsManagerClient::describeSecret(

@@ -1,6 +1,7 @@
 #include "SsoPortalClient.h"
 
 #include "Endpoint.h"
+#include "Paging.h"
 #include "RequestAuth.h"
 
 #include <QJsonArray>
@@ -106,7 +107,8 @@ QCoro::Task<Result<QList<SsoAccount>>> SsoPortalClient::listAccounts(
 {
     QList<SsoAccount> accounts;
     QString next;
-    for (int page = 0; page < kMaxPages; ++page) {
+    PageGuard pages(u"ListAccounts"_s, kMaxPages);
+    for (;;) {
         QList<std::pair<QString, QString>> query{{u"max_result"_s, QString::number(kPageSize)}};
         if (!next.isEmpty())
             query.append({u"next_token"_s, next});
@@ -124,8 +126,9 @@ QCoro::Task<Result<QList<SsoAccount>>> SsoPortalClient::listAccounts(
         next = answer->json.value(u"nextToken"_s).toString();
         if (next.isEmpty())
             co_return accounts;
+        if (std::optional<AwsError> stop = pages.next(next))
+            co_return *stop;
     }
-    co_return unreadable(tr("an end to the account list"));
 }
 
 QCoro::Task<Result<QList<SsoRole>>> SsoPortalClient::listAccountRoles(
@@ -133,7 +136,8 @@ QCoro::Task<Result<QList<SsoRole>>> SsoPortalClient::listAccountRoles(
 {
     QList<SsoRole> roles;
     QString next;
-    for (int page = 0; page < kMaxPages; ++page) {
+    PageGuard pages(u"ListAccountRoles"_s, kMaxPages);
+    for (;;) {
         QList<std::pair<QString, QString>> query{
             {u"account_id"_s, accountId}, {u"max_result"_s, QString::number(kPageSize)}};
         if (!next.isEmpty())
@@ -151,8 +155,9 @@ QCoro::Task<Result<QList<SsoRole>>> SsoPortalClient::listAccountRoles(
         next = answer->json.value(u"nextToken"_s).toString();
         if (next.isEmpty())
             co_return roles;
+        if (std::optional<AwsError> stop = pages.next(next))
+            co_return *stop;
     }
-    co_return unreadable(tr("an end to the role list"));
 }
 
 } // namespace ecr

@@ -727,6 +727,14 @@
         <source>Greyed profiles come from the AWS CLI files or the environment; they can be tested and imported, not edited here.</source>
         <translation>Ausgegraute Profile stammen aus den AWS CLI-Dateien oder der Umgebung; sie können getestet und importiert, hier aber nicht bearbeitet werden.</translation>
     </message>
+    <message>
+        <source>Check &amp;Keychain Again</source>
+        <translation>Schlüsselbund erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Ask the keychain again for the stored keys, after unlocking it or allowing this app to use it</source>
+        <translation>Den Schlüsselbund erneut nach den gespeicherten Schlüsseln fragen, nachdem er entsperrt oder dieser App erlaubt wurde</translation>
+    </message>
 </context>
 <context>
     <name>RuleForm</name>
@@ -1991,6 +1999,10 @@ Versuchen Sie &apos;%1 --help&apos;.
         <source>The credential process &apos;%1&apos; exited with status %2.</source>
         <translation>Der Anmeldedatenprozess &apos;%1&apos; wurde mit Status %2 beendet.</translation>
     </message>
+    <message>
+        <source>The credential process output has a Version that is not a number (it must be the number 1).</source>
+        <translation>Die Ausgabe des Anmeldeprozesses hat eine Version, die keine Zahl ist (sie muss die Zahl 1 sein).</translation>
+    </message>
 </context>
 <context>
     <name>ecr::CredentialProfileDirectory</name>
@@ -2108,27 +2120,32 @@ Versuchen Sie &apos;%1 --help&apos;.
         <translation>Amazon ECR</translation>
     </message>
     <message>
-        <source>The service returned the same page token twice; stopped paging.</source>
-        <translation>Der Dienst hat zweimal dasselbe Seitentoken zurückgegeben; das Blättern wurde beendet.</translation>
+        <source>a rule that is not an object</source>
+        <translation>einer Regel, die kein Objekt ist</translation>
     </message>
     <message>
-        <source>The service returned more than %1 pages; stopped paging.</source>
-        <translation>Der Dienst hat mehr als %1 Seiten zurückgegeben; das Blättern wurde beendet.</translation>
+        <source>a rule without %1</source>
+        <translation>einer Regel ohne %1</translation>
     </message>
-</context>
-<context>
-    <name>ecr::EcrRegistryClient</name>
     <message>
-        <source>DescribeRepositoryCreationTemplates did not end after %1 pages.</source>
-        <translation>DescribeRepositoryCreationTemplates wurde nach %1 Seiten nicht beendet.</translation>
+        <source>Amazon ECR answered %1 with %2; nothing was read from it.</source>
+        <translation>Amazon ECR hat %1 mit %2 beantwortet; daraus wurde nichts übernommen.</translation>
+    </message>
+    <message>
+        <source>no list of rules</source>
+        <translation>keiner Liste von Regeln</translation>
+    </message>
+    <message>
+        <source>a list of rules that is not a list</source>
+        <translation>einer Regelliste, die keine Liste ist</translation>
+    </message>
+    <message>
+        <source>a page token that is not text</source>
+        <translation>einem Seiten-Token, das kein Text ist</translation>
     </message>
 </context>
 <context>
     <name>ecr::EcrRepositoryClient</name>
-    <message>
-        <source>%1 did not end after %2 pages.</source>
-        <translation>%1 wurde nach %2 Seiten nicht beendet.</translation>
-    </message>
     <message>
         <source>GetAuthorizationToken answered without a token.</source>
         <translation>GetAuthorizationToken hat ohne Token geantwortet.</translation>
@@ -3471,6 +3488,10 @@ Versuchen Sie &apos;%1 --help&apos;.
         <source>%1 did not answer completely within %2 seconds.</source>
         <translation>%1 hat nicht innerhalb von %2 Sekunden vollständig geantwortet.</translation>
     </message>
+    <message>
+        <source>The request was abandoned: the connection it used was closed.</source>
+        <translation>Die Anfrage wurde aufgegeben: Die Verbindung, die sie nutzte, wurde geschlossen.</translation>
+    </message>
 </context>
 <context>
     <name>ecr::ImportProfilesDialog</name>
@@ -3753,6 +3774,17 @@ Zum Beispiel:
     <message>
         <source>Save Configuration</source>
         <translation>Konfiguration speichern</translation>
+    </message>
+</context>
+<context>
+    <name>ecr::PageGuard</name>
+    <message>
+        <source>%1 handed back a page token it had given before, after %2 pages; the list would never end, so reading stopped.</source>
+        <translation>%1 hat nach %2 Seiten ein Seiten-Token zurückgegeben, das es schon einmal vergeben hatte; die Liste würde nie enden, daher wurde das Lesen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 did not end after %2 pages; reading stopped.</source>
+        <translation>%1 war nach %2 Seiten nicht zu Ende; das Lesen wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -5419,10 +5451,6 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
         <source>AWS Secrets Manager</source>
         <translation>AWS Secrets Manager</translation>
     </message>
-    <message>
-        <source>ListSecrets did not end after %1 pages.</source>
-        <translation>ListSecrets wurde nach %1 Seiten nicht beendet.</translation>
-    </message>
 </context>
 <context>
     <name>ecr::ServiceClient</name>
@@ -5775,14 +5803,6 @@ Seine zwischengespeicherten Sitzungen werden aus dem System-Schlüsselbund entfe
     <message>
         <source>role credentials</source>
         <translation>Rollen-Anmeldedaten</translation>
-    </message>
-    <message>
-        <source>an end to the account list</source>
-        <translation>ein Ende der Kontenliste</translation>
-    </message>
-    <message>
-        <source>an end to the role list</source>
-        <translation>ein Ende der Rollenliste</translation>
     </message>
 </context>
 <context>

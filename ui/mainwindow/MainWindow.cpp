@@ -175,35 +175,43 @@ void MainWindow::connectActions()
     m_actions->setTemplateCopier([this](const RepositoryCreationTemplate& t, QWidget* parent) {
         m_fleet->copyTemplate(t, parent);
     });
-    const std::pair<QAction*, void (RuleActions::*)()> ruleActions[] = {
-        {m_ui->newRuleAction, &RuleActions::newRuleInView},
-        {m_ui->editCredentialsAction, &RuleActions::editSelected},
-        {m_ui->verifyAction, &RuleActions::verifySelected},
-        {m_ui->deleteAction, &RuleActions::deleteSelected},
-        {m_ui->copyRepositoryUriAction, &RuleActions::copySelectedRepositoryUri},
-        {m_ui->copyPullUrlAction, &RuleActions::copySelectedPullReference},
-        {m_ui->copyDockerPullAction, &RuleActions::copySelectedDockerPull},
-        {m_ui->copyRuleJsonAction, &RuleActions::copySelectedRuleJson},
-        {m_ui->copyCredentialArnAction, &RuleActions::copySelectedCredentialArn},
-        {m_ui->templatesAction, &RuleActions::openTemplates},
-        {m_ui->checkAction, &RuleActions::checkSelected},
-        {m_ui->exportAction, &RuleActions::exportSelected},
-    };
-    for (const auto& [action, slot] : ruleActions)
-        connect(action, &QAction::triggered, m_actions, [this, action = action, slot = slot] {
+    // Each rule action runs only while enabled (a shortcut may fire on a disabled one). Written
+    // as one lambda per action: a table of member-function pointers called from a lambda made
+    // GCC 12's AddressSanitizer build read outside the slot's stack frame.
+    RuleActions* const actions = m_actions;
+    const auto whenEnabled = [actions](QAction* action, auto run) {
+        QObject::connect(action, &QAction::triggered, actions, [action, run, actions] {
             if (action->isEnabled())
-                (m_actions->*slot)();
+                run(actions);
         });
+    };
+    whenEnabled(m_ui->newRuleAction, [](RuleActions* r) { r->newRuleInView(); });
+    whenEnabled(m_ui->editCredentialsAction, [](RuleActions* r) { r->editSelected(); });
+    whenEnabled(m_ui->verifyAction, [](RuleActions* r) { r->verifySelected(); });
+    whenEnabled(m_ui->deleteAction, [](RuleActions* r) { r->deleteSelected(); });
+    whenEnabled(
+        m_ui->copyRepositoryUriAction, [](RuleActions* r) { r->copySelectedRepositoryUri(); });
+    whenEnabled(m_ui->copyPullUrlAction, [](RuleActions* r) { r->copySelectedPullReference(); });
+    whenEnabled(m_ui->copyDockerPullAction, [](RuleActions* r) { r->copySelectedDockerPull(); });
+    whenEnabled(m_ui->copyRuleJsonAction, [](RuleActions* r) { r->copySelectedRuleJson(); });
+    whenEnabled(
+        m_ui->copyCredentialArnAction, [](RuleActions* r) { r->copySelectedCredentialArn(); });
+    whenEnabled(m_ui->templatesAction, [](RuleActions* r) { r->openTemplates(); });
+    whenEnabled(m_ui->checkAction, [](RuleActions* r) { r->checkSelected(); });
+    whenEnabled(m_ui->exportAction, [](RuleActions* r) { r->exportSelected(); });
     const std::pair<QAction*, CacheView> cacheActions[] = {
         {m_ui->cachedRepositoriesAction, CacheView::Repositories},
         {m_ui->testPullAction, CacheView::TestPull},
         {m_ui->mirrorConfigAction, CacheView::MirrorConfig},
     };
-    for (const auto& [action, view] : cacheActions)
-        connect(action, &QAction::triggered, this, [this, action = action, view = view] {
+    for (const auto& entry : cacheActions) {
+        QAction* const action = entry.first;
+        const CacheView view = entry.second;
+        connect(action, &QAction::triggered, this, [this, action, view] {
             if (action->isEnabled())
                 openCache(view);
         });
+    }
     const std::pair<QAction*, void (MainWindow::*)()> windowActions[] = {
         {m_ui->showDetailsAction, &MainWindow::showDetails},
         {m_ui->activityLogAction, &MainWindow::openActivityLog},

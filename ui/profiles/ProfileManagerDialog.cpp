@@ -85,6 +85,9 @@ ProfileManagerDialog::ProfileManagerDialog(
         if (m_ui->deleteButton->isEnabled())
             deleteSelected();
     });
+    // After a locked, refused or absent keychain: the user unlocks it (or allows the app) and
+    // asks again, without closing the dialog.
+    connect(m_ui->recheckKeychainButton, &QPushButton::clicked, this, [this] { checkKeychain(); });
     connect(&m_directory, &ProfileDirectory::profilesChanged, this, [this] {
         reload();
         if (m_shown)
@@ -262,6 +265,9 @@ QCoro::Task<void> ProfileManagerDialog::checkKeychain()
         if (!row.isReadOnly() && row.profile.source == CredentialSource::StaticKeys)
             entries.append(row.entryId);
     }
+    for (const QString& entryId : std::as_const(entries))
+        m_model->setKeychainStatus(entryId, KeychainStatus::Checking);
+    m_ui->recheckKeychainButton->setEnabled(false);
     std::optional<KeychainStatus> sameForAll;
     for (const QString& entryId : std::as_const(entries)) {
         if (sameForAll) {
@@ -278,6 +284,10 @@ QCoro::Task<void> ProfileManagerDialog::checkKeychain()
         if (status != KeychainStatus::Stored && status != KeychainStatus::Missing)
             sameForAll = status; // locked, refused or absent: asking again would not help
     }
+    // The way out of such a state is the button, shown while there is one.
+    const bool blocked = sameForAll.has_value();
+    m_ui->recheckKeychainButton->setVisible(blocked);
+    m_ui->recheckKeychainButton->setEnabled(true);
 }
 
 QCoro::Task<void> ProfileManagerDialog::save(QPointer<ProfileEditDialog> dialog)
