@@ -15,6 +15,8 @@
 #include <QTimer>
 #include <QtHttpServer/qhttpserverrequest.h>
 
+#include <memory>
+
 namespace ecr::sandbox {
 
 using namespace Qt::StringLiterals;
@@ -201,6 +203,35 @@ void SandboxServer::queueFaults(const QString& operation, const QList<Fault>& fa
     m_queuedFaults[operation].append(faults);
 }
 
+void SandboxServer::queueAnswers(const QString& operation, const QList<ScriptedAnswer>& answers)
+{
+    m_scriptedAnswers[operation].append(answers);
+}
+
+void SandboxServer::drip(QTcpSocket* socket, const QByteArray& bytes, const ScriptedAnswer& answer,
+    const QString& region)
+{
+    const QPointer<QTcpSocket> guard(socket);
+    const qsizetype step = answer.dripBytes;
+    auto* timer = new QTimer(this);
+    timer->setInterval(std::max(1, answer.dripIntervalMs));
+    auto offset = std::make_shared<qsizetype>(0);
+    const auto writeNext = [this, guard, bytes, step, offset, timer, region] {
+        if (!guard || guard->state() != QAbstractSocket::ConnectedState
+            || *offset >= bytes.size()) {
+            timer->stop();
+            timer->deleteLater();
+            leave(region);
+            return;
+        }
+        guard->write(bytes.mid(*offset, step));
+        *offset += step;
+    };
+    connect(timer, &QTimer::timeout, this, writeNext);
+    writeNext();
+    timer->start();
+}
+
 QString SandboxServer::operationOf(const HttpRequest& request)
 {
     if (SandboxSso::isSsoRequest(request))
@@ -237,6 +268,7 @@ SandboxServer::Fault SandboxServer::rollFault()
 bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     const HttpRequest sandboxRequest = toSandboxRequest(request);
+    ++m_requestsReceived;
     m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
     const QString region = m_gauge ? signingRegionOf(sandboxRequest) : QString();
     if (m_gauge)
@@ -244,6 +276,22 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
     const bool closeAfter
         = request.value("connection"_ba).trimmed().compare("close", Qt::CaseInsensitive) == 0;
     const QDateTime now = m_service.clock().now();
+    if (!m_scriptedAnswers.isEmpty()) {
+        const auto scripted = m_scriptedAnswers.find(operationOf(sandboxRequest));
+        if (scripted != m_scriptedAnswers.end() && !scripted->isEmpty()) {
+            const ScriptedAnswer answer = scripted->takeFirst();
+            const HttpResponse response{answer.status,
+                {{"Date"_ba, httpDate(now)}, {"Content-Type"_ba, answer.contentType},
+                    {"x-amzn-RequestId"_ba, "scripted-answer"_ba}},
+                answer.body};
+            if (answer.dripBytes <= 0) {
+                deliver(socket, response, closeAfter, region);
+            } else {
+                drip(socket, serialize(response, closeAfter), answer, region);
+            }
+            return true;
+        }
+    }
     Fault fault = Fault::None;
     if (!m_queuedFaults.isEmpty()) {
         const auto queued = m_queuedFaults.find(operationOf(sandboxRequest));

@@ -29,6 +29,18 @@ struct FaultConfig
     quint32 seed = 1;
 };
 
+// A canned answer for a test of a broken or hostile server: sent instead of the service's for
+// one request of an operation, with the status, type and body given. A slow drip writes the
+// answer `dripBytes` at a time every `dripIntervalMs` (an answer that never quite finishes).
+struct ScriptedAnswer
+{
+    int status = 200;
+    QByteArray contentType = QByteArrayLiteral("application/x-amz-json-1.1");
+    QByteArray body;
+    int dripBytes = 0; // 0: all at once
+    int dripIntervalMs = 0;
+};
+
 // Requests in flight, counted across the servers that share the gauge (two sandboxes standing
 // for two accounts) and per signing region (the region of the request's SigV4 scope; empty for
 // unsigned requests): tests assert a client's bounds overall and per region.
@@ -83,6 +95,7 @@ public:
     // Loads a PEM certificate and key; call before listen(). false with *error on failure.
     bool enableTls(const QString& certFile, const QString& keyFile, QString* error);
     int faultsInjected() const { return m_faultsInjected; }
+    int requestsReceived() const { return m_requestsReceived; } // every request, faults included
     // Requests received and not answered yet, and the most there ever were at once (tests assert
     // a client's bound on requests in flight).
     int inFlight() const { return m_inFlight; }
@@ -97,6 +110,13 @@ public:
     // "CreatePullThroughCacheRule", or an STS action) get these faults, one each, in order,
     // before the random ones are rolled. For tests that must hit one path every time.
     void queueFaults(const QString& operation, const QList<Fault>& faults);
+    // The next requests for `operation` get these answers, one each, in order; the service does
+    // not see them (nothing changes). Checked before the queued and random faults.
+    void queueAnswers(const QString& operation, const QList<ScriptedAnswer>& answers);
+    int scriptedAnswersLeft(const QString& operation) const
+    {
+        return int(m_scriptedAnswers.value(operation).size());
+    }
     // The operation (ECR) or action (STS) a request names; empty when it names none.
     static QString operationOf(const HttpRequest& request);
 
@@ -110,15 +130,19 @@ private:
     void deliver(QTcpSocket* socket, std::optional<HttpResponse> response, bool closeAfter,
         const QString& region);
     void leave(const QString& region);
+    void drip(QTcpSocket* socket, const QByteArray& bytes, const ScriptedAnswer& answer,
+        const QString& region);
 
     SandboxService& m_service;
     FaultConfig m_faults;
     std::mt19937 m_random;
     int m_faultsInjected = 0;
+    int m_requestsReceived = 0;
     int m_inFlight = 0;
     int m_maxInFlight = 0;
     std::shared_ptr<InFlightGauge> m_gauge;
     QHash<QString, QList<Fault>> m_queuedFaults;
+    QHash<QString, QList<ScriptedAnswer>> m_scriptedAnswers;
     QHostAddress m_host;
     quint16 m_port = 0;
     QString m_errorString;

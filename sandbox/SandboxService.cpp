@@ -111,7 +111,7 @@ SandboxService::SandboxService(const Clock& clock, SandboxConfig config)
 
 AccessKey SandboxService::defaultKey()
 {
-    return {u"AKIDSANDBOXEXAMPLE"_s, u"sandbox-secret-key-EXAMPLE"_s};
+    return {u"AKIDSANDBOXEXAMPLE"_s, u"sandbox-SANDBOXSECRET-key-EXAMPLE"_s};
 }
 
 QList<PullThroughCacheRule> SandboxService::rules(const QString& region) const

@@ -77,7 +77,8 @@ public:
     SandboxRegistry& registry() { return m_registry; }
     SandboxRepositories& repositories() { return m_repositories; }
 
-    // AKIDSANDBOXEXAMPLE / sandbox-secret-key-EXAMPLE: obvious example keys, never real ones.
+    // AKIDSANDBOXEXAMPLE / sandbox-SANDBOXSECRET-key-EXAMPLE: obvious example keys, never real
+    // ones.
     static AccessKey defaultKey();
 
     // Every ECR request signed for `region` gets this error after authentication (a region the
