@@ -20,3 +20,18 @@ if(ECR_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(project_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+if(ECR_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "ECR_FUZZ needs clang (libFuzzer): use the fuzz preset")
+    endif()
+    # Everything is instrumented for coverage and checked by the sanitizers; only the fuzz
+    # executables link libFuzzer's main (fuzz/CMakeLists.txt). clang 14 cannot emit
+    # -fsanitize=function's prologue data for coroutines ("Cannot represent a difference across
+    # sections"), so that one check of UBSan's is left out; the rest is on.
+    target_compile_options(project_settings INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize=function
+        -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_link_options(project_settings INTERFACE
+        -fsanitize=address,undefined -fno-sanitize=function)
+endif()

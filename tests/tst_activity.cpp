@@ -6,6 +6,7 @@
 #include "ActivityDialog.h"
 #include "ActivityLog.h"
 #include "RulesController.h"
+#include "TestDir.h"
 #include "WidgetLookup.h"
 #include "WorkbenchHarness.h"
 
@@ -43,7 +44,7 @@ private Q_SLOTS:
 
     void theDatabase()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         ActivityLog log(dir.filePath(u"sub/activity.sqlite"_s));
         const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-40);
         QVERIFY(log.record({old, u"prod"_s, u"111122223333"_s, u"eu-west-1"_s,
@@ -66,7 +67,7 @@ private Q_SLOTS:
 
     void everyChangeIsRecorded()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         const QString path = dir.filePath(u"activity.sqlite"_s);
         ActivityLog log(path);
         Bench b;
@@ -137,7 +138,7 @@ private Q_SLOTS:
             const QByteArray bytes = f.readAll();
             QVERIFY2(!bytes.contains(kToken.toUtf8()), qPrintable(file));
             QVERIFY(!bytes.contains("EXAMPLETOKENSENTINEL"));
-            QVERIFY(!bytes.contains("sandbox-secret-key-EXAMPLE"));
+            QVERIFY(!bytes.contains("sandbox-SANDBOXSECRET-key-EXAMPLE"));
         }
 
         // The viewer: File › Activity log, filtered, exported.
@@ -162,7 +163,7 @@ private Q_SLOTS:
 
     void aLogThatCannotBeWrittenBreaksNothing()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         const QString path = dir.filePath(u"activity.sqlite"_s);
         {
             ActivityLog seed(path);

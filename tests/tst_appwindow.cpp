@@ -21,6 +21,7 @@
 #include "SessionFactory.h"
 #include "SsoSignInDialog.h"
 #include "SsoTokenCache.h"
+#include "TestDir.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -101,7 +102,7 @@ private:
 // The fresh HOME of an App: a base, so it exists before the app is composed over it.
 struct FreshHome
 {
-    QTemporaryDir home;
+    ecr::test::TestDir home;
 };
 
 // The app as main.cpp composes it and wires it, over a fresh HOME and the test keyring. The

@@ -6,6 +6,7 @@
 #include "CacheDialog.h"
 #include "CleanupDialog.h"
 #include "MirrorConfigDialog.h"
+#include "TestDir.h"
 #include "TestPullDialog.h"
 #include "WidgetLookup.h"
 #include "WorkbenchHarness.h"
@@ -155,7 +156,7 @@ private Q_SLOTS:
         QVERIFY(mirror->currentText().contains(u"override_path = true"_s));
         mirror->tabs()->setCurrentIndex(1);
         QVERIFY(mirror->currentText().contains(u"[[registry.mirror]]"_s));
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         QString error;
         QVERIFY(mirror->saveTo(dir.filePath(u"quay.conf"_s), &error));
         QFile saved(dir.filePath(u"quay.conf"_s));

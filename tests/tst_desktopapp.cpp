@@ -19,6 +19,7 @@
 #include "SandboxServer.h"
 #include "SandboxService.h"
 #include "SessionFactory.h"
+#include "TestDir.h"
 #include "Translations.h"
 
 #include <QDir>
@@ -138,7 +139,7 @@ private Q_SLOTS:
     // shared-file profile (not the first one), in that region, and its calls reach the sandbox.
     void profileRegionAndEndpointSelectWhatTheySay()
     {
-        QTemporaryDir home;
+        ecr::test::TestDir home;
         QVERIFY(home.isValid());
         QDir(home.path()).mkpath(u".aws"_s);
         QFile config(home.filePath(u".aws/config"_s));
@@ -152,6 +153,7 @@ private Q_SLOTS:
                 + "]\naws_access_key_id = " + kAccessKey.toLatin1()
                 + "\naws_secret_access_key = " + kSecretKey.toLatin1() + "\n");
         credentials.close();
+        ecr::test::recordSecretFixture(credentials.fileName());
 
         SystemClock clock;
         sandbox::SandboxConfig sandboxConfig;
@@ -209,7 +211,7 @@ private Q_SLOTS:
         const QStringList loaded = installTranslations();
         QVERIFY2(loaded.contains(u"ecr-ptc-admin_de"_s), qPrintable(loaded.join(u',')));
         QVERIFY(shippedLanguages().contains(u"de"_s));
-        QTemporaryDir home;
+        ecr::test::TestDir home;
         QProcessEnvironment environment;
         environment.insert(u"HOME"_s, home.path());
         test::ComposedApp app(home.path(), environment);

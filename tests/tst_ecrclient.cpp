@@ -3,6 +3,7 @@
 // transport failures and cancellation.
 #include "SandboxHarness.h"
 #include "StsClient.h"
+#include "TestDir.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -493,7 +494,7 @@ private Q_SLOTS:
 
     void privateCaBundleIsTrusted()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         QVERIFY(dir.isValid());
         const QString cert = dir.filePath(u"cert.pem"_s);
         const QString key = dir.filePath(u"key.pem"_s);

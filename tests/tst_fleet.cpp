@@ -12,6 +12,7 @@
 #include "SandboxServer.h"
 #include "SandboxService.h"
 #include "SandboxSessions.h"
+#include "TestDir.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -207,7 +208,7 @@ private Q_SLOTS:
         addRule(b, clock, u"us-west-2"_s, kAccountB,
             {u"k8s"_s, u"public.ecr.aws"_s, {}, {}, {}, {}, {}});
 
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         ActivityLog log(dir.filePath(u"activity.sqlite"_s));
         TwoAccounts profiles(a, b);
         CopySource source;

@@ -4,6 +4,7 @@
 #include "LogFile.h"
 #include "LogLevel.h"
 #include "LogRedaction.h"
+#include "TestDir.h"
 
 #include <QDir>
 #include <QFile>
@@ -118,7 +119,7 @@ private Q_SLOTS:
 
     void theFileRotatesBySize()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         const QString path = dir.filePath(u"logs/app.log"_s);
         {
             LogFile log(path, {2000, 2, false});
@@ -142,7 +143,7 @@ private Q_SLOTS:
 
     void theHandlerRedactsEveryLine()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         const QString path = dir.filePath(u"app.log"_s);
         {
             LogFile log(path, {1 << 20, 1, false});

@@ -11,6 +11,7 @@
 #include "RulesTableModel.h"
 #include "SandboxHarness.h"
 #include "SessionFactory.h"
+#include "TestDir.h"
 #include "UpdateCredentialsDialog.h"
 #include "WidgetLookup.h"
 
@@ -309,7 +310,7 @@ private Q_SLOTS:
     void tlsErrorFamily()
     {
         // A sandbox serving HTTPS with a self-signed certificate the client does not trust.
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         QVERIFY(dir.isValid());
         const QString cert = dir.filePath(u"cert.pem"_s);
         const QString key = dir.filePath(u"key.pem"_s);

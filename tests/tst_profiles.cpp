@@ -1,5 +1,6 @@
 // Profile validation rules and the ProfileStore (non-secret fields in QSettings).
 #include "ProfileStore.h"
+#include "TestDir.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -166,7 +167,7 @@ private Q_SLOTS:
 
     void storeRoundTripsEveryField()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         ProfileStore store(settings);
         QSignalSpy changed(&store, &ProfileStore::changed);
@@ -209,7 +210,7 @@ private Q_SLOTS:
 
     void storeRefusesInvalidProfiles()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         ProfileStore store(settings);
         QVERIFY(store.save(baseProfile()).ok());
@@ -232,7 +233,7 @@ private Q_SLOTS:
 
     void storeRemoves()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         ProfileStore store(settings);
         QVERIFY(store.save(baseProfile()).ok());

@@ -5,6 +5,7 @@
 #include "SandboxServer.h"
 #include "SandboxService.h"
 #include "SigV4Signer.h"
+#include "TestDir.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -999,7 +1000,7 @@ private Q_SLOTS:
     // ---- state, counters -----------------------------------------------------------------
     void stateFileRoundTrip()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         QVERIFY(dir.isValid());
         SandboxConfig config;
         config.statePath = dir.filePath(u"state.json"_s);
@@ -1044,7 +1045,7 @@ private Q_SLOTS:
 
     void stateFileErrors()
     {
-        QTemporaryDir dir;
+        ecr::test::TestDir dir;
         SandboxConfig corrupt;
         corrupt.statePath = dir.filePath(u"corrupt.json"_s);
         {

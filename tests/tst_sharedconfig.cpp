@@ -2,6 +2,7 @@
 // conversion to app profiles, malformed input with line numbers, and where the files are.
 #include "SharedConfig.h"
 #include "SharedConfigWriter.h"
+#include "TestDir.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -258,7 +259,7 @@ private Q_SLOTS:
 
     void appendingKeepsTheFile()
     {
-        QTemporaryDir home;
+        ecr::test::TestDir home;
         const QString path = home.filePath(u"config"_s);
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));

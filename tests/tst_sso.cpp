@@ -5,6 +5,7 @@
 #include "SandboxHarness.h"
 #include "SsoTokenCache.h"
 #include "SsoTokenProvider.h"
+#include "TestDir.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -120,7 +121,7 @@ struct Sso
         };
     }
 
-    QTemporaryDir home;
+    ecr::test::TestDir home;
     SandboxHarness harness;
     ScriptedPrompter prompter;
     SsoTokenProvider provider;
@@ -212,7 +213,7 @@ private Q_SLOTS:
 
     void filesAre0600InA0700Folder()
     {
-        QTemporaryDir home;
+        ecr::test::TestDir home;
         const SsoTokenCache cache(SsoTokenCache::directoryFor(home.path()));
         SsoSessionConfig session;
         session.name = u"my-sso"_s;

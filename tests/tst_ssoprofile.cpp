@@ -22,6 +22,7 @@
 #include "SsoProfileDialog.h"
 #include "SsoSignInDialog.h"
 #include "SsoTokenCache.h"
+#include "TestDir.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -124,7 +125,7 @@ struct App
     }
 
     SandboxHarness harness{ssoSandbox()};
-    QTemporaryDir home;
+    ecr::test::TestDir home;
     QSettings settings;
     ProfileStore store;
     KeychainStore keychain;

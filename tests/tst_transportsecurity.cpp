@@ -7,6 +7,7 @@
 #include "CredentialsTestSupport.h"
 #include "EcrSession.h"
 #include "KeychainStore.h"
+#include "TestDir.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,6 +32,8 @@ void writeFile(const QString& path, const QByteArray& text)
     if (!file.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
     file.write(text);
+    file.close();
+    ecr::test::recordSecretFixture(path);
 }
 
 // A directory over a temporary HOME and settings file; the keychain is never reached because
@@ -80,7 +83,7 @@ struct Fixture
         return identity.error();
     }
 
-    QTemporaryDir home;
+    ecr::test::TestDir home;
     QSettings settings;
     ProfileStore store;
     KeychainStore keychain;
