@@ -42,7 +42,8 @@ endforeach()
 # in this run's ctest log, and fail on fewer files than a run leaves. Outside scripts/test there
 # is no run folder: it exits 77 (skipped) and says so. secret_scan.selftest shows that a secret
 # in each encoded form fails the scan.
-set(ECR_SECRET_SCAN_MIN_FILES 40 CACHE STRING "Fewest files a whole test run leaves for the secret scan")
+# A whole run leaves about 140 files there (measured with scripts/test asan, 2026-12-03).
+set(ECR_SECRET_SCAN_MIN_FILES 100) # the fewest files a whole run may leave
 add_test(NAME secret_scan.selftest COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tools/scan-secrets-selftest.sh)
 add_test(NAME secret_scan
     COMMAND ${PROJECT_SOURCE_DIR}/scripts/scan-secrets

@@ -74,6 +74,8 @@ private Q_SLOTS:
             if (model.isEmpty() || (model.size() >= 45 && kind < 4))
                 kind = model.isEmpty() ? 0
                                        : 4; // create into an empty registry, delete near the quota
+            // The rule a delete or validate is about is chosen once: "Try again" repeats it.
+            const QString existing = model.isEmpty() ? QString() : pickExisting();
             bool done = false;
             for (int userTry = 0; userTry < kUserRetries && !done; ++userTry) {
                 if (kind <= 3) { // create (a new prefix; public or authenticated upstream)
@@ -91,7 +93,7 @@ private Q_SLOTS:
                         done = true;
                     }
                 } else if (kind <= 5) { // delete
-                    const QString prefix = pickExisting();
+                    const QString prefix = existing;
                     const auto r = h.wait(client.deleteRule({prefix, {}}));
                     account(r.ok() ? r->attempts : r.error().attempts);
                     if (r.ok()) {
@@ -117,7 +119,7 @@ private Q_SLOTS:
                         done = true;
                     }
                 } else if (kind == 7) { // validate
-                    const auto r = h.wait(client.validateRule({pickExisting(), {}}));
+                    const auto r = h.wait(client.validateRule({existing, {}}));
                     account(r.ok() ? r->attempts : r.error().attempts);
                     done = r.ok();
                 } else { // list everything, page by page, and compare with the model
