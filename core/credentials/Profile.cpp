@@ -2,6 +2,7 @@
 
 #include "CredentialProcess.h"
 #include "Endpoint.h"
+#include "Patterns.h"
 #include "Proxy.h"
 #include "TransportSecurity.h"
 
@@ -22,9 +23,10 @@ struct Tr
 
 bool matchesWhole(const QString& pattern, const QString& value)
 {
-    const QRegularExpression re(QRegularExpression::anchoredPattern(pattern),
-        QRegularExpression::UseUnicodePropertiesOption);
-    return re.match(value).hasMatch();
+    return compiledPattern(QRegularExpression::anchoredPattern(pattern),
+        QRegularExpression::UseUnicodePropertiesOption)
+        .match(value)
+        .hasMatch();
 }
 
 const Profile* findProfile(const QList<Profile>& profiles, const QString& idOrName)

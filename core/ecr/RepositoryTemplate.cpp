@@ -1,6 +1,7 @@
 #include "RepositoryTemplate.h"
 
 #include "JsonValues.h"
+#include "Patterns.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -21,8 +22,7 @@ struct Tr
 
 bool matches(const QString& pattern, const QString& value)
 {
-    const QRegularExpression re(QRegularExpression::anchoredPattern(pattern));
-    return re.match(value).hasMatch();
+    return compiledPattern(QRegularExpression::anchoredPattern(pattern)).match(value).hasMatch();
 }
 
 QDateTime epochTime(const QJsonValue& value)

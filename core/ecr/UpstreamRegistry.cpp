@@ -1,5 +1,7 @@
 #include "UpstreamRegistry.h"
 
+#include "Patterns.h"
+
 namespace ecr {
 
 namespace {
@@ -74,8 +76,9 @@ std::optional<UpstreamRegistry> upstreamRegistryFromWireName(QStringView wireNam
 
 bool upstreamUrlMatches(UpstreamRegistry registry, QStringView url)
 {
-    const QRegularExpression re(upstreamRegistryInfo(registry).urlPattern);
-    return re.match(url.toString()).hasMatch();
+    return compiledPattern(upstreamRegistryInfo(registry).urlPattern)
+        .match(url.toString())
+        .hasMatch();
 }
 
 std::optional<UpstreamRegistry> upstreamRegistryForUrl(QStringView url)
