@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the sandbox's one HTTP front — request conversion, TLS, the rolled,
+// queued and scripted faults and answers, latency and slow drips — share the socket handling.
 #include "SandboxServer.h"
 
 #include "SandboxRepositories.h"

@@ -35,28 +35,20 @@ inline void recordSecretFixture(const QString& path)
         list.write(hash + ' ' + path.toUtf8() + '\n');
 }
 
-class TestDir : public QTemporaryDir
+// A temporary folder or file that stays when the test ends under scripts/test.
+template <typename Temporary>
+class Kept : public Temporary
 {
 public:
     template <typename... Args>
-    explicit TestDir(Args&&... args)
-        : QTemporaryDir(std::forward<Args>(args)...)
+    explicit Kept(Args&&... args)
+        : Temporary(std::forward<Args>(args)...)
     {
         if (keepTestFiles())
-            setAutoRemove(false);
+            this->setAutoRemove(false);
     }
 };
-
-class TestFile : public QTemporaryFile
-{
-public:
-    template <typename... Args>
-    explicit TestFile(Args&&... args)
-        : QTemporaryFile(std::forward<Args>(args)...)
-    {
-        if (keepTestFiles())
-            setAutoRemove(false);
-    }
-};
+using TestDir = Kept<QTemporaryDir>;
+using TestFile = Kept<QTemporaryFile>;
 
 } // namespace ecr::test

@@ -3,7 +3,6 @@
 #include "Proxy.h"
 
 #include <QCoreApplication>
-#include <QCoroNetworkReply>
 #include <QCoroSignal>
 #include <QCoroTimer>
 #include <QLocale>

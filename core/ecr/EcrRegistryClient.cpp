@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace ecr {
 
@@ -54,38 +53,6 @@ QCoro::Task<Result<RepositoryCreationTemplate>> EcrRegistryClient::sendTemplate(
     co_return templateOf(answer.value());
 }
 
-namespace {
-
-// Whether the template the registry holds is what a Create asked for: the request's members, with
-// the service's defaults (AES256, MUTABLE) for what the request left out and policies compared as
-// JSON rather than as text.
-bool sameAsAsked(const RepositoryCreationTemplate& held, const RepositoryCreationTemplate& asked)
-{
-    const auto orDefault = [](const QString& value, const QString& fallback) {
-        return value.isEmpty() ? fallback : value;
-    };
-    const auto sameJson = [](const QString& a, const QString& b) {
-        return a == b || QJsonDocument::fromJson(a.toUtf8()) == QJsonDocument::fromJson(b.toUtf8());
-    };
-    QStringList heldFor = held.appliedFor;
-    QStringList askedFor = asked.appliedFor;
-    heldFor.sort();
-    askedFor.sort();
-    return held.prefix == asked.prefix && held.description == asked.description
-        && heldFor == askedFor
-        && orDefault(held.encryptionType, u"AES256"_s)
-        == orDefault(asked.encryptionType, u"AES256"_s)
-        && held.kmsKey == asked.kmsKey
-        && orDefault(held.imageTagMutability, u"MUTABLE"_s)
-        == orDefault(asked.imageTagMutability, u"MUTABLE"_s)
-        && held.exclusionFilters == asked.exclusionFilters
-        && held.resourceTags == asked.resourceTags && held.customRoleArn == asked.customRoleArn
-        && sameJson(held.repositoryPolicy, asked.repositoryPolicy)
-        && sameJson(held.lifecyclePolicy, asked.lifecyclePolicy);
-}
-
-} // namespace
-
 QCoro::Task<Result<RepositoryCreationTemplate>> EcrRegistryClient::createTemplate(
     RepositoryCreationTemplate t, CancelToken cancel)
 {
@@ -98,7 +65,7 @@ QCoro::Task<Result<RepositoryCreationTemplate>> EcrRegistryClient::createTemplat
     const QStringList prefixes{t.prefix};
     const Result<QList<RepositoryCreationTemplate>> held
         = co_await describeAllTemplates(prefixes, cancel);
-    if (held && held->size() == 1 && sameAsAsked(held->first(), t)) {
+    if (held && held->size() == 1 && sameTemplateSettings(held->first(), t)) {
         RepositoryCreationTemplate existing = held->first();
         co_return existing;
     }

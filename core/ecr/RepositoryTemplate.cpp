@@ -225,6 +225,28 @@ QList<TemplateIssue> validateTemplate(const RepositoryCreationTemplate& t, const
     return issues;
 }
 
+bool sameTemplateSettings(const RepositoryCreationTemplate& a, const RepositoryCreationTemplate& b)
+{
+    const auto orDefault = [](const QString& value, const QString& fallback) {
+        return value.isEmpty() ? fallback : value;
+    };
+    const auto sameJson = [](const QString& x, const QString& y) {
+        return x == y || QJsonDocument::fromJson(x.toUtf8()) == QJsonDocument::fromJson(y.toUtf8());
+    };
+    QStringList aFor = a.appliedFor;
+    QStringList bFor = b.appliedFor;
+    aFor.sort();
+    bFor.sort();
+    return a.prefix == b.prefix && a.description == b.description && aFor == bFor
+        && orDefault(a.encryptionType, u"AES256"_s) == orDefault(b.encryptionType, u"AES256"_s)
+        && a.kmsKey == b.kmsKey
+        && orDefault(a.imageTagMutability, u"MUTABLE"_s)
+        == orDefault(b.imageTagMutability, u"MUTABLE"_s)
+        && a.exclusionFilters == b.exclusionFilters && a.resourceTags == b.resourceTags
+        && a.customRoleArn == b.customRoleArn && sameJson(a.repositoryPolicy, b.repositoryPolicy)
+        && sameJson(a.lifecyclePolicy, b.lifecyclePolicy);
+}
+
 QStringList templateWarnings(const RepositoryCreationTemplate& t)
 {
     QStringList warnings;

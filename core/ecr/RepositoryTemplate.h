@@ -86,6 +86,11 @@ QList<TemplateIssue> validateTemplate(
 // What is allowed but breaks pull-through caching (the known pitfalls): tags or KMS without a
 // custom role; IMMUTABLE, which stops ECR refreshing cached tags.
 QStringList templateWarnings(const RepositoryCreationTemplate& t);
+// Whether two templates set the same: every request member, with the service's defaults (AES256,
+// MUTABLE) for what one leaves out, applied-for in any order, policies compared as JSON rather
+// than as text; times and the registry are not settings. A Create's retry and a copy between
+// registries both ask it.
+bool sameTemplateSettings(const RepositoryCreationTemplate& a, const RepositoryCreationTemplate& b);
 
 // The template whose prefix covers a rule's repositories (<rulePrefix>/…): the longest prefix
 // that is the rule's or a parent of it, among templates for PULL_THROUGH_CACHE; else ROOT's;

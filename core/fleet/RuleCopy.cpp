@@ -131,17 +131,6 @@ QString regionOf(const QString& arn)
     return arn.section(u':', 3, 3);
 }
 
-bool sameSettings(RepositoryCreationTemplate a, RepositoryCreationTemplate b)
-{
-    for (RepositoryCreationTemplate* t : {&a, &b}) {
-        t->createdAt = {};
-        t->updatedAt = {};
-        t->registryId.clear();
-        t->appliedFor.sort();
-    }
-    return a == b;
-}
-
 } // namespace
 
 QList<TemplateCopyItem> planTemplateCopy(
@@ -181,7 +170,7 @@ QList<TemplateCopyItem> planTemplateCopy(
         if (existing == destination.templates.cend()) {
             item.action = CopyPlanItem::Action::Create;
             item.reason = Tr::tr("Will be created.");
-        } else if (sameSettings(*existing, item.request)) {
+        } else if (sameTemplateSettings(*existing, item.request)) {
             item.action = CopyPlanItem::Action::Identical;
             item.reason = Tr::tr("Exists with the same settings.");
         } else {

@@ -1,5 +1,6 @@
 // Over 400 lines on purpose: one dialog, its list of every profile with their keychain states,
-// and its seven actions (add, add SSO, edit, duplicate, delete, import, test) kept together.
+// and its seven actions (add, add SSO, edit, duplicate, delete, import, test) and the keychain
+// re-check kept together.
 #include "ProfileManagerDialog.h"
 
 #include "AppIcon.h"
