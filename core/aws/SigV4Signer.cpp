@@ -1,6 +1,6 @@
 #include "SigV4Signer.h"
 
-#include <QCryptographicHash>
+#include <QHashFunctions>
 #include <QMutexLocker>
 
 namespace ecr {
@@ -20,21 +20,28 @@ QByteArray payloadHashOf(const Request& request)
 
 SigV4Signer::SigV4Signer(const Clock& clock)
     : m_clock(clock)
+    , m_hashSeed(QHashSeed::globalSeed()) // random per process
 { }
 
-QByteArray SigV4Signer::signingKey(const QByteArray& secret, const QByteArray& date,
+QByteArray SigV4Signer::signingKey(QStringView secret, const QByteArray& date,
     const QByteArray& region, const QByteArray& service) const
 {
-    // The cache key holds a digest of the secret, never the secret itself.
-    const QByteArray cacheKey = date + '/' + region + '/' + service + '/'
-        + QCryptographicHash::hash(secret, QCryptographicHash::Sha256).toHex();
+    // The cache key holds a seeded 64-bit hash of the secret, never the secret itself: cheap
+    // enough to compute on every request (a SHA-256 of the secret cost more than the rest of a
+    // warm signature), and a collision could only make one request's signature fail.
+    const size_t secretHash = qHash(secret, m_hashSeed);
     QMutexLocker lock(&m_cacheMutex);
-    if (const auto it = m_keyCache.constFind(cacheKey); it != m_keyCache.constEnd())
-        return it.value();
+    for (const CachedKey& entry : std::as_const(m_keyCache)) {
+        if (entry.secretHash == secretHash && entry.date == date && entry.region == region
+            && entry.service == service)
+            return entry.key;
+    }
     if (m_keyCache.size() >= kMaxCachedKeys)
         m_keyCache.clear();
-    const QByteArray key = deriveSigningKey(secret, date, region, service);
-    m_keyCache.insert(cacheKey, key);
+    QByteArray secretBytes = secret.toUtf8();
+    const QByteArray key = deriveSigningKey(secretBytes, date, region, service);
+    secretBytes.fill('\0');
+    m_keyCache.append({date, region, service, secretHash, key});
     return key;
 }
 
@@ -49,10 +56,11 @@ SigV4Signer::Result SigV4Signer::signHeaders(
 {
     const QDateTime now = m_clock.now().addMSecs(options.clockOffset.count());
     const QByteArray date = amzDate(now);
-    const QByteArray day = dateStamp(now);
+    const QByteArray day = date.first(8);
     const QByteArray payloadHash = payloadHashOf(request);
     const QByteArray token = credentials.sessionToken.toUtf8();
 
+    request.headers.reserve(request.headers.size() + 4); // date, token, hash, Authorization
     request.setHeader("X-Amz-Date", date);
     if (options.addContentSha256Header)
         request.setHeader("x-amz-content-sha256", payloadHash);
@@ -67,7 +75,7 @@ SigV4Signer::Result SigV4Signer::signHeaders(
     const QByteArray scope = credentialScope(day, options.region, options.service);
     result.stringToSign = stringToSign(date, scope, result.canonicalRequest);
     result.signature = signatureHex(
-        signingKey(credentials.secretAccessKey.toUtf8(), day, options.region, options.service),
+        signingKey(credentials.secretAccessKey, day, options.region, options.service),
         result.stringToSign);
 
     if (!token.isEmpty() && options.omitSessionTokenFromSignature)
@@ -108,7 +116,7 @@ SigV4Signer::Result SigV4Signer::presign(
             canonicalQueryString(request.query), headers, payloadHashOf(request));
     result.stringToSign = stringToSign(date, scope, result.canonicalRequest);
     result.signature = signatureHex(
-        signingKey(credentials.secretAccessKey.toUtf8(), day, options.region, options.service),
+        signingKey(credentials.secretAccessKey, day, options.region, options.service),
         result.stringToSign);
 
     if (!token.isEmpty() && options.omitSessionTokenFromSignature)

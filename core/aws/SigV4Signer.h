@@ -3,7 +3,7 @@
 #include "Clock.h"
 #include "SigV4.h"
 
-#include <QHash>
+#include <QList>
 #include <QMutex>
 
 #include <chrono>
@@ -13,7 +13,7 @@ namespace ecr {
 // Signs requests with AWS Signature Version 4, either in the Authorization header or as a
 // presigned URL (query parameters). Time comes from the injected clock plus an optional offset
 // (the clock-skew correction). Signing keys are cached per date/region/service/secret; the cache
-// is keyed by a digest of the secret, and neither keys nor secrets are ever logged.
+// is keyed by a seeded hash of the secret, and neither keys nor secrets are ever logged.
 class SigV4Signer final
 {
 public:
@@ -53,12 +53,21 @@ public:
     qsizetype cachedKeyCount() const;
 
 private:
-    QByteArray signingKey(const QByteArray& secret, const QByteArray& date,
-        const QByteArray& region, const QByteArray& service) const;
+    QByteArray signingKey(QStringView secret, const QByteArray& date, const QByteArray& region,
+        const QByteArray& service) const;
 
     const Clock& m_clock;
+    const size_t m_hashSeed;
     mutable QMutex m_cacheMutex;
-    mutable QHash<QByteArray, QByteArray> m_keyCache;
+    struct CachedKey
+    {
+        QByteArray date;
+        QByteArray region;
+        QByteArray service;
+        size_t secretHash;
+        QByteArray key;
+    };
+    mutable QList<CachedKey> m_keyCache; // a handful of entries: a linear scan beats hashing
 };
 
 } // namespace ecr

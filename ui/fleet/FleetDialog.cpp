@@ -15,7 +15,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -39,7 +38,7 @@ FleetDialog::FleetDialog(
     , m_picker(new RegistryPicker(profiles, this))
     , m_fetch(new FleetFetch(profiles, clock, options, this))
     , m_model(new FleetModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new FleetProxyModel(this))
     , m_view(new QTreeView(this))
     , m_filter(new QLineEdit(this))
     , m_grouping(new QComboBox(this))
@@ -55,10 +54,6 @@ FleetDialog::FleetDialog(
     resize(1200, 700);
 
     m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setRecursiveFilteringEnabled(true);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(FleetModel::PrefixColumn, Qt::AscendingOrder);
@@ -78,8 +73,7 @@ FleetDialog::FleetDialog(
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
     });
-    connect(
-        m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &FleetProxyModel::setFilterText);
 
     m_grouping->addItem(tr("Flat"), int(FleetModel::Grouping::None));
     m_grouping->addItem(tr("By prefix"), int(FleetModel::Grouping::Prefix));

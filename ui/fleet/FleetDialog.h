@@ -2,6 +2,7 @@
 
 #include "FleetFetch.h"
 #include "FleetModel.h"
+#include "FleetProxyModel.h"
 #include "ProfileDirectory.h"
 
 #include <QDialog>
@@ -11,7 +12,6 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTimer;
 class QTreeView;
 
@@ -43,7 +43,7 @@ public:
     RegistryPicker* picker() const { return m_picker; }
     FleetModel& model() const { return *m_model; }
     QTreeView* view() const { return m_view; }
-    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    FleetProxyModel* proxy() const { return m_proxy; }
     FleetFetch& fetcher() const { return *m_fetch; }
     QPushButton* fetchButton() const { return m_fetchButton; }
     QPushButton* copyButton() const { return m_copyButton; }
@@ -71,7 +71,7 @@ private:
     RegistryPicker* m_picker = nullptr;
     FleetFetch* m_fetch = nullptr;
     FleetModel* m_model = nullptr;
-    QSortFilterProxyModel* m_proxy = nullptr;
+    FleetProxyModel* m_proxy = nullptr;
     QTreeView* m_view = nullptr;
     QLineEdit* m_filter = nullptr;
     QComboBox* m_grouping = nullptr;

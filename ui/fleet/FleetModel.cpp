@@ -73,7 +73,8 @@ void FleetModel::rebuild()
 {
     m_rows.clear();
     m_groups.clear();
-    m_prefixes.clear();
+    m_summaries.clear();
+    m_summaryOfPrefix.clear();
     m_readable = 0;
     m_ruleCount = 0;
     m_failedCount = 0;
@@ -83,7 +84,7 @@ void FleetModel::rebuild()
     {
         QString upstream, upstreamPrefix, secret, role;
     };
-    QHash<QString, QList<Variant>> variants;
+    QList<QList<Variant>> variants; // per summary
     for (int r = 0; r < m_registries.size(); ++r) {
         const FleetRegistry& registry = m_registries.at(r);
         if (!registry.finished)
@@ -98,18 +99,25 @@ void FleetModel::rebuild()
             m_rows.append({r, -1});
         for (int i = 0; i < registry.rules.size(); ++i) {
             const PullThroughCacheRule& rule = registry.rules.at(i);
-            m_rows.append({r, i});
-            ++m_ruleCount;
             const QString prefix = withoutSlash(rule.ecrRepositoryPrefix);
-            ++m_prefixes[prefix].present;
-            variants[prefix].append({rule.upstreamRegistryUrl, upstreamPrefixOf(rule),
+            auto found = m_summaryOfPrefix.constFind(prefix);
+            if (found == m_summaryOfPrefix.cend()) {
+                found = m_summaryOfPrefix.insert(prefix, int(m_summaries.size()));
+                m_summaries.append(PrefixSummary{});
+                variants.append(QList<Variant>{});
+            }
+            const int summary = found.value();
+            m_rows.append({r, i, summary});
+            ++m_ruleCount;
+            ++m_summaries[summary].present;
+            variants[summary].append({rule.upstreamRegistryUrl, upstreamPrefixOf(rule),
                 secretName(rule.credentialArn), roleName(rule.customRoleArn)});
         }
     }
-    for (auto it = variants.cbegin(); it != variants.cend(); ++it) {
-        PrefixSummary& summary = m_prefixes[it.key()];
+    for (qsizetype s = 0; s < variants.size(); ++s) {
+        PrefixSummary& summary = m_summaries[s];
         QSet<QString> upstreams, prefixes, secrets, roles, all;
-        for (const Variant& v : it.value()) {
+        for (const Variant& v : std::as_const(variants[s])) {
             upstreams.insert(v.upstream);
             prefixes.insert(v.upstreamPrefix);
             secrets.insert(v.secret);
@@ -143,12 +151,8 @@ void FleetModel::rebuild()
         const Row& row = m_rows.at(i);
         if (m_registries.at(row.registry).error)
             ++group.failed;
-        if (row.rule >= 0) {
-            const QString prefix = withoutSlash(
-                m_registries.at(row.registry).rules.at(row.rule).ecrRepositoryPrefix);
-            if (m_prefixes.value(prefix).variants > 1)
-                group.differs = true;
-        }
+        if (row.summary >= 0 && m_summaries.at(row.summary).variants > 1)
+            group.differs = true;
     }
 }
 
@@ -201,6 +205,17 @@ QModelIndex FleetModel::parent(const QModelIndex& child) const
     if (!child.isValid() || child.internalId() == kTopLevel)
         return {};
     return createIndex(int(child.internalId() - 1), 0, kTopLevel);
+}
+
+int FleetModel::rowId(int row, const QModelIndex& parent) const
+{
+    if (!parent.isValid())
+        return m_grouping == Grouping::None && row >= 0 && row < m_rows.size() ? row : -1;
+    if (m_grouping == Grouping::None || parent.internalId() != kTopLevel
+        || parent.row() >= m_groups.size())
+        return -1;
+    const QList<int>& rows = m_groups.at(parent.row()).rows;
+    return row >= 0 && row < rows.size() ? rows.at(row) : -1;
 }
 
 int FleetModel::rowCount(const QModelIndex& parent) const
@@ -262,8 +277,8 @@ QVariant FleetModel::rowData(const Row& row, int column, int role) const
     if (role == RuleIndexRole)
         return row.rule;
     const PullThroughCacheRule* rule = row.rule >= 0 ? &registry.rules.at(row.rule) : nullptr;
-    const PrefixSummary summary
-        = rule ? m_prefixes.value(withoutSlash(rule->ecrRepositoryPrefix)) : PrefixSummary{};
+    static const PrefixSummary kNoSummary;
+    const PrefixSummary& summary = row.summary >= 0 ? m_summaries.at(row.summary) : kNoSummary;
     const bool differs = rule && summary.variants > 1;
     if (role == DiffersRole)
         return differs;

@@ -61,6 +61,15 @@ public:
     const PullThroughCacheRule* ruleAt(const QModelIndex& index) const;
     const FleetRegistry* registryAt(const QModelIndex& index) const;
 
+    // Rows by a number that does not change with the grouping (for FleetProxyModel's indexes):
+    // -1 for a group row.
+    int rowId(int row, const QModelIndex& parent) const;
+    int rowIdCount() const { return int(m_rows.size()); }
+    QVariant rowIdData(int id, int column, int role) const
+    {
+        return rowData(m_rows.at(id), column, role);
+    }
+
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -74,6 +83,7 @@ private:
     {
         int registry = -1;
         int rule = -1; // -1: the registry's own row
+        int summary = -1; // into m_summaries; -1 without a rule
     };
     struct Group
     {
@@ -97,7 +107,8 @@ private:
     Grouping m_grouping = Grouping::None;
     QList<Row> m_rows;
     QList<Group> m_groups;
-    QHash<QString, PrefixSummary> m_prefixes;
+    QList<PrefixSummary> m_summaries; // one per prefix
+    QHash<QString, int> m_summaryOfPrefix;
     int m_readable = 0; // registries read without an error
     int m_ruleCount = 0;
     int m_failedCount = 0;

@@ -3,46 +3,45 @@
 #include "RegistryIcons.h"
 #include "RulesTableModel.h"
 
-#include <algorithm>
-
 namespace ecr {
 
 RulesFilterProxyModel::RulesFilterProxyModel(QObject* parent)
-    : QSortFilterProxyModel(parent)
+    : IndexedSortFilterProxy(parent)
 {
     setSortRole(RulesTableModel::SortRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-    setSortLocaleAware(true);
 }
 
 RulesFilterProxyModel::~RulesFilterProxyModel() = default;
 
-void RulesFilterProxyModel::setFilterText(const QString& text)
+int RulesFilterProxyModel::rowId(int sourceRow, const QModelIndex& sourceParent) const
 {
-    if (text == m_filterText)
-        return;
-    m_filterText = text;
-    m_terms = text.split(u' ', Qt::SkipEmptyParts);
-    invalidateFilter();
+    return sourceParent.isValid() ? -1 : sourceRow;
 }
 
-bool RulesFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+int RulesFilterProxyModel::idCount() const
 {
-    if (m_terms.isEmpty())
-        return true;
-    const auto* rules = qobject_cast<const RulesTableModel*>(sourceModel());
-    if (!rules || sourceParent.isValid())
-        return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+    return sourceModel() ? sourceModel()->rowCount() : 0;
+}
 
-    const PullThroughCacheRule& rule = rules->ruleAt(sourceRow);
-    QStringList haystack{rule.ecrRepositoryPrefix, rule.upstreamRegistryUrl, rule.credentialArn,
-        rule.upstreamRegistry};
-    if (const auto registry = rule.registry())
-        haystack << registryDisplayName(*registry) << upstreamRegistryInfo(*registry).wireName;
-    return std::all_of(m_terms.cbegin(), m_terms.cend(), [&haystack](const QString& term) {
-        return std::any_of(haystack.cbegin(), haystack.cend(),
-            [&term](const QString& field) { return field.contains(term, Qt::CaseInsensitive); });
-    });
+void RulesFilterProxyModel::appendSearchText(int id, TextSink& sink) const
+{
+    const auto* rules = qobject_cast<const RulesTableModel*>(sourceModel());
+    if (!rules)
+        return;
+    const PullThroughCacheRule& rule = rules->ruleAt(id);
+    sink.add(rule.ecrRepositoryPrefix);
+    sink.add(rule.upstreamRegistryUrl);
+    sink.add(rule.credentialArn);
+    sink.add(rule.upstreamRegistry);
+    if (const auto registry = rule.registry()) {
+        sink.add(registryDisplayName(*registry));
+        sink.add(upstreamRegistryInfo(*registry).wireName);
+    }
+}
+
+QVariant RulesFilterProxyModel::sortValue(int id, int column) const
+{
+    return sourceModel()->index(id, column).data(RulesTableModel::SortRole);
 }
 
 } // namespace ecr

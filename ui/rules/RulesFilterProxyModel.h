@@ -1,14 +1,13 @@
 #pragma once
 
-#include <QSortFilterProxyModel>
-#include <QStringList>
+#include "IndexedSortFilterProxy.h"
 
 namespace ecr {
 
 // Filters RulesTableModel rows case-insensitively on the prefix, the upstream name (and its wire
 // name), the upstream URL and the credential ARN; every word of the filter text must match one of
-// them. Sorts by RulesTableModel::SortRole.
-class RulesFilterProxyModel final : public QSortFilterProxyModel
+// them. Sorts by RulesTableModel::SortRole. Fast at 100,000 rows (see IndexedSortFilterProxy).
+class RulesFilterProxyModel final : public IndexedSortFilterProxy
 {
     Q_OBJECT
 
@@ -16,15 +15,11 @@ public:
     explicit RulesFilterProxyModel(QObject* parent = nullptr);
     ~RulesFilterProxyModel() override;
 
-    void setFilterText(const QString& text);
-    QString filterText() const { return m_filterText; }
-
 protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
-
-private:
-    QString m_filterText;
-    QStringList m_terms;
+    int rowId(int sourceRow, const QModelIndex& sourceParent) const override;
+    int idCount() const override;
+    void appendSearchText(int id, TextSink& sink) const override;
+    QVariant sortValue(int id, int column) const override;
 };
 
 } // namespace ecr
