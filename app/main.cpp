@@ -18,8 +18,10 @@
 #include "RulesController.h"
 #include "SessionFactory.h"
 #include "SsoSignInDialog.h"
+#include "StartupProbe.h"
 #include "Translations.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -108,6 +110,8 @@ int main(int argc, char* argv[])
         return 2;
     }
 
+    ecr::StartupProbe::installIfRequested(
+        window.findChild<QAbstractItemView*>(QStringLiteral("rulesTableView")));
     window.show();
     if (commandLine->sandbox)
         QTimer::singleShot(0, &wiring, &ecr::AppWiring::startSandbox);

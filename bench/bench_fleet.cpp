@@ -154,5 +154,10 @@ int main(int argc, char** argv)
         const double ms = run(fetch, targets, &rules, &failed);
         std::printf("  measured one registry at a time: %.1f ms\n", ms);
     }
+    if (args.contains(u"--json"_s))
+        std::printf("{\"registries\":%lld,\"latency_ms\":%d,\"runs\":%d,\"median_ms\":%.1f,"
+                    "\"min_ms\":%.1f,\"max_ms\":%.1f,\"sequential_floor_ms\":%.0f,\"failed\":%d}\n",
+            static_cast<long long>(targets.size()), latency, runs, median, times.first(),
+            times.last(), floor, failed);
     return failed == 0 && rules == int(targets.size()) ? 0 : 1;
 }

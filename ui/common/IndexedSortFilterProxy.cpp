@@ -9,6 +9,8 @@ namespace ecr {
 
 namespace {
 
+constexpr qsizetype kManyChanges = 500;
+
 // Lower-cases ASCII as it copies; other text goes through QString::toLower().
 void appendLower(QByteArray& out, QStringView text)
 {
@@ -72,6 +74,8 @@ void IndexedSortFilterProxy::dropIndexes()
     m_text.squeeze();
     m_textStart.clear();
     m_ranks.clear();
+    m_lastRankColumn = -1;
+    m_lastRanks = nullptr;
 }
 
 void IndexedSortFilterProxy::setFilterText(const QString& text)
@@ -96,19 +100,33 @@ void IndexedSortFilterProxy::setFilterText(const QString& text)
     for (const QByteArray& needle : std::as_const(m_needles))
         m_matchers.append(QByteArrayMatcher(needle));
 
+    bool many = true; // unknown counts as many
     if (m_terms.isEmpty()) {
         m_accepted.clear();
     } else {
         buildSearchText();
         const int count = int(m_textStart.size()) - 1;
+        const std::vector<char> before = m_accepted;
         if (!narrows || int(m_accepted.size()) != count)
             m_accepted.assign(std::size_t(count), 1);
         for (int id = 0; id < count; ++id) {
             if (m_accepted[std::size_t(id)])
                 m_accepted[std::size_t(id)] = idMatches(id) ? 1 : 0;
         }
+        if (before.size() == m_accepted.size()) {
+            qsizetype changed = 0;
+            for (std::size_t i = 0; i < before.size(); ++i)
+                changed += before[i] != m_accepted[i];
+            many = changed > kManyChanges;
+        }
     }
-    invalidateFilter();
+    // Thousands of scattered rows appearing or going are thousands of rowsRemoved signals, and
+    // a table's header handles each in time proportional to its rows: one layout change (the
+    // proxy re-sorts by the ranks) is far cheaper then.
+    if (many)
+        invalidate();
+    else
+        invalidateFilter();
 }
 
 void IndexedSortFilterProxy::buildSearchText() const
@@ -221,12 +239,15 @@ const std::vector<int>& IndexedSortFilterProxy::ranksOf(int column) const
 
 bool IndexedSortFilterProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
-    const int a = rowId(left.row(), left.parent());
-    const int b = rowId(right.row(), right.parent());
+    const int a = rowIdOf(left);
+    const int b = rowIdOf(right);
     if (a < 0 || b < 0)
         return QSortFilterProxyModel::lessThan(left, right);
-    const std::vector<int>& ranks = ranksOf(left.column());
-    return ranks[std::size_t(a)] < ranks[std::size_t(b)];
+    if (left.column() != m_lastRankColumn || !m_lastRanks) {
+        m_lastRanks = &ranksOf(left.column());
+        m_lastRankColumn = left.column();
+    }
+    return (*m_lastRanks)[std::size_t(a)] < (*m_lastRanks)[std::size_t(b)];
 }
 
 } // namespace ecr

@@ -37,6 +37,12 @@ protected:
     // A stable number for a source row, 0 ≤ id < idCount(), or -1.
     virtual int rowId(int sourceRow, const QModelIndex& sourceParent) const = 0;
     virtual int idCount() const = 0;
+    // The same for a source index; override when the index alone tells (it is called on every
+    // comparison of a sort).
+    virtual int rowIdOf(const QModelIndex& sourceIndex) const
+    {
+        return rowId(sourceIndex.row(), sourceIndex.parent());
+    }
     // The row's searchable fields, each added with add(text).
     class TextSink
     {
@@ -75,6 +81,8 @@ private:
     mutable QByteArray m_text; // every row's search text, back to back
     mutable std::vector<qsizetype> m_textStart; // per id, and one past the last
     mutable QList<std::vector<int>> m_ranks; // per column; empty: not computed
+    mutable int m_lastRankColumn = -1; // the column the last comparison used, and its ranks
+    mutable const std::vector<int>* m_lastRanks = nullptr;
     QList<QMetaObject::Connection> m_sourceConnections;
 };
 

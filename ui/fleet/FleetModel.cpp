@@ -218,6 +218,16 @@ int FleetModel::rowId(int row, const QModelIndex& parent) const
     return row >= 0 && row < rows.size() ? rows.at(row) : -1;
 }
 
+int FleetModel::rowId(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return -1;
+    if (index.internalId() == kTopLevel)
+        return m_grouping == Grouping::None ? index.row() : -1;
+    const QList<int>& rows = m_groups.at(int(index.internalId() - 1)).rows;
+    return rows.at(index.row());
+}
+
 int FleetModel::rowCount(const QModelIndex& parent) const
 {
     if (!parent.isValid())

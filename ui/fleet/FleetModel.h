@@ -64,6 +64,7 @@ public:
     // Rows by a number that does not change with the grouping (for FleetProxyModel's indexes):
     // -1 for a group row.
     int rowId(int row, const QModelIndex& parent) const;
+    int rowId(const QModelIndex& index) const;
     int rowIdCount() const { return int(m_rows.size()); }
     QVariant rowIdData(int id, int column, int role) const
     {

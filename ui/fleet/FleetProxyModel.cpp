@@ -12,15 +12,27 @@ FleetProxyModel::FleetProxyModel(QObject* parent)
     setRecursiveFilteringEnabled(true);
 }
 
+void FleetProxyModel::setSourceModel(QAbstractItemModel* model)
+{
+    m_fleet = qobject_cast<const FleetModel*>(model);
+    IndexedSortFilterProxy::setSourceModel(model);
+}
+
 const FleetModel* FleetProxyModel::fleet() const
 {
-    return qobject_cast<const FleetModel*>(sourceModel());
+    return m_fleet; // looked up once: every comparison of a sort asks
 }
 
 int FleetProxyModel::rowId(int sourceRow, const QModelIndex& sourceParent) const
 {
     const FleetModel* model = fleet();
     return model ? model->rowId(sourceRow, sourceParent) : -1;
+}
+
+int FleetProxyModel::rowIdOf(const QModelIndex& sourceIndex) const
+{
+    const FleetModel* model = fleet();
+    return model ? model->rowId(sourceIndex) : -1;
 }
 
 int FleetProxyModel::idCount() const

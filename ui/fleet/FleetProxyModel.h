@@ -17,9 +17,12 @@ class FleetProxyModel final : public IndexedSortFilterProxy
 public:
     explicit FleetProxyModel(QObject* parent = nullptr);
 
+    void setSourceModel(QAbstractItemModel* model) override;
+
 protected:
     int rowId(int sourceRow, const QModelIndex& sourceParent) const override;
     int idCount() const override;
+    int rowIdOf(const QModelIndex& sourceIndex) const override;
     void appendSearchText(int id, TextSink& sink) const override;
     QVariant sortValue(int id, int column) const override;
     bool acceptsOtherRow(
@@ -27,6 +30,8 @@ protected:
 
 private:
     const FleetModel* fleet() const;
+
+    const FleetModel* m_fleet = nullptr;
 };
 
 } // namespace ecr

@@ -18,6 +18,11 @@ int RulesFilterProxyModel::rowId(int sourceRow, const QModelIndex& sourceParent)
     return sourceParent.isValid() ? -1 : sourceRow;
 }
 
+int RulesFilterProxyModel::rowIdOf(const QModelIndex& sourceIndex) const
+{
+    return sourceIndex.row(); // a flat table
+}
+
 int RulesFilterProxyModel::idCount() const
 {
     return sourceModel() ? sourceModel()->rowCount() : 0;

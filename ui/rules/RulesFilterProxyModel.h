@@ -18,6 +18,7 @@ public:
 protected:
     int rowId(int sourceRow, const QModelIndex& sourceParent) const override;
     int idCount() const override;
+    int rowIdOf(const QModelIndex& sourceIndex) const override;
     void appendSearchText(int id, TextSink& sink) const override;
     QVariant sortValue(int id, int column) const override;
 };

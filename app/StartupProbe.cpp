@@ -1,0 +1,75 @@
+#include "StartupProbe.h"
+
+#include <QAbstractItemView>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFile>
+#include <QTimer>
+
+#include <cstdio>
+#include <ctime>
+
+namespace ecr {
+
+namespace {
+
+long residentKilobytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+StartupProbe* StartupProbe::installIfRequested(QAbstractItemView* table)
+{
+    if (!table || !qEnvironmentVariableIsSet("ECR_PTC_STARTUP_PROBE"))
+        return nullptr;
+    bool ok = false;
+    const int seconds = qEnvironmentVariableIntValue("ECR_PTC_STARTUP_PROBE", &ok);
+    return new StartupProbe(table, ok && seconds > 0 ? seconds : 30);
+}
+
+StartupProbe::StartupProbe(QAbstractItemView* table, int timeoutSeconds)
+    : QObject(table)
+    , m_table(table)
+{
+    table->viewport()->installEventFilter(this);
+    QTimer::singleShot(timeoutSeconds * 1000, this, [this] {
+        if (m_reported)
+            return;
+        std::fputs("startup-probe timeout\n", stdout);
+        std::fflush(stdout);
+        QCoreApplication::exit(1);
+    });
+}
+
+bool StartupProbe::eventFilter(QObject* watched, QEvent* event)
+{
+    const bool painted = event->type() == QEvent::Paint && watched == m_table->viewport();
+    if (painted && !m_reported && m_table->model() && m_table->model()->rowCount() > 0) {
+        m_reported = true;
+        // After the paint event is handled: the rows are on screen then.
+        QTimer::singleShot(0, this, &StartupProbe::report);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void StartupProbe::report()
+{
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    const long long ns = static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec;
+    std::printf("startup-probe painted monotonic_ns=%lld rows=%d rss_kb=%ld\n", ns,
+        m_table->model()->rowCount(), residentKilobytes());
+    std::fflush(stdout);
+    QCoreApplication::exit(0);
+}
+
+} // namespace ecr

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QObject>
+
+class QAbstractItemView;
+
+namespace ecr {
+
+// For scripts/bench: with ECR_PTC_STARTUP_PROBE set, the first time the rules table paints
+// with rules in it, prints one line to stdout and quits:
+//   startup-probe painted monotonic_ns=<CLOCK_MONOTONIC> rows=<n> rss_kb=<resident memory>
+// The caller compares the timestamp with its own CLOCK_MONOTONIC at the start of the process.
+// ECR_PTC_STARTUP_PROBE=<seconds> bounds the wait (default 30): then it prints
+// "startup-probe timeout" and the app exits 1.
+class StartupProbe final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Watches `table` when the environment asks for a probe; returns nullptr otherwise.
+    static StartupProbe* installIfRequested(QAbstractItemView* table);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    StartupProbe(QAbstractItemView* table, int timeoutSeconds);
+    void report();
+
+    QAbstractItemView* m_table;
+    bool m_reported = false;
+};
+
+} // namespace ecr
