@@ -11,22 +11,6 @@
 
 namespace ecr {
 
-namespace {
-
-long residentKilobytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLong();
-    }
-    return -1;
-}
-
-} // namespace
-
 StartupProbe* StartupProbe::installIfRequested(QAbstractItemView* table)
 {
     if (!table || !qEnvironmentVariableIsSet("ECR_PTC_STARTUP_PROBE"))
@@ -59,6 +43,18 @@ bool StartupProbe::eventFilter(QObject* watched, QEvent* event)
         QTimer::singleShot(0, this, &StartupProbe::report);
     }
     return QObject::eventFilter(watched, event);
+}
+
+long StartupProbe::residentKilobytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    }
+    return -1;
 }
 
 void StartupProbe::report()

@@ -20,6 +20,10 @@ public:
     // Watches `table` when the environment asks for a probe; returns nullptr otherwise.
     static StartupProbe* installIfRequested(QAbstractItemView* table);
 
+    // This process's resident memory (VmRSS) in kB, -1 where /proc does not tell; bench_micro
+    // reports the fleet view's memory with it too.
+    static long residentKilobytes();
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 

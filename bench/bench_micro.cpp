@@ -12,9 +12,9 @@
 #include "RulesFilterProxyModel.h"
 #include "RulesTableModel.h"
 #include "SigV4Signer.h"
+#include "StartupProbe.h"
 
 #include <QApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,18 +107,6 @@ void BM_ParseDescribeRepositoriesPage(benchmark::State& state)
     state.counters["repositories"] = double(state.range(0));
 }
 BENCHMARK(BM_ParseDescribeRepositoriesPage)->Arg(1000)->Unit(benchmark::kMicrosecond);
-
-long residentKilobytes()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLong();
-    }
-    return -1;
-}
 
 // Lets the shown view lay out and paint what changed.
 void settle()
@@ -282,7 +270,7 @@ int main(int argc, char* argv[])
     if (argc > 1 && std::strcmp(argv[1], "--rss-fleet") == 0) {
         // Resident memory of the fleet view's model, proxy and tree with 100,028 rows shown
         // (the rows' data itself included), next to the process before it loads them.
-        const long before = residentKilobytes();
+        const long before = StartupProbe::residentKilobytes();
         FleetView fleet;
         fleet.model.setRegistries(fleet.registries);
         settle();
@@ -292,7 +280,7 @@ int main(int argc, char* argv[])
         fleet.proxy.setFilterText({});
         settle();
         std::printf("{\"rows\":%d,\"rss_before_kb\":%ld,\"rss_loaded_kb\":%ld}\n",
-            fleet.proxy.rowCount(), before, residentKilobytes());
+            fleet.proxy.rowCount(), before, StartupProbe::residentKilobytes());
         return 0;
     }
     benchmark::Initialize(&argc, argv);
