@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace ecr;
 using namespace Qt::StringLiterals;
 
@@ -281,6 +283,43 @@ private Q_SLOTS:
         m_proxy->setFilterText(text);
         QCOMPARE(column(*m_proxy, RulesTableModel::Prefix), prefixes);
         QCOMPARE(m_proxy->filterText(), text);
+    }
+
+    // Typing and deleting over 5,000 rows, the filter each time against a plain search of each
+    // row: the whole-text search, its narrowing steps and its few-rows-left path (under 1/64).
+    void filterAsTypedOverManyRows()
+    {
+        const QStringList words{u"docker"_s, u"quay"_s, u"kube"_s, u"ghcr"_s, u"dockyard"_s};
+        QList<PullThroughCacheRule> rules;
+        for (int i = 0; i < 5000; ++i) {
+            rules.append(rule(u"%1-%2"_s.arg(words.at(i % words.size())).arg(i),
+                u"harbor-%1.example.com"_s.arg(i % 7), QString(), i));
+        }
+        m_model->setRules(rules);
+        m_proxy->sort(RulesTableModel::Prefix);
+        const QStringList typed{u"d"_s, u"do"_s, u"doc"_s, u"DOCK"_s, u"docke"_s, u"docker"_s,
+            u"docke"_s, u"dock"_s, u"dock 3"_s, u"dock 31"_s, u"dock 3"_s, QString(), u"4"_s,
+            u"49"_s, u"499"_s, u"4999"_s, u"49999"_s, u"4999"_s, u"499"_s, QString(), u"harbor-3"_s,
+            u"harbor-3 quay"_s, u"harbor-3 quay 12"_s, u"zzz"_s, u"harbor"_s, u"-1.example"_s,
+            QString()};
+        for (const QString& text : typed) {
+            m_proxy->setFilterText(text);
+            const QStringList terms = text.toLower().split(u' ', Qt::SkipEmptyParts);
+            QStringList expected;
+            for (const PullThroughCacheRule& r : std::as_const(rules)) {
+                const QString row = r.ecrRepositoryPrefix + u'\n' + r.upstreamRegistryUrl;
+                if (std::all_of(terms.cbegin(), terms.cend(),
+                        [&](const QString& term) { return row.contains(term); }))
+                    expected.append(r.ecrRepositoryPrefix);
+            }
+            QStringList shown = column(*m_proxy, RulesTableModel::Prefix);
+            std::sort(shown.begin(), shown.end());
+            std::sort(expected.begin(), expected.end());
+            QVERIFY2(shown == expected,
+                qPrintable(u"\"%1\": %2 rows shown, %3 expected"_s.arg(text)
+                               .arg(shown.size())
+                               .arg(expected.size())));
+        }
     }
 
     void filterFollowsModelChanges()

@@ -3,6 +3,8 @@
 #include <QHash>
 
 #include <algorithm>
+#include <cstring>
+#include <functional>
 #include <numeric>
 
 namespace ecr {
@@ -27,6 +29,40 @@ void appendLower(QByteArray& out, QStringView text)
         const auto u = char(c.unicode());
         *p++ = (u >= 'A' && u <= 'Z') ? char(u + ('a' - 'A')) : u;
     }
+}
+
+// The first occurrence of needle in [from, to), or nullptr. Most searches of a keystroke hit
+// within a few dozen bytes (the row they start in), so the first candidates come from memchr on
+// the needle's first byte; after a few false ones the rest goes to memmem (glibc's and the BSDs'
+// search with SIMD and a two-byte hash, but set up a table on every call), elsewhere to
+// Boyer-Moore-Horspool.
+const char* find(const char* from, const char* to, const QByteArray& needle)
+{
+    const qsizetype n = needle.size();
+    if (n == 0)
+        return from;
+    const char first = needle.front();
+    for (int tries = 0; tries < 8; ++tries) {
+        if (to - from < n)
+            return nullptr;
+        const auto* p
+            = static_cast<const char*>(memchr(from, first, std::size_t(to - from - n + 1)));
+        if (!p)
+            return nullptr;
+        if (std::memcmp(p + 1, needle.constData() + 1, std::size_t(n - 1)) == 0)
+            return p;
+        from = p + 1;
+    }
+    if (to - from < n)
+        return nullptr;
+#if defined(__GLIBC__) || defined(__APPLE__) || defined(__FreeBSD__)
+    return static_cast<const char*>(
+        memmem(from, std::size_t(to - from), needle.constData(), std::size_t(n)));
+#else
+    const char* hit
+        = std::search(from, to, std::boyer_moore_horspool_searcher(needle.cbegin(), needle.cend()));
+    return hit == to ? nullptr : hit;
+#endif
 }
 
 } // namespace
@@ -91,14 +127,11 @@ void IndexedSortFilterProxy::setFilterText(const QString& text)
     m_filterText = text;
     m_terms = terms;
     m_needles.clear();
-    m_matchers.clear();
     for (const QString& term : terms) {
         QByteArray needle;
         appendLower(needle, term);
         m_needles.append(needle);
     }
-    for (const QByteArray& needle : std::as_const(m_needles))
-        m_matchers.append(QByteArrayMatcher(needle));
 
     bool many = true; // unknown counts as many
     if (m_terms.isEmpty()) {
@@ -109,10 +142,8 @@ void IndexedSortFilterProxy::setFilterText(const QString& text)
         const std::vector<char> before = m_accepted;
         if (!narrows || int(m_accepted.size()) != count)
             m_accepted.assign(std::size_t(count), 1);
-        for (int id = 0; id < count; ++id) {
-            if (m_accepted[std::size_t(id)])
-                m_accepted[std::size_t(id)] = idMatches(id) ? 1 : 0;
-        }
+        for (const QByteArray& needle : std::as_const(m_needles))
+            keepRowsContaining(needle);
         if (before.size() == m_accepted.size()) {
             qsizetype changed = 0;
             for (std::size_t i = 0; i < before.size(); ++i)
@@ -148,11 +179,54 @@ void IndexedSortFilterProxy::buildSearchText() const
 
 bool IndexedSortFilterProxy::idMatches(int id) const
 {
-    const qsizetype start = m_textStart[std::size_t(id)];
-    const qsizetype length = m_textStart[std::size_t(id) + 1] - start;
-    const char* text = m_text.constData() + start;
-    return std::all_of(m_matchers.cbegin(), m_matchers.cend(),
-        [&](const QByteArrayMatcher& m) { return m.indexIn(text, length) >= 0; });
+    const char* from = m_text.constData() + m_textStart[std::size_t(id)];
+    const char* to = m_text.constData() + m_textStart[std::size_t(id) + 1];
+    return std::all_of(m_needles.cbegin(), m_needles.cend(),
+        [&](const QByteArray& needle) { return find(from, to, needle) != nullptr; });
+}
+
+// Clears m_accepted for every row whose text lacks the needle. One search over the whole text
+// from the next row still accepted: a hit in row r keeps r and drops the accepted rows before
+// it, and the next search starts at the next accepted row after r. A hit never spans two rows:
+// every field ends in a line break and no needle holds one.
+void IndexedSortFilterProxy::keepRowsContaining(const QByteArray& needle)
+{
+    const int count = int(m_accepted.size());
+    const char* text = m_text.constData();
+    const char* end = text + m_text.size();
+    // A few rows left (a narrowing keystroke after a rare word): search just those.
+    if (std::count(m_accepted.cbegin(), m_accepted.cend(), char(1)) < count / 64) {
+        for (int id = 0; id < count; ++id) {
+            if (m_accepted[std::size_t(id)]
+                && !find(text + m_textStart[std::size_t(id)],
+                    text + m_textStart[std::size_t(id) + 1], needle))
+                m_accepted[std::size_t(id)] = 0;
+        }
+        return;
+    }
+    const auto nextAccepted = [&](int from) {
+        const auto it = std::find(m_accepted.begin() + from, m_accepted.end(), char(1));
+        return int(it - m_accepted.begin());
+    };
+    int id = nextAccepted(0);
+    while (id < count) {
+        const char* hit = find(text + m_textStart[std::size_t(id)], end, needle);
+        if (!hit) {
+            std::fill(m_accepted.begin() + id, m_accepted.end(), char(0));
+            return;
+        }
+        // The row holding the hit: the last whose text starts at or before it (most often the
+        // row the search started in).
+        const qsizetype at = hit - text;
+        int hitId = id;
+        if (at >= m_textStart[std::size_t(id) + 1]) {
+            const auto row
+                = std::upper_bound(m_textStart.cbegin() + id, m_textStart.cend() - 1, at);
+            hitId = int(row - m_textStart.cbegin()) - 1;
+        }
+        std::fill(m_accepted.begin() + id, m_accepted.begin() + hitId, char(0));
+        id = nextAccepted(hitId + 1);
+    }
 }
 
 bool IndexedSortFilterProxy::acceptsOtherRow(

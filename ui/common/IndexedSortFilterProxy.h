@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QByteArrayMatcher>
 #include <QList>
 #include <QSortFilterProxyModel>
 #include <QStringList>
@@ -16,8 +15,10 @@ namespace ecr {
 //   column is sorted from the subclass's sortValue() (text case-insensitively, numbers as
 //   numbers); a sort never calls data();
 // - filtering searches one lower-cased text per row, built on the first keystroke from the
-//   subclass's appendSearchText(); every word of the filter text must occur in it, and a
-//   keystroke that only narrows the filter tests only the rows that matched before.
+//   subclass's appendSearchText(); every word of the filter text must occur in it. A keystroke
+//   searches all rows' text back to back (memmem over one buffer, not one search per row),
+//   starting each search at the next row still in the running, so one that only narrows the
+//   filter skips the rows that did not match before.
 // Both are dropped when the source model changes. Rows the subclass has no id for (rowId() < 0,
 // e.g. group rows) go through acceptsOtherRow() and the base class's lessThan().
 class IndexedSortFilterProxy : public QSortFilterProxyModel
@@ -70,12 +71,12 @@ private:
     void dropIndexes();
     void buildSearchText() const;
     bool idMatches(int id) const;
+    void keepRowsContaining(const QByteArray& needle);
     const std::vector<int>& ranksOf(int column) const;
 
     QString m_filterText;
     QStringList m_terms;
     QList<QByteArray> m_needles; // the terms, lower-cased UTF-8
-    QList<QByteArrayMatcher> m_matchers;
     std::vector<char> m_accepted; // per id, for the current filter; empty: not computed
 
     mutable QByteArray m_text; // every row's search text, back to back

@@ -192,8 +192,11 @@ QModelIndex FleetModel::index(int row, int column, const QModelIndex& parent) co
 {
     if (column < 0 || column >= ColumnCount || row < 0)
         return {};
-    if (!parent.isValid())
-        return row < rowCount() ? createIndex(row, column, kTopLevel) : QModelIndex();
+    if (!parent.isValid()) {
+        // Not through the virtual rowCount(): a proxy's sort asks for two indexes per comparison.
+        const qsizetype rows = m_grouping == Grouping::None ? m_rows.size() : m_groups.size();
+        return row < rows ? createIndex(row, column, kTopLevel) : QModelIndex();
+    }
     if (m_grouping == Grouping::None || parent.internalId() != kTopLevel
         || parent.row() >= m_groups.size() || row >= m_groups.at(parent.row()).rows.size())
         return {};
