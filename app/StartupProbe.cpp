@@ -47,12 +47,17 @@ bool StartupProbe::eventFilter(QObject* watched, QEvent* event)
 
 long StartupProbe::residentKilobytes()
 {
+    return statusKilobytes("VmRSS");
+}
+
+long StartupProbe::statusKilobytes(QByteArrayView field)
+{
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLong();
+        if (line.startsWith(field) && line.mid(field.size()).startsWith(':'))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLong();
     }
     return -1;
 }
@@ -62,8 +67,10 @@ void StartupProbe::report()
     timespec now{};
     clock_gettime(CLOCK_MONOTONIC, &now);
     const long long ns = static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec;
-    std::printf("startup-probe painted monotonic_ns=%lld rows=%d rss_kb=%ld\n", ns,
-        m_table->model()->rowCount(), residentKilobytes());
+    std::printf("startup-probe painted monotonic_ns=%lld rows=%d rss_kb=%ld rss_anon_kb=%ld "
+                "rss_file_kb=%ld rss_shmem_kb=%ld\n",
+        ns, m_table->model()->rowCount(), residentKilobytes(), statusKilobytes("RssAnon"),
+        statusKilobytes("RssFile"), statusKilobytes("RssShmem"));
     std::fflush(stdout);
     QCoreApplication::exit(0);
 }
