@@ -124,6 +124,11 @@ void IndexedSortFilterProxy::setFilterText(const QString& text)
     bool narrows = !m_accepted.empty() && !m_terms.isEmpty() && terms.size() == m_terms.size();
     for (qsizetype i = 0; narrows && i < terms.size(); ++i)
         narrows = terms.at(i).contains(m_terms.at(i), Qt::CaseInsensitive);
+    // The rows shown before: all of them without a filter; with one, m_accepted unless the
+    // source changed since (then it is empty and how many rows change is unknown).
+    const bool hadFilter = !m_terms.isEmpty();
+    const bool beforeKnown = !hadFilter || !m_accepted.empty();
+    const std::vector<char> before = m_accepted;
     m_filterText = text;
     m_terms = terms;
     m_needles.clear();
@@ -133,24 +138,27 @@ void IndexedSortFilterProxy::setFilterText(const QString& text)
         m_needles.append(needle);
     }
 
-    bool many = true; // unknown counts as many
+    qsizetype changed = -1; // unknown
     if (m_terms.isEmpty()) {
         m_accepted.clear();
+        if (beforeKnown)
+            changed = hadFilter ? std::count(before.cbegin(), before.cend(), char(0)) : 0;
     } else {
         buildSearchText();
         const int count = int(m_textStart.size()) - 1;
-        const std::vector<char> before = m_accepted;
         if (!narrows || int(m_accepted.size()) != count)
             m_accepted.assign(std::size_t(count), 1);
         for (const QByteArray& needle : std::as_const(m_needles))
             keepRowsContaining(needle);
-        if (before.size() == m_accepted.size()) {
-            qsizetype changed = 0;
+        if (!hadFilter) {
+            changed = std::count(m_accepted.cbegin(), m_accepted.cend(), char(0));
+        } else if (beforeKnown && before.size() == m_accepted.size()) {
+            changed = 0;
             for (std::size_t i = 0; i < before.size(); ++i)
                 changed += before[i] != m_accepted[i];
-            many = changed > kManyChanges;
         }
     }
+    const bool many = changed < 0 || changed > kManyChanges;
     // Thousands of scattered rows appearing or going are thousands of rowsRemoved signals, and
     // a table's header handles each in time proportional to its rows: one layout change (the
     // proxy re-sorts by the ranks) is far cheaper then.
