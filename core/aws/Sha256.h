@@ -8,8 +8,8 @@
 
 // SHA-256 and HMAC-SHA-256 for the signer, on OpenSSL's libcrypto: its SHA-256 uses the CPU's
 // SHA extensions where there are any, about ten times the speed of QCryptographicHash's
-// portable code on the signer's short messages (see docs/BENCHMARKS.md). The digest contexts
-// are kept per thread and reused, so a digest allocates nothing.
+// portable code on the signer's short messages (see docs/BENCHMARKS.md). The digest context is
+// a SHA256_CTX on the stack, so a digest allocates nothing (see Sha256.cpp).
 namespace ecr::sha256 {
 
 using Digest = std::array<std::uint8_t, 32>;

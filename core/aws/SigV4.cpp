@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <initializer_list>
 
 namespace ecr::sigv4 {
 
@@ -22,22 +21,6 @@ bool isSpace(char c)
 QByteArray hmac(QByteArrayView key, QByteArrayView message)
 {
     return sha256::bytes(sha256::hmac(key, message));
-}
-
-// Concatenates views into one allocation.
-QByteArray concat(std::initializer_list<QByteArrayView> parts)
-{
-    qsizetype size = 0;
-    for (const QByteArrayView part : parts)
-        size += part.size();
-    QByteArray out(size, Qt::Uninitialized);
-    char* p = out.data();
-    for (const QByteArrayView part : parts) {
-        if (!part.isEmpty())
-            std::memcpy(p, part.data(), std::size_t(part.size()));
-        p += part.size();
-    }
-    return out;
 }
 
 // Writes `value` as `digits` decimal digits at `out`.
@@ -171,6 +154,21 @@ QByteArray canonicalRequest(QByteArrayView method, QByteArrayView canonicalUri,
 {
     return concat({method, "\n", canonicalUri, "\n", canonicalQuery, "\n", headers.block, "\n",
         headers.signedHeaders, "\n", payloadHash});
+}
+
+QByteArray concat(std::initializer_list<QByteArrayView> parts)
+{
+    qsizetype size = 0;
+    for (const QByteArrayView part : parts)
+        size += part.size();
+    QByteArray out(size, Qt::Uninitialized);
+    char* p = out.data();
+    for (const QByteArrayView part : parts) {
+        if (!part.isEmpty())
+            std::memcpy(p, part.data(), std::size_t(part.size()));
+        p += part.size();
+    }
+    return out;
 }
 
 QByteArray sha256Hex(QByteArrayView data)

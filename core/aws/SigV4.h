@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include <initializer_list>
 #include <optional>
 #include <utility>
 
@@ -80,6 +81,8 @@ QByteArray canonicalRequest(QByteArrayView method, QByteArrayView canonicalUri,
     QByteArrayView canonicalQuery, const CanonicalHeaders& headers, QByteArrayView payloadHash);
 
 QByteArray sha256Hex(QByteArrayView data);
+// The parts, back to back, in one allocation.
+QByteArray concat(std::initializer_list<QByteArrayView> parts);
 QByteArray amzDate(const QDateTime& time); // 20150830T123600Z
 QByteArray dateStamp(const QDateTime& time); // 20150830
 QByteArray credentialScope(QByteArrayView date, QByteArrayView region, QByteArrayView service);

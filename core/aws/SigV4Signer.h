@@ -53,7 +53,7 @@ public:
     qsizetype cachedKeyCount() const;
 
 private:
-    QByteArray signingKey(QStringView secret, const QByteArray& date, const QByteArray& region,
+    QByteArray signingKey(QStringView secret, QByteArrayView date, const QByteArray& region,
         const QByteArray& service) const;
 
     const Clock& m_clock;
