@@ -297,7 +297,7 @@ private Q_SLOTS:
             // One rule in 100 on a .org mirror: a filter that drops few rows (".com") and one
             // that drops most (".org"), each typed into an empty filter and cleared again.
             const QString url = i % 100 == 0 ? u"mirror-%1.example.org"_s.arg(i % 7)
-                                            : u"harbor-%1.example.com"_s.arg(i % 7);
+                                             : u"harbor-%1.example.com"_s.arg(i % 7);
             rules.append(
                 rule(u"%1-%2"_s.arg(words.at(i % words.size())).arg(i), url, QString(), i));
         }
@@ -308,10 +308,12 @@ private Q_SLOTS:
             u"49"_s, u"499"_s, u"4999"_s, u"49999"_s, u"4999"_s, u"499"_s, QString(), u"harbor-3"_s,
             u"harbor-3 quay"_s, u"harbor-3 quay 12"_s, u"zzz"_s, u"harbor"_s, u"-1.example"_s,
             QString(), u".com"_s, QString(), u".co"_s, u".com"_s, u".co"_s, u".org"_s, QString(),
-            u".org 40"_s, QString()};
+            u".org 40"_s, QString(), u"com\ndocker"_s, u"com\ndocker-1"_s, u"\t4\t9 "_s, QString()};
         for (const QString& text : typed) {
             m_proxy->setFilterText(text);
-            const QStringList terms = text.toLower().split(u' ', Qt::SkipEmptyParts);
+            // Words split at any white space: a pasted "com\ndocker" is two words, never one
+            // that matches from the end of one row's text into the next.
+            const QStringList terms = text.toLower().simplified().split(u' ', Qt::SkipEmptyParts);
             QStringList expected;
             for (const PullThroughCacheRule& r : std::as_const(rules)) {
                 const QString row = r.ecrRepositoryPrefix + u'\n' + r.upstreamRegistryUrl;
@@ -319,8 +321,8 @@ private Q_SLOTS:
                         [&](const QString& term) { return row.contains(term); }))
                     expected.append(r.ecrRepositoryPrefix);
             }
-            QStringList shown = column(*m_proxy, RulesTableModel::Prefix);
-            std::sort(shown.begin(), shown.end());
+            // In the proxy's order too (by prefix), however the rows came back.
+            const QStringList shown = column(*m_proxy, RulesTableModel::Prefix);
             std::sort(expected.begin(), expected.end());
             QVERIFY2(shown == expected,
                 qPrintable(u"\"%1\": %2 rows shown, %3 expected"_s.arg(text)
