@@ -47,15 +47,18 @@ bool StartupProbe::eventFilter(QObject* watched, QEvent* event)
 
 long StartupProbe::residentKilobytes()
 {
-    return statusKilobytes("VmRSS");
+    return statusKilobytes("VmRSS", status());
 }
 
-long StartupProbe::statusKilobytes(QByteArrayView field)
+QByteArray StartupProbe::status()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
+    QFile file(QStringLiteral("/proc/self/status"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+long StartupProbe::statusKilobytes(QByteArrayView field, const QByteArray& status)
+{
+    for (const QByteArray& line : status.split('\n')) {
         if (line.startsWith(field) && line.mid(field.size()).startsWith(':'))
             return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLong();
     }
@@ -67,10 +70,12 @@ void StartupProbe::report()
     timespec now{};
     clock_gettime(CLOCK_MONOTONIC, &now);
     const long long ns = static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec;
+    const QByteArray statusNow = status(); // one reading: the parts add up to the total
     std::printf("startup-probe painted monotonic_ns=%lld rows=%d rss_kb=%ld rss_anon_kb=%ld "
                 "rss_file_kb=%ld rss_shmem_kb=%ld\n",
-        ns, m_table->model()->rowCount(), residentKilobytes(), statusKilobytes("RssAnon"),
-        statusKilobytes("RssFile"), statusKilobytes("RssShmem"));
+        ns, m_table->model()->rowCount(), statusKilobytes("VmRSS", statusNow),
+        statusKilobytes("RssAnon", statusNow), statusKilobytes("RssFile", statusNow),
+        statusKilobytes("RssShmem", statusNow));
     std::fflush(stdout);
     QCoreApplication::exit(0);
 }

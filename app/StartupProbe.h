@@ -26,9 +26,6 @@ public:
     // This process's resident memory (VmRSS) in kB, -1 where /proc does not tell; bench_micro
     // reports the fleet view's memory with it too.
     static long residentKilobytes();
-    // One "<field>: <n> kB" line of /proc/self/status (VmRSS, RssAnon, RssFile, RssShmem), -1
-    // where /proc does not tell.
-    static long statusKilobytes(QByteArrayView field);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -36,6 +33,10 @@ protected:
 private:
     StartupProbe(QAbstractItemView* table, int timeoutSeconds);
     void report();
+    static QByteArray status(); // /proc/self/status, read once
+    // One "<field>: <n> kB" line of it (VmRSS, RssAnon, RssFile, RssShmem), -1 where the
+    // kernel does not tell.
+    static long statusKilobytes(QByteArrayView field, const QByteArray& status);
 
     QAbstractItemView* m_table;
     bool m_reported = false;

@@ -155,7 +155,7 @@ def startup(runs):
         done = subprocess.run([str(APP), "--sandbox"], capture_output=True, text=True, env=env,
                               timeout=60)
         match = re.search(r"startup-probe painted monotonic_ns=(\d+) rows=(\d+) rss_kb=(\d+) "
-                          r"rss_anon_kb=(\d+) rss_file_kb=(\d+) rss_shmem_kb=(\d+)", done.stdout)
+                          r"rss_anon_kb=(-?\d+) rss_file_kb=(-?\d+) rss_shmem_kb=(-?\d+)", done.stdout)
         if done.returncode != 0 or not match:
             sys.stderr.write(done.stdout[-2000:] + done.stderr[-2000:])
             raise RuntimeError("the start-up probe did not report")
@@ -263,10 +263,11 @@ def write_report(path, m, r, quick):
     split = st["rss_split_kb"]
     row("Resident memory then", f"{st['rss_kb_median'] / 1024:.1f} MB", "", "", "≤ 45 MB",
         st["rss_kb_median"] / 1024 <= 45, over(st["rss_kb_median"] / 1024, 45, "MB", 1))
+    def mb(kb):  # -1: the kernel's /proc/self/status has no such line
+        return "n/a" if kb < 0 else f"{kb / 1024:.1f}"
     rows.append(f"| of it (the run with the median figure): private; mapped files (libraries' "
                 f"and the app's code, fonts); shared memory (the window's buffer with the X server) "
-                f"| {split['anon'] / 1024:.1f}; {split['file'] / 1024:.1f}; "
-                f"{split['shmem'] / 1024:.1f} MB | | | (none) | |")
+                f"| {mb(split['anon'])}; {mb(split['file'])}; {mb(split['shmem'])} MB | | | (none) | |")
     row("Resident memory, fleet view with 100,028 rows (bench process)",
         f"{rss_fleet['rss_loaded_kb'] / 1024:.1f} MB", "", "", "≤ 150 MB",
         rss_fleet["rss_loaded_kb"] / 1024 <= 150,
