@@ -2,6 +2,7 @@
 // The expected canonical requests and signatures of the extra cases come from botocore's SigV4Auth
 // (tests/tools/sigv4_reference.py), an implementation independent of ours.
 #include "Clock.h"
+#include "Sha256.h"
 #include "SigV4Signer.h"
 
 #include <QTest>
@@ -22,6 +23,65 @@ class TestSigV4 : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The digests under the signer: FIPS 180-2's SHA-256 examples (and a message over several
+    // blocks), RFC 4231's HMAC-SHA-256 cases, keys longer than a block included.
+    void sha256_data()
+    {
+        QTest::addColumn<QByteArray>("message");
+        QTest::addColumn<QByteArray>("digest");
+        QTest::newRow("empty")
+            << QByteArray()
+            << "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"_ba;
+        QTest::newRow("abc")
+            << "abc"_ba
+            << "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"_ba;
+        QTest::newRow("two blocks")
+            << "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"_ba
+            << "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"_ba;
+        QTest::newRow("1,000 bytes") << QByteArray(
+            1000, 'a') << "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"_ba;
+    }
+    void sha256()
+    {
+        QFETCH(QByteArray, message);
+        QFETCH(QByteArray, digest);
+        QCOMPARE(sha256::hex(sha256::hash(message)), digest);
+        QCOMPARE(sha256Hex(message), digest);
+    }
+
+    void hmacSha256_data()
+    {
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<QByteArray>("message");
+        QTest::addColumn<QByteArray>("mac");
+        QTest::newRow("RFC 4231 case 1")
+            << QByteArray(20, '\x0b') << "Hi There"_ba
+            << "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"_ba;
+        QTest::newRow("RFC 4231 case 2")
+            << "Jefe"_ba
+            << "what do ya want for nothing?"_ba
+            << "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"_ba;
+        QTest::newRow("RFC 4231 case 3")
+            << QByteArray(20, '\xaa') << QByteArray(50, '\xdd')
+            << "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"_ba;
+        QTest::newRow("RFC 4231 case 6, key over a block")
+            << QByteArray(131, '\xaa')
+            << "Test Using Larger Than Block-Size Key - Hash Key First"_ba
+            << "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"_ba;
+        QTest::newRow("RFC 4231 case 7, key and message over a block")
+            << QByteArray(131, '\xaa')
+            << "This is a test using a larger than block-size key and a larger than block-size "
+               "data. The key needs to be hashed before being used by the HMAC algorithm."_ba
+            << "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"_ba;
+    }
+    void hmacSha256()
+    {
+        QFETCH(QByteArray, key);
+        QFETCH(QByteArray, message);
+        QFETCH(QByteArray, mac);
+        QCOMPARE(sha256::hex(sha256::hmac(key, message)), mac);
+    }
+
     void uriEncoding_data()
     {
         QTest::addColumn<QByteArray>("input");
