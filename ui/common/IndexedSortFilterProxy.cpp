@@ -65,26 +65,6 @@ const char* find(const char* from, const char* to, const QByteArray& needle)
 #endif
 }
 
-// The words of a filter text, split at any white space or control character (a pasted line
-// break included): no term then holds the '\n' that ends every field in the search text, so a
-// hit never spans two fields or two rows.
-QStringList words(const QString& text)
-{
-    QStringList out;
-    qsizetype start = -1;
-    for (qsizetype i = 0; i <= text.size(); ++i) {
-        const bool separator = i == text.size() || text.at(i).isSpace()
-            || text.at(i).category() == QChar::Other_Control;
-        if (separator && start >= 0) {
-            out.append(text.mid(start, i - start));
-            start = -1;
-        } else if (!separator && start < 0) {
-            start = i;
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 void IndexedSortFilterProxy::TextSink::add(QStringView text)
@@ -138,7 +118,9 @@ void IndexedSortFilterProxy::setFilterText(const QString& text)
 {
     if (text == m_filterText)
         return;
-    const QStringList terms = words(text);
+    // Words split at any white space, a pasted line break included: no term then holds the '\n'
+    // that ends every field of the search text, so a hit never spans two fields or two rows.
+    const QStringList terms = text.simplified().split(u' ', Qt::SkipEmptyParts);
     // Narrowing: the same number of words, each containing the one before. A row that did not
     // match before cannot match now.
     bool narrows = !m_accepted.empty() && !m_terms.isEmpty() && terms.size() == m_terms.size();
