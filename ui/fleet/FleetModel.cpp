@@ -194,8 +194,7 @@ QModelIndex FleetModel::index(int row, int column, const QModelIndex& parent) co
         return {};
     if (!parent.isValid()) {
         // Not through the virtual rowCount(): a proxy's sort asks for two indexes per comparison.
-        const qsizetype rows = m_grouping == Grouping::None ? m_rows.size() : m_groups.size();
-        return row < rows ? createIndex(row, column, kTopLevel) : QModelIndex();
+        return row < topLevelRowCount() ? createIndex(row, column, kTopLevel) : QModelIndex();
     }
     if (m_grouping == Grouping::None || parent.internalId() != kTopLevel
         || parent.row() >= m_groups.size() || row >= m_groups.at(parent.row()).rows.size())
@@ -234,7 +233,7 @@ int FleetModel::rowId(const QModelIndex& index) const
 int FleetModel::rowCount(const QModelIndex& parent) const
 {
     if (!parent.isValid())
-        return int(m_grouping == Grouping::None ? m_rows.size() : m_groups.size());
+        return topLevelRowCount();
     if (m_grouping == Grouping::None || parent.internalId() != kTopLevel || parent.column() != 0)
         return 0;
     return int(m_groups.at(parent.row()).rows.size());

@@ -80,6 +80,12 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    // Rows or groups at the top: rowCount() of the root, without the virtual call.
+    int topLevelRowCount() const
+    {
+        return int(m_grouping == Grouping::None ? m_rows.size() : m_groups.size());
+    }
+
     struct Row
     {
         int registry = -1;
